@@ -1,0 +1,56 @@
+/**
+ * Which tfjs backend to run on, decided from what the browser offers. Pure: the probe is
+ * done elsewhere, so the decision can be tested with any renderer string.
+ */
+
+export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+
+export interface WebGLProbe {
+  readonly available: boolean;
+  /** The unmasked renderer string, e.g. "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device ...))". */
+  readonly renderer: string | null;
+}
+
+export interface BackendPlan {
+  /** Backends to try, best first; the first that initialises wins. */
+  readonly order: readonly BackendName[];
+  /** Why the first one was chosen, in words a person understands. */
+  readonly reason: string;
+  readonly softwareWebGL: boolean;
+}
+
+const SOFTWARE_RENDERERS = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen/i;
+
+export function isSoftwareRenderer(renderer: string | null): boolean {
+  return renderer !== null && SOFTWARE_RENDERERS.test(renderer);
+}
+
+export function isBackendName(name: string | null): name is BackendName {
+  return name !== null && (BACKENDS as readonly string[]).includes(name);
+}
+
+function withFirst(first: BackendName): BackendName[] {
+  return [first, ...BACKENDS.filter((b) => b !== first)];
+}
+
+/**
+ * WebGL when it is hardware-accelerated; WASM when WebGL is missing or software-rendered
+ * (a software renderer runs ResNet50 about ten times slower than WASM); CPU last. A
+ * backend the user asked for goes first.
+ */
+export function planBackends(probe: WebGLProbe, requested: BackendName | null): BackendPlan {
+  const softwareWebGL = probe.available && isSoftwareRenderer(probe.renderer);
+  if (requested) return { order: withFirst(requested), reason: `${requested} was requested`, softwareWebGL };
+  if (!probe.available) {
+    return { order: ['wasm', 'cpu'], reason: 'WebGL is not available in this browser', softwareWebGL };
+  }
+  if (softwareWebGL) {
+    return {
+      order: ['wasm', 'webgl', 'cpu'],
+      reason: `WebGL is software-rendered (${probe.renderer ?? 'unknown renderer'}), so WASM is faster`,
+      softwareWebGL,
+    };
+  }
+  return { order: ['webgl', 'wasm', 'cpu'], reason: 'WebGL is hardware-accelerated', softwareWebGL };
+}

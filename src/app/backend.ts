@@ -1,0 +1,53 @@
+/** Probes the browser and initialises the tfjs backend the policy picks. */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgl';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { planBackends, type BackendName, type WebGLProbe } from './backend-policy';
+
+export interface ActiveBackend {
+  readonly name: BackendName;
+  readonly reason: string;
+  readonly softwareWebGL: boolean;
+  readonly renderer: string | null;
+  /** Backends that failed to start before this one, with their errors. */
+  readonly failures: readonly string[];
+}
+
+setWasmPaths({
+  'tfjs-backend-wasm.wasm': wasmPlain,
+  'tfjs-backend-wasm-simd.wasm': wasmSimd,
+  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
+});
+
+export function probeWebGL(): WebGLProbe {
+  const canvas = document.createElement('canvas');
+  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+  if (!gl) return { available: false, renderer: null };
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : String(gl.getParameter(gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return { available: true, renderer };
+}
+
+/** Tries the planned backends in order; the first that initialises becomes tfjs's backend. */
+export async function startBackend(requested: BackendName | null): Promise<ActiveBackend> {
+  const probe = probeWebGL();
+  const plan = planBackends(probe, requested);
+  const failures: string[] = [];
+  for (const name of plan.order) {
+    try {
+      if (await tf.setBackend(name)) {
+        await tf.ready();
+        const reason = failures.length ? `${plan.reason}; ${failures.join('; ')}` : plan.reason;
+        return { name, reason, softwareWebGL: plan.softwareWebGL, renderer: probe.renderer, failures };
+      }
+      failures.push(`${name} could not start`);
+    } catch (err) {
+      failures.push(`${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  throw new Error(`No TensorFlow.js backend could start (${failures.join('; ')})`);
+}

@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './run';
+
+beforeAll(() => tf.enableProdMode());
+
+interface SummaryJson {
+  preset: string; inputShape: number[]; classes: number;
+  totalParams: number; trainableParams: number; nonTrainableParams: number;
+  layers: { name: string; type: string; outputShape: number[]; params: number; inputs: string[] }[];
+}
+
+async function summaryJson(...args: string[]): Promise<SummaryJson> {
+  const r = await runCli(['summary', ...args, '--json']);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  return JSON.parse(r.stdout) as SummaryJson;
+}
+
+describe('cli summary --json', () => {
+  it('signs: the assignment model', async () => {
+    const s = await summaryJson('--preset', 'signs');
+    expect(s).toMatchObject({ preset: 'signs', inputShape: [64, 64, 3], classes: 6, totalParams: 23_600_006, trainableParams: 23_546_886, nonTrainableParams: 53_120 });
+    expect(s.layers[0]).toEqual({ name: 'input', type: 'InputLayer', outputShape: [64, 64, 3], params: 0, inputs: [] });
+    expect(s.layers.find((l) => l.name === 'res2a_add')).toEqual({ name: 'res2a_add', type: 'Add', outputShape: [15, 15, 256], params: 0, inputs: ['bn2a_branch2c', 'bn2a_branch1'] });
+    expect(s.layers.at(-1)).toEqual({ name: 'fc6', type: 'Dense', outputShape: [6], params: 12_294, inputs: ['flatten'] });
+  });
+
+  it('imagenet: pool1_pad and a 7x7 avg_pool', async () => {
+    const s = await summaryJson('--preset=imagenet');
+    expect(s).toMatchObject({ preset: 'imagenet', inputShape: [224, 224, 3], classes: 1000, totalParams: 25_636_712 });
+    expect(s.layers.find((l) => l.name === 'pool1_pad')?.outputShape).toEqual([114, 114, 64]);
+    expect(s.layers.find((l) => l.name === 'avg_pool')).toMatchObject({ outputShape: [1, 1, 2048], inputs: ['res5c_relu'] });
+    expect(s.layers).toHaveLength(178);
+  });
+
+  it('signs with the literal stage-5 filters', async () => {
+    expect((await summaryJson('--seed-literal')).totalParams).toBe(17_958_790);
+  });
+
+  it('prints a Keras-style table without --json', async () => {
+    const r = await runCli(['summary', '--preset', 'signs']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('res2a_branch2a (Conv2D)');
+    expect(r.stdout).toMatch(/Total params: 23,600,006\nTrainable params: 23,546,886\nNon-trainable params: 53,120/);
+  });
+});
+
+describe('cli errors', () => {
+  it.each([
+    [['summary', '--preset', 'cifar'], 'summary: unknown preset "cifar": use one of signs, imagenet'],
+    [['summary', '--presets', 'signs'], 'summary: unknown option "--presets": valid options are --preset, --seed-literal, --json'],
+    [['summary', '--preset'], 'summary: option --preset needs a value'],
+    [['summary', 'extra.png'], 'summary: summary takes no file arguments (got "extra.png")'],
+    [['sumary'], 'unknown command "sumary": use one of summary'],
+  ])('%j', async (argv, message) => {
+    const r = await runCli(argv);
+    expect(r).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+});
+
+describe('cli as a process', () => {
+  const exec = promisify(execFile);
+  it('writes one JSON document on stdout and exits 0', async () => {
+    const { stdout } = await exec('npx', ['tsx', 'src/cli/main.ts', 'summary', '--preset', 'signs', '--json']);
+    expect(JSON.parse(stdout).totalParams).toBe(23_600_006);
+  });
+  it('exits non-zero with a one-line message on stderr for bad input', async () => {
+    const err = await exec('npx', ['tsx', 'src/cli/main.ts', 'summary', '--preset', 'nope']).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 2, stdout: '', stderr: 'summary: unknown preset "nope": use one of signs, imagenet\n' });
+  });
+});

@@ -1,0 +1,8 @@
+/** The model room's public face: pure tfjs, no React, no DOM. */
+export * from './architecture';
+export * from './names';
+export * from './presets';
+export * from './layer-info';
+export { buildResNet50, type BuiltResNet } from './resnet50';
+export { identityBlock, convolutionalBlock } from './blocks';
+export * from './summary';

@@ -1,0 +1,34 @@
+import type { ModelSummary } from '../model';
+import { formatCount, formatShape } from '../model/summary';
+
+interface Props {
+  readonly summary: ModelSummary;
+  readonly buildMs: number;
+}
+
+/** The three parameter totals, as Keras prints them under a summary. */
+export function ModelTotals({ summary, buildMs }: Props) {
+  return (
+    <section className="totals" aria-label="Model totals">
+      <dl>
+        <div>
+          <dt>Total params</dt>
+          <dd data-testid="total-params">{formatCount(summary.totalParams)}</dd>
+        </div>
+        <div>
+          <dt>Trainable params</dt>
+          <dd data-testid="trainable-params">{formatCount(summary.trainableParams)}</dd>
+        </div>
+        <div>
+          <dt>Non-trainable params</dt>
+          <dd data-testid="non-trainable-params">{formatCount(summary.nonTrainableParams)}</dd>
+        </div>
+        <div>
+          <dt>Input → classes</dt>
+          <dd>{formatShape(summary.inputShape)} → {summary.classes}</dd>
+        </div>
+      </dl>
+      <p className="muted">Built live in your browser in {Math.round(buildMs)} ms.</p>
+    </section>
+  );
+}

@@ -1,0 +1,47 @@
+import type { LayerSummary, ModelSummary } from '../model';
+import { formatCount, formatShape } from '../model/summary';
+
+interface Props {
+  readonly summary: ModelSummary;
+}
+
+function whereLabel(info: LayerSummary['info']): string {
+  if (info.stage === null) return info.role;
+  const stage = info.stage === 1 ? 'stem' : `stage ${info.stage}`;
+  return info.block ? `${stage} · block ${info.block}` : stage;
+}
+
+/** The Keras-style layer table: one row per named layer, in build order. */
+export function SummaryTable({ summary }: Props) {
+  return (
+    <div className="table-scroll" tabIndex={0} role="group" aria-label="Layer table (scrollable)">
+      <table className="summary-table">
+        <caption>
+          Every layer of ResNet50 ({summary.preset}), in the order it is built: {summary.layers.length} layers
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Layer</th>
+            <th scope="col">Type</th>
+            <th scope="col">Where</th>
+            <th scope="col">Output shape</th>
+            <th scope="col" className="num">Params</th>
+            <th scope="col">Connected to</th>
+          </tr>
+        </thead>
+        <tbody>
+          {summary.layers.map((l) => (
+            <tr key={l.name} className={`role-${l.info.role}`}>
+              <th scope="row"><code>{l.name}</code></th>
+              <td>{l.type}</td>
+              <td>{whereLabel(l.info)}</td>
+              <td><code>{formatShape(l.outputShape)}</code></td>
+              <td className="num">{formatCount(l.params)}</td>
+              <td><code>{l.inputs.join(', ')}</code></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
