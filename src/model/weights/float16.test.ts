@@ -1,0 +1,47 @@
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { float32ToFloat16Bits, toFloat16Weights } from '../../../scripts/weights/float16.mjs';
+import { checkManifest, checkShards } from './manifest';
+import { pinsOf } from './test-helpers';
+
+describe('float16 writer (scripts/weights/float16.mjs)', () => {
+  it('rounds to the nearest half float, ties to even, with subnormals and infinities', () => {
+    const input = Float32Array.from([
+      0, -0, 1, -2, 65504, 65520, 1e9, Number.POSITIVE_INFINITY, 2 ** -24, 2 ** -25, 2 ** -26,
+      1 + 2 ** -11, 1 + 3 * 2 ** -11, Number.NaN,
+    ]);
+    const expected = [
+      0x0000, 0x8000, 0x3c00, 0xc000, 0x7bff, 0x7c00, 0x7c00, 0x7c00, 0x0001, 0x0000, 0x0000,
+      0x3c00, 0x3c02, 0x7e00,
+    ];
+    expect(Array.from(float32ToFloat16Bits(input))).toEqual(expected);
+  });
+
+  it('round-trips a tensor through tf.io.decodeWeights within float16 tolerance', async () => {
+    const values = Float32Array.from({ length: 3 * 5 * 7 }, (_, i) => Math.sin(i) * 10 ** ((i % 7) - 4));
+    const specs: tf.io.WeightsManifestEntry[] = [
+      { name: 'conv/kernel', shape: [3, 5, 7], dtype: 'float32' },
+      { name: 'conv/bias', shape: [2], dtype: 'float32' },
+    ];
+    const all = new Float32Array([...values, 0.1, -3.75]);
+    const { weightsManifest, shards } = toFloat16Weights(specs, new Uint8Array(all.buffer), { shardBytes: 64 });
+    const [group] = weightsManifest;
+    expect(group.paths).toEqual(['group1-shard1of4.bin', 'group1-shard2of4.bin', 'group1-shard3of4.bin', 'group1-shard4of4.bin']);
+    expect(group.weights[0].quantization).toEqual({ dtype: 'float16' });
+    const buffers = shards.map((s) => s.slice().buffer);
+    const manifest = checkManifest({ weightsManifest });
+    expect(manifest.totalBytes).toBe(all.length * 2);
+    await checkShards(manifest, buffers, await pinsOf(group.paths, buffers));
+
+    const decoded = tf.io.decodeWeights(buffers, group.weights);
+    const kernel = decoded['conv/kernel'];
+    expect(kernel.shape).toEqual([3, 5, 7]);
+    const got = kernel.dataSync();
+    values.forEach((v, i) => {
+      // float16 keeps 11 significant bits; below 2^-14 the spacing is 2^-24.
+      expect(Math.abs(got[i] - v)).toBeLessThanOrEqual(Math.max(Math.abs(v) * 2 ** -11, 2 ** -25));
+    });
+    expect(Array.from(decoded['conv/bias'].dataSync())).toEqual([0.0999755859375, -3.75]);
+    tf.dispose(Object.values(decoded));
+  });
+});

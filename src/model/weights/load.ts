@@ -1,0 +1,142 @@
+/**
+ * Loading: read and check the files (plain data), decode them into tensors, and put the
+ * tensors into a built model by layer name.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { WEIGHTS_PINS } from './descriptor';
+import { WeightsError } from './errors';
+import { checkManifest, checkShards, type CheckedManifest, type ShardPins } from './manifest';
+import type { WeightsSource } from './source';
+
+export interface LoadProgress {
+  readonly loadedBytes: number;
+  readonly totalBytes: number;
+}
+
+/** Checked weight files, not yet decoded: plain data, no tensors. */
+export interface FetchedWeights {
+  readonly manifest: CheckedManifest;
+  /** One buffer per `manifest.paths` entry, in order. */
+  readonly shards: readonly ArrayBuffer[];
+  /** The Keras topology from model.json, as stored. */
+  readonly modelTopology: unknown;
+  readonly hashesChecked: boolean;
+}
+
+type Layer = tf.LayersModel['layers'][number];
+
+function defaultPins(manifest: CheckedManifest): ShardPins {
+  if (manifest.variant === undefined) {
+    throw new WeightsError('bad-manifest', 'model.json',
+      'model.json describes weights that are neither the float32 nor the float16 ImageNet copy.');
+  }
+  return WEIGHTS_PINS[manifest.variant];
+}
+
+/**
+ * Reads model.json and every shard from `source`, checks them (manifest, sizes, HTML
+ * pages, SHA-256 against `pins`, by default the committed pins for the manifest's
+ * variant) and reports progress over the shards' bytes. Throws a WeightsError.
+ */
+export async function fetchWeights(
+  source: WeightsSource,
+  onProgress?: (progress: LoadProgress) => void,
+  pins?: ShardPins,
+): Promise<FetchedWeights> {
+  const modelJson = await source.readJson('model.json');
+  const manifest = checkManifest(modelJson);
+  const expectedPins = pins ?? defaultPins(manifest);
+  const totalBytes = manifest.totalBytes;
+  let loadedBytes = 0;
+  onProgress?.({ loadedBytes, totalBytes });
+  const onBytes = (bytes: number) => {
+    loadedBytes += bytes;
+    onProgress?.({ loadedBytes: Math.min(loadedBytes, totalBytes), totalBytes });
+  };
+  const shards = await Promise.all(manifest.paths.map((name) => source.readBinary(name, onBytes)));
+  const { hashesChecked } = await checkShards(manifest, shards, expectedPins);
+  const modelTopology = (modelJson as { modelTopology?: unknown }).modelTopology;
+  return { manifest, shards, modelTopology, hashesChecked };
+}
+
+/** Decodes checked weights into tensors. The caller owns (and disposes) every tensor. */
+export function decodeWeights(fetched: FetchedWeights): tf.NamedTensorMap {
+  const out: tf.NamedTensorMap = {};
+  let index = 0;
+  for (const group of fetched.manifest.groups) {
+    const buffers = fetched.shards.slice(index, index + group.paths.length);
+    index += group.paths.length;
+    Object.assign(out, tf.io.decodeWeights(buffers, [...group.specs]));
+  }
+  return out;
+}
+
+function weightKey(layer: Layer, originalName: string): string {
+  return `${layer.name}/${originalName.slice(originalName.lastIndexOf('/') + 1)}`;
+}
+
+function tensorsForLayer(layer: Layer, weights: tf.NamedTensorMap, used: Set<string>): tf.Tensor[] {
+  return layer.weights.map((variable) => {
+    const key = weightKey(layer, variable.originalName);
+    const tensor = weights[key];
+    if (tensor === undefined) {
+      throw new WeightsError('missing-tensor', 'model.json',
+        `The weights have no tensor ${key}, which layer ${layer.name} needs.`, key);
+    }
+    const wanted = variable.shape;
+    if (tensor.shape.length !== wanted.length || tensor.shape.some((dim, i) => dim !== wanted[i])) {
+      throw new WeightsError('wrong-shape', 'model.json',
+        `The weights' tensor ${key} has the shape [${tensor.shape.join(', ')}], ` +
+        `but layer ${layer.name} needs [${wanted.join(', ')}].`, key);
+    }
+    used.add(key);
+    return tensor;
+  });
+}
+
+/**
+ * Sets every weight of `model` from `weights`, matched by `${layer.name}/${shortName}`
+ * (shortName: `kernel`, `bias`, `gamma`, `beta`, `moving_mean`, `moving_variance`).
+ * All are checked before any is set: a missing, extra or wrongly shaped tensor throws a
+ * WeightsError and leaves the model as it was. `weights` stays the caller's to dispose.
+ */
+export function assignWeights(model: tf.LayersModel, weights: tf.NamedTensorMap): void {
+  const used = new Set<string>();
+  const plan = model.layers
+    .filter((layer) => layer.weights.length > 0)
+    .map((layer) => ({ layer, values: tensorsForLayer(layer, weights, used) }));
+  const extra = Object.keys(weights).filter((key) => !used.has(key));
+  if (extra.length > 0) {
+    throw new WeightsError('extra-tensor', 'model.json',
+      `The weights hold ${extra.length} tensor(s) this model has no layer for, starting with ${extra[0]}.`,
+      extra[0]);
+  }
+  for (const { layer, values } of plan) layer.setWeights(values);
+}
+
+/** Decodes, assigns and disposes the decoded tensors: no tensors are left behind. */
+export function loadWeightsInto(model: tf.LayersModel, fetched: FetchedWeights): void {
+  const weights = decodeWeights(fetched);
+  try {
+    assignWeights(model, weights);
+  } finally {
+    tf.dispose(Object.values(weights));
+  }
+}
+
+/** Reads labels.json (an index -> name object or an array) as a list of class names. */
+export async function loadLabels(source: WeightsSource, expected = 1000): Promise<string[]> {
+  const json = await source.readJson('labels.json');
+  let labels: unknown[] = [];
+  if (Array.isArray(json)) labels = json;
+  else if (typeof json === 'object' && json !== null) {
+    const byIndex = json as Record<string, unknown>;
+    labels = Array.from({ length: Object.keys(byIndex).length }, (_, i) => byIndex[String(i)]);
+  }
+  const ok = labels.every((label): label is string => typeof label === 'string' && label !== '');
+  if (!ok || labels.length !== expected) {
+    throw new WeightsError('bad-labels', 'labels.json',
+      `labels.json should name ${expected} classes by index; it names ${labels.length}.`);
+  }
+  return labels as string[];
+}
