@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -54,7 +57,10 @@ describe('cli errors', () => {
     [['summary', '--presets', 'signs'], 'summary: unknown option "--presets": valid options are --preset, --seed-literal, --json'],
     [['summary', '--preset'], 'summary: option --preset needs a value'],
     [['summary', 'extra.png'], 'summary: summary takes no file arguments (got "extra.png")'],
-    [['sumary'], 'unknown command "sumary": use one of summary'],
+    [['sumary'], 'unknown command "sumary": use one of summary, classify, inspect'],
+    [['classify', '--top', '0', 'a.png'], 'classify: --top must be a whole number from 1 to 1000 (got "0")'],
+    [['classify'], 'classify: classify needs at least one image file'],
+    [['inspect', 'a.png'], 'inspect: inspect needs --layer NAME (e.g. --layer res2a_branch2a)'],
   ])('%j', async (argv, message) => {
     const r = await runCli(argv);
     expect(r).toEqual({ code: 2, stdout: '', stderr: message });
@@ -70,5 +76,60 @@ describe('cli as a process', () => {
   it('exits non-zero with a one-line message on stderr for bad input', async () => {
     const err = await exec('npx', ['tsx', 'src/cli/main.ts', 'summary', '--preset', 'nope']).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 2, stdout: '', stderr: 'summary: unknown preset "nope": use one of signs, imagenet\n' });
+  });
+});
+
+describe('cli classify and inspect (real weights, WASM)', () => {
+  it('classify --json: Egyptian cat and espresso first', async () => {
+    const r = await runCli(['classify', 'public/samples/chelsea.png', 'public/samples/coffee.png', '--json', '--top', '3']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as { results: { file: string; top: { index: number; label: string; probability: number }[] }[]; backend: string; ms: number };
+    expect(out.backend).toBe('wasm');
+    expect(out.ms).toBeGreaterThan(0);
+    expect(out.results.map((x) => [x.file, x.top[0].label])).toEqual([
+      ['public/samples/chelsea.png', 'Egyptian cat'],
+      ['public/samples/coffee.png', 'espresso'],
+    ]);
+    expect(out.results[0].top).toHaveLength(3);
+    expect(out.results[0].top[0].index).toBe(285);
+  });
+
+  it('a file that is not an image gets one line on stderr; the others are still classified', async () => {
+    const r = await runCli(['classify', 'README.md', 'public/samples/coffee.png', 'no-such-file.png', '--json']);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^README\.md: .*not an image/);
+    expect(lines[1]).toBe('Cannot open no-such-file.png: there is no such file.');
+    const out = JSON.parse(r.stdout) as { results: { file: string; top: { label: string }[] }[] };
+    expect(out.results.map((x) => x.top[0].label)).toEqual(['espresso']);
+  });
+
+  it('inspect --json gives the layer statistics and --npy writes the tensor', async () => {
+    const npy = path.join(os.tmpdir(), `inspect-${process.pid}.npy`);
+    const r = await runCli(['inspect', 'public/samples/chelsea.png', '--layer', 'res2a_branch2a', '--json', '--npy', npy]);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { file: string; layer: string; shape: number[]; min: number; max: number; mean: number; std: number; zeroFraction: number; histogram: { edges: number[]; counts: number[] } };
+    expect(Object.keys(out)).toEqual(['file', 'layer', 'shape', 'min', 'max', 'mean', 'std', 'zeroFraction', 'histogram']);
+    expect(out.shape).toEqual([56, 56, 64]);
+    expect(out.histogram.counts.reduce((a, b) => a + b, 0)).toBe(56 * 56 * 64);
+    expect(out.histogram.edges).toHaveLength(33);
+    const bytes = await readFile(npy);
+    expect(bytes.subarray(1, 6).toString('latin1')).toBe('NUMPY');
+    const headerLength = bytes.readUInt16LE(8);
+    expect(bytes.subarray(10, 10 + headerLength).toString('latin1')).toContain("'shape': (56, 56, 64)");
+    expect((10 + headerLength) % 64).toBe(0);
+    expect(bytes.length).toBe(10 + headerLength + 56 * 56 * 64 * 4);
+    const first = bytes.readFloatLE(10 + headerLength);
+    expect(first).toBeGreaterThanOrEqual(out.min);
+    expect(first).toBeLessThanOrEqual(out.max);
+    await rm(npy);
+  });
+
+  it('an unknown layer suggests the nearest names', async () => {
+    const r = await runCli(['inspect', 'public/samples/chelsea.png', '--layer', 'res2a_branch2']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('inspect: unknown layer "res2a_branch2": did you mean res2a_branch1, res2a_branch2a, res2a_branch2b?');
   });
 });

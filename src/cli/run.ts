@@ -1,17 +1,23 @@
 /** The command line's dispatcher, callable in-process (tests) or from main.ts. */
 import * as tf from '@tensorflow/tfjs';
 import { UsageError } from './args';
+import { runClassify, type CommandOutput } from './classify-command';
+import { runInspect } from './inspect-command';
 import { runSummary } from './summary-command';
 
 const USAGE = `usage: npm run -s cli -- <command> [options]
 
 commands:
-  summary [--preset signs|imagenet] [--seed-literal] [--json]   Keras-style model summary`;
+  summary [--preset signs|imagenet] [--seed-literal] [--json]   Keras-style model summary
+  classify IMAGE... [--top K] [--json]                           ImageNet top-K for PNG/JPEG files
+  inspect IMAGE --layer NAME [--json] [--npy FILE]               one layer's activation statistics`;
 
-type Command = (argv: readonly string[]) => string | Promise<string>;
+type Command = (argv: readonly string[]) => Promise<CommandOutput>;
 
 const COMMANDS: Record<string, Command> = {
-  summary: runSummary,
+  summary: async (argv) => ({ stdout: runSummary(argv), errors: [] }),
+  classify: runClassify,
+  inspect: runInspect,
 };
 
 export interface CliResult {
@@ -20,17 +26,23 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+function usage(name: string | undefined): CliResult {
+  const asked = name === 'help' || name === '--help';
+  return { code: asked ? 0 : 2, stdout: asked ? USAGE : '', stderr: asked ? '' : USAGE };
+}
+
 /** Runs one command; never throws. Errors become one line on stderr and a non-zero code. */
 export async function runCli(argv: readonly string[]): Promise<CliResult> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help') return { code: name ? 0 : 2, stdout: name ? USAGE : '', stderr: name ? '' : USAGE };
+  if (name === undefined || name === 'help' || name === '--help') return usage(name);
   const command = COMMANDS[name];
   if (!command) {
     return { code: 2, stdout: '', stderr: `unknown command "${name}": use one of ${Object.keys(COMMANDS).join(', ')}` };
   }
   try {
     await tf.setBackend('cpu');
-    return { code: 0, stdout: await command(rest), stderr: '' };
+    const { stdout, errors } = await command(rest);
+    return { code: errors.length ? 1 : 0, stdout, stderr: errors.join('\n') };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return { code: err instanceof UsageError ? 2 : 1, stdout: '', stderr: `${name}: ${message.split('\n')[0]}` };

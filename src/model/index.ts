@@ -6,3 +6,4 @@ export * from './layer-info';
 export { buildResNet50, type BuiltResNet } from './resnet50';
 export { identityBlock, convolutionalBlock } from './blocks';
 export * from './summary';
+export { loadImagenet, type ImagenetModel, type ImagenetLoadOptions, type LoadPhase } from './imagenet';

@@ -1,16 +1,38 @@
 interface Props {
   readonly backend: string | null;
+  /** Backends the user may switch to. */
+  readonly backends: readonly string[];
   readonly reason: string | null;
+  readonly softwareWebGL: boolean;
   readonly numTensors: number;
+  readonly numBytes: number;
+  readonly lastInferenceMs: number | null;
+  readonly onBackend: (backend: string) => void;
 }
 
-/** Live facts about the engine: which backend runs, why, and how many tensors are alive. */
-export function Diagnostics({ backend, reason, numTensors }: Props) {
+function megabytes(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
+/** Live facts about the engine: which backend runs and why, tensors, memory, last run. */
+export function Diagnostics(props: Props) {
+  const { backend, backends, reason, softwareWebGL, numTensors, numBytes, lastInferenceMs, onBackend } = props;
   return (
     <section className="diagnostics" role="status" aria-label="Diagnostics">
-      <span>Backend: <strong data-testid="backend">{backend ?? 'starting…'}</strong></span>
-      {reason && <span className="muted">{reason}</span>}
+      <span>
+        Backend: <strong data-testid="backend">{backend ?? 'starting…'}</strong>
+        {softwareWebGL && <span className="muted"> (WebGL here is software-rendered)</span>}
+      </span>
+      {reason && <span className="muted reason" title={reason}>{reason}</span>}
       <span>Tensors: {numTensors}</span>
+      <span>Memory: {megabytes(numBytes)}</span>
+      <span>Last inference: {lastInferenceMs === null ? '—' : `${Math.round(lastInferenceMs)} ms`}</span>
+      <label className="backend-switch">
+        Switch backend{' '}
+        <select value={backend ?? ''} onChange={(e) => onBackend(e.target.value)} disabled={!backend}>
+          {backends.map((b) => <option key={b} value={b}>{b}</option>)}
+        </select>
+      </label>
     </section>
   );
 }

@@ -3,11 +3,10 @@ import { formatCount, formatShape } from '../model/summary';
 
 interface Props {
   readonly summary: ModelSummary;
-  readonly buildMs: number;
 }
 
 /** The three parameter totals, as Keras prints them under a summary. */
-export function ModelTotals({ summary, buildMs }: Props) {
+export function ModelTotals({ summary }: Props) {
   return (
     <section className="totals" aria-label="Model totals">
       <dl>
@@ -28,7 +27,6 @@ export function ModelTotals({ summary, buildMs }: Props) {
           <dd>{formatShape(summary.inputShape)} → {summary.classes}</dd>
         </div>
       </dl>
-      <p className="muted">Built live in your browser in {Math.round(buildMs)} ms.</p>
     </section>
   );
 }

@@ -3,6 +3,8 @@ import { formatCount, formatShape } from '../model/summary';
 
 interface Props {
   readonly summary: ModelSummary;
+  readonly selected?: string | null;
+  readonly onSelect?: (name: string) => void;
 }
 
 function whereLabel(info: LayerSummary['info']): string {
@@ -12,7 +14,7 @@ function whereLabel(info: LayerSummary['info']): string {
 }
 
 /** The Keras-style layer table: one row per named layer, in build order. */
-export function SummaryTable({ summary }: Props) {
+export function SummaryTable({ summary, selected = null, onSelect }: Props) {
   return (
     <div className="table-scroll" tabIndex={0} role="group" aria-label="Layer table (scrollable)">
       <table className="summary-table">
@@ -31,8 +33,16 @@ export function SummaryTable({ summary }: Props) {
         </thead>
         <tbody>
           {summary.layers.map((l) => (
-            <tr key={l.name} className={`role-${l.info.role}`}>
-              <th scope="row"><code>{l.name}</code></th>
+            <tr key={l.name} className={`role-${l.info.role}${l.name === selected ? ' selected' : ''}`}>
+              <th scope="row">
+                {onSelect && l.info.kind !== 'input' ? (
+                  <button type="button" className="link" aria-pressed={l.name === selected} onClick={() => onSelect(l.name)}>
+                    <code>{l.name}</code>
+                  </button>
+                ) : (
+                  <code>{l.name}</code>
+                )}
+              </th>
               <td>{l.type}</td>
               <td>{whereLabel(l.info)}</td>
               <td><code>{formatShape(l.outputShape)}</code></td>

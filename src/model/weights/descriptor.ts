@@ -57,7 +57,7 @@ export const IMAGENET_WEIGHTS: Readonly<Record<WeightsVariant, WeightsDescriptor
     variant: 'float16',
     path: 'models/resnet50-f16/',
     shardCount: Object.keys(WEIGHTS_PINS.float16).length,
-    totalBytes: 51_273_424,
+    totalBytes: 51_541_024,
     pins: WEIGHTS_PINS.float16,
   },
 };

@@ -26,11 +26,14 @@ describe('float16 writer (scripts/weights/float16.mjs)', () => {
     const all = new Float32Array([...values, 0.1, -3.75]);
     const { weightsManifest, shards } = toFloat16Weights(specs, new Uint8Array(all.buffer), { shardBytes: 64 });
     const [group] = weightsManifest;
+    // 105 kernel values halved (210 bytes) + the rank-1 bias kept in float32 (8 bytes).
     expect(group.paths).toEqual(['group1-shard1of4.bin', 'group1-shard2of4.bin', 'group1-shard3of4.bin', 'group1-shard4of4.bin']);
     expect(group.weights[0].quantization).toEqual({ dtype: 'float16' });
+    expect(group.weights[1].quantization).toBeUndefined();
     const buffers = shards.map((s) => s.slice().buffer);
     const manifest = checkManifest({ weightsManifest });
-    expect(manifest.totalBytes).toBe(all.length * 2);
+    expect(manifest.totalBytes).toBe(values.length * 2 + 2 * 4);
+    expect(manifest.variant).toBe('float16');
     await checkShards(manifest, buffers, await pinsOf(group.paths, buffers));
 
     const decoded = tf.io.decodeWeights(buffers, group.weights);
@@ -41,7 +44,8 @@ describe('float16 writer (scripts/weights/float16.mjs)', () => {
       // float16 keeps 11 significant bits; below 2^-14 the spacing is 2^-24.
       expect(Math.abs(got[i] - v)).toBeLessThanOrEqual(Math.max(Math.abs(v) * 2 ** -11, 2 ** -25));
     });
-    expect(Array.from(decoded['conv/bias'].dataSync())).toEqual([0.0999755859375, -3.75]);
+    // Biases and BatchNorm statistics stay exact.
+    expect(Array.from(decoded['conv/bias'].dataSync())).toEqual([Math.fround(0.1), -3.75]);
     tf.dispose(Object.values(decoded));
   });
 });

@@ -111,7 +111,9 @@ function checkGroup(value: unknown, file: string): ShardGroup {
 
 function variantOf(specs: readonly WeightSpec[]): WeightsVariant | undefined {
   if (specs.every((s) => s.dtype === 'float32' && s.quantization === undefined)) return 'float32';
-  if (specs.every((s) => s.quantization?.dtype === 'float16')) return 'float16';
+  // The float16 copy halves the kernels and keeps the small rank-1 tensors in float32.
+  const kernels = specs.filter((s) => s.shape.length >= 2);
+  if (kernels.length > 0 && kernels.every((s) => s.quantization?.dtype === 'float16')) return 'float16';
   return undefined;
 }
 

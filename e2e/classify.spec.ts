@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { canvasHasContent, dropSample, predictions, tensorCount, waitForModel } from './helpers';
+
+test('a sample dropped on the page is classified, and its class activation map shows on click', async ({ page }) => {
+  await page.goto('/');
+  await waitForModel(page);
+  await dropSample(page, '/samples/chelsea.png', 'chelsea.png');
+  const items = predictions(page);
+  await expect(items).toHaveCount(5);
+  await expect(items.first()).toContainText('Egyptian cat');
+  await expect(items.first()).toContainText(/\d+(\.\d)?%/);
+  await expect(page.getByRole('img', { name: 'chelsea.png as the network sees it' })).toBeVisible();
+
+  await items.first().getByRole('button').click();
+  const cam = page.getByRole('img', { name: 'Class activation map for Egyptian cat' });
+  await expect(cam).toBeVisible();
+  expect(await canvasHasContent(cam)).toBe(true);
+  await expect(page.getByRole('alert', { includeHidden: true })).toBeEmpty();
+});
+
+test('a file picked with the file input is classified', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('Image file').setInputFiles('public/samples/coffee.png');
+  // An image chosen before the model is ready runs as soon as it is.
+  await expect(predictions(page).first()).toContainText('espresso', { timeout: 90_000 });
+  await expect(page.getByRole('status', { name: 'Diagnostics' })).toContainText(/Last inference: \d+ ms/);
+});
+
+test('tensors return to their baseline after five images', async ({ page }) => {
+  await page.goto('/');
+  await waitForModel(page);
+  await dropSample(page, '/samples/coffee.png', 'coffee.png');
+  await expect(predictions(page).first()).toContainText('espresso');
+  await expect.poll(() => tensorCount(page)).toBeGreaterThan(0);
+  const baseline = await tensorCount(page);
+  // Alternate the two samples so that each result is visibly a new one.
+  const names = ['chelsea.png', 'coffee.png', 'chelsea.png', 'coffee.png', 'chelsea.png'];
+  for (const name of names) {
+    await dropSample(page, `/samples/${name}`, name);
+    await expect(predictions(page).first()).toContainText(name === 'chelsea.png' ? 'Egyptian cat' : 'espresso');
+  }
+  await dropSample(page, '/samples/coffee.png', 'coffee.png');
+  await expect(predictions(page).first()).toContainText('espresso');
+  await expect.poll(() => tensorCount(page)).toBe(baseline);
+});
+
+test('classification is right on the WebGL backend too', async ({ page }) => {
+  await page.goto('/?backend=webgl');
+  await waitForModel(page);
+  await expect(page.getByRole('status', { name: 'Diagnostics' }).getByTestId('backend')).toHaveText('webgl');
+  await dropSample(page, '/samples/chelsea.png', 'chelsea.png');
+  await expect(predictions(page).first()).toContainText('Egyptian cat', { timeout: 90_000 });
+});

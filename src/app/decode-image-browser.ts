@@ -1,0 +1,145 @@
+/**
+ * Browser image decoding: sniff the first bytes (refuse before decoding), let the browser
+ * decode with EXIF orientation applied, shrink very large photos while decoding, flatten
+ * transparency onto white, and hand back plain RGBA bytes.
+ */
+import { ImageInputError, isImageInputError, sniffImage, type DecodedImage, type ImageHeader } from '../model/image';
+import { jpegOrientation, orientationNote, swapsSides, type Orientation } from '../model/image/exif';
+
+/** Longest side kept by default: far more than the network's 224, small enough to stay quick. */
+export const DEFAULT_DECODE_MAX_SIDE = 2048;
+
+/** Enough for every header we read, including a JPEG's EXIF block. */
+const HEAD_BYTES = 64 * 1024;
+
+const FORMAT_NAMES: Record<ImageHeader['format'], string> = { png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', bmp: 'BMP' };
+
+async function bytesOf(blob: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await blob.arrayBuffer());
+}
+
+/** Sniffs the head; reads the whole file only when the head is not enough. */
+async function sniffBlob(blob: Blob): Promise<{ header: ImageHeader; head: Uint8Array }> {
+  const head = await bytesOf(blob.slice(0, HEAD_BYTES));
+  const complete = blob.size <= head.length;
+  try {
+    const header = sniffImage(head);
+    // A GIF's frames are counted by walking the file: the head may end before the second.
+    if (header.format === 'gif' && !header.animated && !complete) {
+      return { header: sniffImage(await bytesOf(blob)), head };
+    }
+    return { header, head };
+  } catch (error) {
+    // Large metadata blocks (ICC profiles, XMP) can push a JPEG's size past the head.
+    if (!complete && isImageInputError(error) && error.kind === 'truncated') {
+      const all = await bytesOf(blob);
+      return { header: sniffImage(all), head: all };
+    }
+    throw error;
+  }
+}
+
+interface Target {
+  /** EXIF orientation of a JPEG (1 = as stored); the browser applies it while decoding. */
+  orientation: Orientation;
+  width: number;
+  height: number;
+  /** The upright size before any downscaling. */
+  fullWidth: number;
+  fullHeight: number;
+}
+
+/** The upright output size: the header's size, sides swapped by EXIF, longest side capped. */
+function targetSize(header: ImageHeader, head: Uint8Array, maxSide: number): Target {
+  const orientation = header.format === 'jpeg' ? jpegOrientation(head) : 1;
+  const [fullWidth, fullHeight] = swapsSides(orientation) ? [header.height, header.width] : [header.width, header.height];
+  const scale = Math.min(1, maxSide / Math.max(fullWidth, fullHeight));
+  return {
+    orientation,
+    width: Math.max(1, Math.round(fullWidth * scale)),
+    height: Math.max(1, Math.round(fullHeight * scale)),
+    fullWidth,
+    fullHeight,
+  };
+}
+
+function undecodable(header: ImageHeader, cause: unknown): ImageInputError {
+  return new ImageInputError(
+    'truncated',
+    `Your browser could not decode this ${FORMAT_NAMES[header.format]} image: the file may be damaged or cut short.`,
+    { cause },
+  );
+}
+
+/** Decodes upright at the target size, shrinking while decoding when the image is too big. */
+async function decodeBitmap(blob: Blob, target: Target): Promise<ImageBitmap> {
+  const base: ImageBitmapOptions = { imageOrientation: 'from-image' };
+  if (target.width === target.fullWidth && target.height === target.fullHeight) {
+    return createImageBitmap(blob, base);
+  }
+  const sized = { ...base, resizeQuality: 'high' as const };
+  const bitmap = await createImageBitmap(blob, { ...sized, resizeWidth: target.width, resizeHeight: target.height });
+  if (bitmap.width === target.width && bitmap.height === target.height) return bitmap;
+  // A browser that resizes before it rotates gives the sides swapped: ask the other way round.
+  bitmap.close();
+  return createImageBitmap(blob, { ...sized, resizeWidth: target.height, resizeHeight: target.width });
+}
+
+function context2d(width: number, height: number): CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D {
+  if (typeof OffscreenCanvas !== 'undefined') {
+    const offscreen = new OffscreenCanvas(width, height).getContext('2d', { willReadFrequently: true });
+    if (offscreen) return offscreen;
+  }
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) throw new Error('This browser cannot draw images (no 2D canvas is available).');
+  return context;
+}
+
+/** Draws the bitmap on white (transparent areas become white) and reads RGBA back. */
+function drawOnWhite(bitmap: ImageBitmap): Uint8Array {
+  const { width, height } = bitmap;
+  const context = context2d(width, height);
+  context.fillStyle = '#ffffff';
+  context.fillRect(0, 0, width, height);
+  context.drawImage(bitmap, 0, 0);
+  const { data } = context.getImageData(0, 0, width, height);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+function notesFor(header: ImageHeader, target: Target): string[] {
+  const notes: string[] = [];
+  if (header.animated) notes.push(`Animated ${FORMAT_NAMES[header.format]}: the first frame is classified.`);
+  if (target.orientation !== 1) notes.push(orientationNote(target.orientation));
+  if (target.width !== target.fullWidth || target.height !== target.fullHeight) {
+    notes.push(
+      `Downscaled from ${target.fullWidth} x ${target.fullHeight} to ${target.width} x ${target.height} pixels ` +
+        'to keep the page responsive (the network sees 224 x 224 anyway).',
+    );
+  }
+  return notes;
+}
+
+/**
+ * Decodes an image file in the browser to upright 8-bit RGBA on white, its longer side at
+ * most `maxSide` (default 2048). Throws ImageInputError, with words a person understands,
+ * for anything that is not an image we accept, is too large, or does not decode.
+ */
+export async function decodeImageBlob(file: Blob, opts: { maxSide?: number } = {}): Promise<DecodedImage> {
+  const { header, head } = await sniffBlob(file);
+  const target = targetSize(header, head, opts.maxSide ?? DEFAULT_DECODE_MAX_SIDE);
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await decodeBitmap(file, target);
+  } catch (error) {
+    throw undecodable(header, error);
+  }
+  try {
+    const pixels = drawOnWhite(bitmap);
+    return { width: bitmap.width, height: bitmap.height, pixels, header, notes: notesFor(header, target) };
+  } finally {
+    bitmap.close();
+  }
+}

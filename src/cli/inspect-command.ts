@@ -1,0 +1,53 @@
+import { writeFile } from 'node:fs/promises';
+import { flag, parseArgs, UsageError, type OptionSpec } from './args';
+import type { CommandOutput } from './classify-command';
+import { runImageFile, startEngine } from './engine';
+import { encodeNpy } from './npy';
+import type { TensorStats } from '../inspect';
+
+export const INSPECT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'layer', takesValue: true },
+  { name: 'json', takesValue: false },
+  { name: 'npy', takesValue: true },
+];
+
+function formatStats(file: string, layer: string, s: TensorStats): string {
+  const n = (x: number) => x.toPrecision(5);
+  const peak = Math.max(...s.histogram.counts);
+  const bars = s.histogram.counts.map((c, i) => `  ${n(s.histogram.edges[i]).padStart(12)} ${'#'.repeat(Math.round((40 * c) / peak))} ${c}`);
+  return [
+    `${file} -> ${layer} (${s.shape.join(' x ')})`,
+    `min ${n(s.min)}  max ${n(s.max)}  mean ${n(s.mean)}  std ${n(s.std)}  zeros ${(s.zeroFraction * 100).toFixed(1)}%`,
+    'histogram:',
+    ...bars,
+  ].join('\n');
+}
+
+export async function runInspect(argv: readonly string[]): Promise<CommandOutput> {
+  const args = parseArgs(argv, INSPECT_OPTIONS);
+  const layer = args.options.get('layer');
+  if (typeof layer !== 'string') throw new UsageError('inspect needs --layer NAME (e.g. --layer res2a_branch2a)');
+  if (args.positionals.length !== 1) throw new UsageError('inspect takes exactly one image file');
+  const [file] = args.positionals;
+  const engine = await startEngine();
+  try {
+    if (!engine.inspector.layerNames.includes(layer)) {
+      // Let the inspector phrase the error, with the nearest names.
+      await engine.inspector.layerStats(layer);
+    }
+    await runImageFile(engine, file, 1);
+    const stats = await engine.inspector.layerStats(layer);
+    const npy = args.options.get('npy');
+    if (typeof npy === 'string') {
+      const { values, shape } = await engine.inspector.layerValues(layer);
+      await writeFile(npy, encodeNpy(values, shape));
+    }
+    const { shape, min, max, mean, std, zeroFraction, histogram } = stats;
+    const stdout = flag(args, 'json')
+      ? JSON.stringify({ file, layer, shape, min, max, mean, std, zeroFraction, histogram })
+      : formatStats(file, layer, stats);
+    return { stdout, errors: [] };
+  } finally {
+    engine.dispose();
+  }
+}

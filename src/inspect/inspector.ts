@@ -1,0 +1,165 @@
+/**
+ * One forward pass per image: predictions plus every named layer's output, kept on the
+ * backend until the next image replaces them. The Inspector owns those tensors.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { BuiltResNet, LayerInfo } from '../model';
+import { readableLabel } from './labels';
+import { tensorStats, type TensorStats } from './stats';
+import { UnknownLayerError } from './errors';
+
+export interface Prediction {
+  readonly index: number;
+  /** Readable label, e.g. "Egyptian cat". */
+  readonly label: string;
+  readonly probability: number;
+}
+
+export interface RunResult {
+  readonly predictions: readonly Prediction[];
+  /** Wall time of the pass and of reading the top-k back. */
+  readonly ms: number;
+}
+
+export interface LayerValues {
+  readonly shape: readonly number[];
+  readonly values: Float32Array;
+}
+
+export type LayerScalar = 'mean' | 'zeroFraction' | 'max';
+
+const SCALARS: Record<LayerScalar, (t: tf.Tensor) => tf.Scalar> = {
+  mean: (t) => t.mean(),
+  zeroFraction: (t) => t.equal(0).cast('float32').mean(),
+  max: (t) => t.max(),
+};
+
+export class Inspector {
+  private readonly capture: tf.LayersModel;
+  private readonly captured: readonly LayerInfo[];
+  private activations = new Map<string, tf.Tensor>();
+  private disposed = false;
+
+  /** `built` stays the caller's: the capture model shares its weights and never disposes them. */
+  constructor(readonly built: BuiltResNet, private readonly labels: readonly string[]) {
+    const { model, layers } = built;
+    this.captured = layers.filter((l) => l.kind !== 'input');
+    this.capture = tf.model({
+      inputs: model.inputs,
+      outputs: this.captured.map((l) => model.getLayer(l.name).output as tf.SymbolicTensor),
+      name: `${model.name}_capture`,
+    });
+  }
+
+  get layerNames(): readonly string[] {
+    return this.captured.map((l) => l.name);
+  }
+
+  get hasActivations(): boolean {
+    return this.activations.size > 0;
+  }
+
+  /** Runs one image (batch of one, already preprocessed; not disposed here). */
+  async run(input: tf.Tensor4D, topK = 5): Promise<RunResult> {
+    this.assertAlive();
+    const start = performance.now();
+    const outputs = this.capture.predict(input) as tf.Tensor[];
+    this.clear();
+    this.captured.forEach((l, i) => this.activations.set(l.name, outputs[i]));
+    const predictions = await this.topK(outputs[outputs.length - 1], topK);
+    return { predictions, ms: performance.now() - start };
+  }
+
+  private async topK(probabilities: tf.Tensor, k: number): Promise<Prediction[]> {
+    const { values, indices } = tf.tidy(() => tf.topk(probabilities.reshape([-1]), Math.min(k, probabilities.size)));
+    const [p, idx] = await Promise.all([values.data(), indices.data()]);
+    tf.dispose([values, indices]);
+    return Array.from(idx, (index, i) => ({
+      index,
+      label: readableLabel(this.labels[index] ?? `class ${index}`),
+      probability: p[i],
+    }));
+  }
+
+  /** The activation tensor of a layer; still owned by the Inspector. */
+  private activation(name: string): tf.Tensor {
+    this.assertAlive();
+    const t = this.activations.get(name);
+    if (t) return t;
+    if (!this.layerNames.includes(name)) throw new UnknownLayerError(name, this.layerNames);
+    throw new Error('No image has been run yet');
+  }
+
+  layerStats(name: string): Promise<TensorStats> {
+    return tensorStats(this.activation(name));
+  }
+
+  async layerValues(name: string): Promise<LayerValues> {
+    const t = this.activation(name);
+    return { shape: t.shape.slice(1), values: (await t.data()) as Float32Array };
+  }
+
+  /** One channel's feature map (height x width), read without downloading the rest. */
+  async channel(name: string, index: number): Promise<LayerValues> {
+    const t = this.activation(name);
+    if (t.rank !== 4 || index < 0 || index >= (t.shape[3] ?? 0)) {
+      throw new Error(`Layer ${name} has no channel ${index}`);
+    }
+    const map = tf.tidy(() => t.slice([0, 0, 0, index], [1, -1, -1, 1]).reshape([t.shape[1] ?? 1, t.shape[2] ?? 1]));
+    const values = (await map.data()) as Float32Array;
+    const shape = map.shape;
+    map.dispose();
+    return { shape, values };
+  }
+
+  /**
+   * Class activation map for `classIndex`: the last conv block's output weighted by that
+   * class's dense weights (exact for a global-average-pool head), upsampled to the input.
+   */
+  async cam(classIndex: number): Promise<LayerValues> {
+    const pool = this.built.layers.find((l) => l.kind === 'avg-pool');
+    const dense = this.built.layers.find((l) => l.kind === 'dense');
+    if (!pool || !dense) throw new Error('This model has no pooled dense head');
+    const features = this.activation(pool.inputs[0]) as tf.Tensor4D;
+    const [height, width] = this.built.config.inputShape;
+    const map = tf.tidy(() => {
+      const kernel = this.built.model.getLayer(dense.name).getWeights()[0];
+      const weights = kernel.slice([0, classIndex], [-1, 1]).reshape([-1]);
+      const cam = features.mul(weights).sum(-1, true) as tf.Tensor4D;
+      return tf.image.resizeBilinear(cam, [height, width]).reshape([height, width]);
+    });
+    const values = (await map.data()) as Float32Array;
+    map.dispose();
+    return { shape: [height, width], values };
+  }
+
+  /**
+   * One number per captured layer (for tinting the graph), computed on the backend and
+   * read back in a single download.
+   */
+  async layerScalars(statistic: LayerScalar): Promise<Map<string, number>> {
+    this.assertAlive();
+    if (!this.hasActivations) return new Map();
+    const reduce = SCALARS[statistic];
+    const packed = tf.tidy(() => tf.stack(this.captured.map((l) => reduce(this.activation(l.name)))));
+    const values = await packed.data();
+    packed.dispose();
+    return new Map(this.captured.map((l, i) => [l.name, values[i]]));
+  }
+
+  /** Disposes the current image's activations. */
+  clear(): void {
+    tf.dispose([...this.activations.values()]);
+    this.activations = new Map();
+  }
+
+  /** Disposes the activations; the model's weights stay with whoever built it. */
+  dispose(): void {
+    this.clear();
+    this.disposed = true;
+  }
+
+  private assertAlive(): void {
+    if (this.disposed) throw new Error('This inspector was disposed');
+  }
+}

@@ -1,0 +1,44 @@
+/** Everything the layer inspector shows about one layer, as plain data. */
+import type { LayerInfo } from '../model';
+import type { Inspector } from './inspector';
+import type { TensorStats } from './stats';
+
+export interface BranchData {
+  readonly name: string;
+  readonly stats: TensorStats;
+  /** L2 norm of the branch's output: how much it adds to the sum. */
+  readonly norm: number;
+}
+
+export interface LayerData {
+  readonly name: string;
+  readonly stats: TensorStats;
+  /** Shape without the batch dimension, e.g. [56, 56, 256]. */
+  readonly shape: readonly number[];
+  /** All values in channels-last order (index = (row * width + col) * channels + channel). */
+  readonly values: Float32Array;
+  /** For an add layer: its residual (main path) and shortcut inputs. */
+  readonly branches: { readonly main: BranchData; readonly shortcut: BranchData } | null;
+}
+
+/** sqrt(sum x^2) from the statistics: n (std^2 + mean^2) = sum x^2. */
+export function l2Norm(stats: TensorStats): number {
+  const n = stats.shape.reduce((a, b) => a * b, 1);
+  return Math.sqrt(n * (stats.std ** 2 + stats.mean ** 2));
+}
+
+async function branch(inspector: Inspector, name: string): Promise<BranchData> {
+  const stats = await inspector.layerStats(name);
+  return { name, stats, norm: l2Norm(stats) };
+}
+
+/** Reads one layer (and, for an add, the statistics of its two inputs); never the others. */
+export async function readLayerData(inspector: Inspector, info: LayerInfo): Promise<LayerData> {
+  const [stats, { values, shape }] = await Promise.all([inspector.layerStats(info.name), inspector.layerValues(info.name)]);
+  let branches: LayerData['branches'] = null;
+  if (info.kind === 'add' && info.inputs.length === 2) {
+    const [main, shortcut] = await Promise.all(info.inputs.map((name) => branch(inspector, name)));
+    branches = { main, shortcut };
+  }
+  return { name: info.name, stats, shape, values, branches };
+}

@@ -1,0 +1,91 @@
+/**
+ * A model session: one built ResNet50 (with real weights for ImageNet), its summary and its
+ * Inspector. Owns every tensor it makes; `dispose()` returns numTensors to where it was.
+ */
+import * as tf from '@tensorflow/tfjs';
+import {
+  buildResNet50, loadImagenet, presetConfig, summarize,
+  type BuiltResNet, type ImagenetLoadOptions, type LoadPhase, type ModelSummary, type PresetName,
+} from '../model';
+import { pixelsToInput, pixelsToUnitInput } from '../model/preprocess';
+import type { WeightsSource } from '../model/weights/source';
+import { Inspector, type RunResult } from './inspector';
+
+/** Loading progress of a session, as the UI shows it. */
+export interface SessionLoad {
+  readonly phase: LoadPhase | 'ready' | 'failed';
+  readonly loadedBytes: number;
+  readonly totalBytes: number;
+  readonly message: string | null;
+}
+
+export interface SessionOptions extends ImagenetLoadOptions {
+  readonly preset: PresetName;
+  readonly seedLiteral: boolean;
+  /** Where the ImageNet weights come from; required for the imagenet preset. */
+  readonly weights?: WeightsSource;
+}
+
+/** RGBA pixels as decoded from a file or a canvas. */
+export interface Pixels {
+  readonly pixels: Uint8Array | Uint8ClampedArray;
+  readonly width: number;
+  readonly height: number;
+}
+
+export class ModelSession {
+  readonly summary: ModelSummary;
+  readonly inspector: Inspector;
+
+  private constructor(
+    readonly built: BuiltResNet,
+    labels: readonly string[],
+    /** True when the weights are the published ImageNet ones; false for seeded random init. */
+    readonly trained: boolean,
+  ) {
+    this.summary = summarize(built);
+    this.inspector = new Inspector(built, labels);
+  }
+
+  static async open(options: SessionOptions): Promise<ModelSession> {
+    if (options.preset === 'imagenet' && !options.seedLiteral) {
+      if (!options.weights) throw new Error('The ImageNet preset needs a weights source');
+      const model = await loadImagenet(options.weights, options);
+      return new ModelSession(model.built, model.labels, true);
+    }
+    options.onPhase?.('building');
+    const built = buildResNet50(presetConfig(options.preset, { seedLiteral: options.seedLiteral }));
+    const labels = Array.from({ length: built.config.classes }, (_, i) => `class ${i}`);
+    return new ModelSession(built, labels, false);
+  }
+
+  get preset(): PresetName {
+    return this.built.config.preset;
+  }
+
+  /**
+   * Preprocesses and runs one image: Keras "caffe" mode for the ImageNet weights; the
+   * assignment's x / 255 for the seeded SIGNS model. The input tensor is freed here.
+   */
+  async classify(image: Pixels, topK = 5): Promise<RunResult> {
+    const [size] = this.built.config.inputShape;
+    const input = this.trained
+      ? pixelsToInput(image.pixels, image.width, image.height, size)
+      : pixelsToUnitInput(image.pixels, image.width, image.height, size);
+    try {
+      return await this.inspector.run(input, topK);
+    } finally {
+      input.dispose();
+    }
+  }
+
+  dispose(): void {
+    this.inspector.dispose();
+    this.built.model.dispose();
+  }
+}
+
+/** Live tensor count, for diagnostics and leak checks. */
+export function tensorCount(): number {
+  return tf.memory().numTensors;
+}

@@ -1,0 +1,131 @@
+/**
+ * Node-only image decoding for the command line and tests: PNG (pngjs) and JPEG (jpeg-js),
+ * sniffed and size-checked before decoding, JPEGs turned upright from their EXIF
+ * orientation. Never imported by browser code (it uses node:fs and Buffer).
+ */
+import { open, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+import { ImageInputError } from './errors';
+import { applyOrientation, jpegOrientation, orientationNote } from './exif';
+import { DEFAULT_MAX_PIXELS, sniffImage } from './sniff';
+import type { DecodedImage, ImageFormat, ImageHeader, ImageLimits } from './types';
+
+/** Enough for the header of any PNG or JPEG we accept (an EXIF block is at most 64 KiB). */
+const HEAD_BYTES = 256 * 1024;
+
+const FORMAT_NAMES: Record<ImageFormat, string> = { png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', bmp: 'BMP' };
+
+/** Re-raises an ImageInputError with the file's name attached (message unchanged). */
+function withFile(error: unknown, name: string): unknown {
+  if (!(error instanceof ImageInputError) || error.file !== undefined) return error;
+  return new ImageInputError(error.kind, error.message, { file: name, cause: error.cause });
+}
+
+function damaged(name: string, header: ImageHeader, cause: unknown): ImageInputError {
+  const format = FORMAT_NAMES[header.format];
+  return new ImageInputError(
+    'truncated',
+    `Could not decode ${name}: its ${format} image data is cut short or damaged.`,
+    { file: name, cause },
+  );
+}
+
+function hasTransparency(pixels: Uint8Array): boolean {
+  for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 255) return true;
+  return false;
+}
+
+function decodePng(bytes: Uint8Array, header: ImageHeader, notes: string[]): DecodedImage {
+  // pngjs expands gray, palette, tRNS and sub-byte depths to RGBA and rounds 16-bit to 8.
+  const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  const pixels = new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength);
+  if (header.animated) notes.push('Animated PNG: the first frame is classified.');
+  if (hasTransparency(pixels)) notes.push('Transparent areas are shown on white.');
+  return { width: png.width, height: png.height, pixels, header, notes };
+}
+
+function decodeJpeg(bytes: Uint8Array, header: ImageHeader, notes: string[]): DecodedImage {
+  const raw = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });
+  const orientation = jpegOrientation(bytes);
+  const upright = applyOrientation(raw.data, raw.width, raw.height, orientation);
+  if (orientation !== 1) notes.push(orientationNote(orientation));
+  return { ...upright, header, notes };
+}
+
+/**
+ * Decodes PNG or JPEG bytes to 8-bit RGBA. `name` is only used in messages. Throws
+ * ImageInputError for anything else, for sizes over `limits`, and for damaged data.
+ */
+export function decodeImageBytes(
+  bytes: Uint8Array,
+  name: string,
+  limits: ImageLimits = { maxPixels: DEFAULT_MAX_PIXELS },
+): DecodedImage {
+  let header: ImageHeader;
+  try {
+    header = sniffImage(bytes, limits);
+  } catch (error) {
+    throw withFile(error, name);
+  }
+  if (header.format !== 'png' && header.format !== 'jpeg') {
+    throw new ImageInputError(
+      'unsupported-format',
+      `${FORMAT_NAMES[header.format]} images can't be read here: the command line reads PNG and JPEG. ` +
+        'Convert it to PNG first, or open it in the web page, which reads it.',
+      { file: name },
+    );
+  }
+  try {
+    return header.format === 'png' ? decodePng(bytes, header, []) : decodeJpeg(bytes, header, []);
+  } catch (error) {
+    throw damaged(name, header, error);
+  }
+}
+
+/** Reads the start of a file only, so that a huge or wrong file is refused unread. */
+async function readHead(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const head = new Uint8Array(HEAD_BYTES);
+    const { bytesRead } = await handle.read(head, 0, HEAD_BYTES, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+function unreadable(file: string, error: unknown): ImageInputError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const why =
+    code === 'ENOENT' ? 'there is no such file'
+      : code === 'EISDIR' ? 'it is a folder, not a file'
+        : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+          : 'the file could not be read';
+  return new ImageInputError('unreadable', `Cannot open ${file}: ${why}.`, { file, cause: error });
+}
+
+/** Reads and decodes a PNG or JPEG file; the header is checked before the rest is read. */
+export async function decodeImageFile(
+  file: string,
+  limits: ImageLimits = { maxPixels: DEFAULT_MAX_PIXELS },
+): Promise<DecodedImage> {
+  const name = path.basename(file);
+  let bytes: Uint8Array;
+  try {
+    const head = await readHead(file);
+    // Sniffing the head first refuses a wrong or oversized file without reading it all.
+    if (head.length === HEAD_BYTES) {
+      try {
+        sniffImage(head, limits);
+      } catch (error) {
+        if (!(error instanceof ImageInputError && error.kind === 'truncated')) throw withFile(error, name);
+      }
+    }
+    bytes = head.length < HEAD_BYTES ? head : new Uint8Array(await readFile(file));
+  } catch (error) {
+    throw error instanceof ImageInputError ? error : unreadable(file, error);
+  }
+  return decodeImageBytes(bytes, name, limits);
+}

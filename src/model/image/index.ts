@@ -1,0 +1,4 @@
+/** Image input, shared by the browser and the command line: sniffing, limits, types. */
+export * from './types';
+export * from './errors';
+export { sniffImage, DEFAULT_MAX_PIXELS, DEFAULT_MAX_SIDE } from './sniff';

@@ -1,0 +1,118 @@
+/**
+ * Image preprocessing for ResNet50, tensors in and out (pure tfjs, Node and browser).
+ *
+ * Resize convention: bilinear with half-pixel centres (alignCorners=false,
+ * halfPixelCenters=true), the mapping PIL's BILINEAR and TF2's `tf.image.resize` use, so a
+ * pixel's centre maps to a pixel's centre and the image does not drift up-left by half an
+ * output pixel as it does with tfjs's legacy default. PIL also widens its filter when it
+ * shrinks; plain bilinear reads only four pixels per output pixel and aliases on big
+ * downscales, so for shrink factors of 2 or more we resize to an exact multiple of the
+ * target and box-average (an area filter), which keeps every source pixel in play.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** Keras "caffe" mode mean, in B, G, R order (the order the weights were trained in). */
+export const CAFFE_MEAN_BGR: readonly [number, number, number] = [103.939, 116.779, 123.68];
+
+/** The ImageNet preset's input side. */
+export const INPUT_SIZE = 224;
+
+/**
+ * RGBA bytes to RGB floats in 0..255, transparent areas composited on white (what a person
+ * sees on a page, and what a photo editor flattens to).
+ */
+export function rgbaToRgbOnWhite(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number): Float32Array {
+  const count = width * height;
+  if (pixels.length !== count * 4) {
+    throw new Error(`Expected ${count * 4} RGBA bytes for ${width} x ${height}, got ${pixels.length}`);
+  }
+  const rgb = new Float32Array(count * 3);
+  for (let i = 0; i < count; i += 1) {
+    const alpha = pixels[i * 4 + 3] / 255;
+    const white = 255 * (1 - alpha);
+    rgb[i * 3] = pixels[i * 4] * alpha + white;
+    rgb[i * 3 + 1] = pixels[i * 4 + 1] * alpha + white;
+    rgb[i * 3 + 2] = pixels[i * 4 + 2] * alpha + white;
+  }
+  return rgb;
+}
+
+/**
+ * Resizes an H x W x 3 image to size x size (aspect ratio not kept, as Keras's
+ * `load_img(target_size=...)` does). An image already size x size comes back as it is.
+ * Call inside tf.tidy.
+ */
+function resizeSquare(rgb: tf.Tensor3D, size: number): tf.Tensor3D {
+  const [height, width] = rgb.shape;
+  const image = rgb.toFloat();
+  if (height === size && width === size) return image;
+  const factorY = Math.max(1, Math.floor(height / size));
+  const factorX = Math.max(1, Math.floor(width / size));
+  const exact = tf.image.resizeBilinear(image, [size * factorY, size * factorX], false, true);
+  if (factorY === 1 && factorX === 1) return exact;
+  const pooled = tf.avgPool(exact, [factorY, factorX], [factorY, factorX], 'valid');
+  return pooled;
+}
+
+function rgbTensor(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number): tf.Tensor3D {
+  return tf.tensor3d(rgbaToRgbOnWhite(pixels, width, height), [height, width, 3], 'float32');
+}
+
+/**
+ * Keras "caffe" preprocessing: resize to size x size, RGB -> BGR, subtract
+ * CAFFE_MEAN_BGR, no scaling, batch dimension added. `rgb` holds 0..255 values.
+ * The caller disposes the result; `rgb` is left alone.
+ */
+export function preprocessCaffe(rgb: tf.Tensor3D, size = INPUT_SIZE): tf.Tensor4D {
+  return tf.tidy(() => {
+    const bgr = tf.reverse(resizeSquare(rgb, size), -1);
+    return bgr.sub(tf.tensor1d([...CAFFE_MEAN_BGR])).expandDims(0) as tf.Tensor4D;
+  });
+}
+
+/** RGBA pixels to the ImageNet model's input (caffe mode). The caller disposes the result. */
+export function pixelsToInput(
+  pixels: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  size = INPUT_SIZE,
+): tf.Tensor4D {
+  return tf.tidy(() => preprocessCaffe(rgbTensor(pixels, width, height), size));
+}
+
+/**
+ * RGBA pixels to the assignment's input for the seeded SIGNS model: resized the same way,
+ * RGB kept, scaled to 0..1 (x / 255). The caller disposes the result.
+ */
+export function pixelsToUnitInput(
+  pixels: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  size = INPUT_SIZE,
+): tf.Tensor4D {
+  return tf.tidy(() => resizeSquare(rgbTensor(pixels, width, height), size).div(255).expandDims(0) as tf.Tensor4D);
+}
+
+/**
+ * The image as the network sees it, before mean subtraction: size x size, alpha on white,
+ * rounded to bytes, as RGBA (alpha 255) ready for `new ImageData(...)`. Plain data out.
+ */
+export async function resizedPreview(
+  pixels: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  size = INPUT_SIZE,
+): Promise<Uint8ClampedArray> {
+  const resized = tf.tidy(() => resizeSquare(rgbTensor(pixels, width, height), size));
+  const rgb = await resized.data();
+  resized.dispose();
+  const rgba = new Uint8ClampedArray(size * size * 4);
+  for (let i = 0; i < size * size; i += 1) {
+    // Uint8ClampedArray rounds and clamps on assignment.
+    rgba[i * 4] = rgb[i * 3];
+    rgba[i * 4 + 1] = rgb[i * 3 + 1];
+    rgba[i * 4 + 2] = rgb[i * 3 + 2];
+    rgba[i * 4 + 3] = 255;
+  }
+  return rgba;
+}

@@ -1,0 +1,51 @@
+/** What the lines mean, and (after an image has run) what the node colours mean. */
+import type { Tint } from '../../graph/tint';
+
+export function EdgeKey() {
+  return (
+    <ul className="graph-key" aria-label="Line styles">
+      <li>
+        <svg width="28" height="10" aria-hidden="true"><line className="gedge gedge-main" x1="1" y1="5" x2="27" y2="5" /></svg>
+        main path
+      </li>
+      <li>
+        <svg width="28" height="10" aria-hidden="true"><line className="gedge gedge-identity-shortcut" x1="1" y1="5" x2="27" y2="5" /></svg>
+        identity shortcut
+      </li>
+      <li>
+        <svg width="28" height="10" aria-hidden="true"><line className="gedge gedge-projection-shortcut" x1="1" y1="5" x2="27" y2="5" /></svg>
+        projection shortcut (1×1 conv + BN)
+      </li>
+    </ul>
+  );
+}
+
+interface TintLegendProps {
+  readonly tint: Tint;
+  readonly label: string;
+}
+
+export function TintLegend({ tint, label }: TintLegendProps) {
+  const gradient = `linear-gradient(to right, ${tint.stops.map((s) => `${s.color} ${s.offset * 100}%`).join(', ')})`;
+  const [lo, hi] = tint.domain;
+  return (
+    <figure className="graph-legend" aria-label={`Colour legend: ${label}`}>
+      <figcaption>
+        <strong>{label}</strong>
+        <span className="muted"> of each layer&apos;s output (groups: their last layer)</span>
+      </figcaption>
+      <div
+        className="graph-legend-bar"
+        style={{ background: gradient }}
+        role="img"
+        aria-label={`from ${tint.ticks[0]?.label ?? lo} (light) to ${tint.ticks[tint.ticks.length - 1]?.label ?? hi} (dark)`}
+      />
+      <div className="graph-legend-ticks" aria-hidden="true">
+        {tint.ticks.map((t) => (
+          <span key={t.value} style={{ left: `${t.offset * 100}%` }}>{t.label}</span>
+        ))}
+      </div>
+      <p className="graph-legend-none"><span className="swatch" aria-hidden="true" /> no value</p>
+    </figure>
+  );
+}

@@ -1,0 +1,102 @@
+/**
+ * The stage -> block -> layer graph of the live model. d3 computes (layout, paths, scale,
+ * zoom transform); React draws. Every node is a keyboard-reachable button named by its
+ * block or layer name.
+ */
+import { useEffect, useId, useMemo, useRef, type RefObject } from 'react';
+import { createTint, nodeTintValues } from '../../graph/tint';
+import { buildGraphTree, type GraphTree } from '../../graph/tree';
+import type { ModelSummary } from '../../model/summary';
+import { EdgeMarkers, GraphEdges, GraphFrames } from './GraphEdges';
+import { EdgeKey, TintLegend } from './GraphLegend';
+import { GraphNodes, type NodeTinting } from './GraphNodes';
+import { useGraphFocus } from './use-graph-focus';
+import { useGraphState } from './use-graph-state';
+import { useGraphZoom } from './use-graph-zoom';
+import './graph.css';
+
+export interface GraphViewProps {
+  readonly summary: ModelSummary;
+  /** The selected layer's name. */
+  readonly selected: string | null;
+  readonly onSelect: (name: string) => void;
+  /** A statistic per layer name; when given, nodes are tinted by it. */
+  readonly tint?: ReadonlyMap<string, number> | null;
+  /** What the tint shows, for the legend: "Mean activation". */
+  readonly tintLabel?: string;
+  /** Names to mark (layers, blocks, `stage 2`), e.g. what a walkthrough step talks about. */
+  readonly highlight?: readonly string[];
+}
+
+const NO_HIGHLIGHT: readonly string[] = [];
+
+function useTinting(tree: GraphTree, tint: ReadonlyMap<string, number> | null): NodeTinting | null {
+  return useMemo(() => {
+    if (!tint || tint.size === 0) return null;
+    const values = nodeTintValues(tree, tint);
+    const scale = createTint(values.values());
+    return scale ? { values, scale } : null;
+  }, [tree, tint]);
+}
+
+/** A fit that waited for the canvas to get a size happens when it does. */
+function useResize(ref: RefObject<SVGSVGElement | null>, onResize: () => void): void {
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => onResize());
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, onResize]);
+}
+
+export function GraphView(props: GraphViewProps) {
+  const { summary, selected, onSelect, tint = null, tintLabel = 'Activation', highlight = NO_HIGHLIGHT } = props;
+  const tree = useMemo(() => buildGraphTree(summary), [summary]);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const zoom = useGraphZoom(svgRef);
+  const state = useGraphState(tree, selected, zoom);
+  const focus = useGraphFocus(tree, state, zoom, onSelect);
+  const tinting = useTinting(tree, tint);
+  useResize(svgRef, state.settle);
+  const uid = useId().replace(/[^a-zA-Z0-9]/g, '');
+  const { x, y, k } = zoom.transform;
+
+  return (
+    <section className={`graph${tinting ? ' is-tinted' : ''}`} aria-label="Network graph">
+      <div className="graph-toolbar">
+        <button type="button" onClick={state.expandAll}>Expand all</button>
+        <button type="button" onClick={state.collapseAll}>Collapse all</button>
+        <button type="button" onClick={state.fit}>Fit to view</button>
+        <span className="graph-zoom" role="group" aria-label="Zoom">
+          <button type="button" aria-label="Zoom in" onClick={() => zoom.zoomBy(1.3)}>+</button>
+          <button type="button" aria-label="Zoom out" onClick={() => zoom.zoomBy(1 / 1.3)}>−</button>
+        </span>
+        <EdgeKey />
+      </div>
+      <div className="graph-stage">
+        <svg ref={svgRef} className="graph-canvas" role="group" aria-label="ResNet50 stage, block and layer graph" aria-describedby={`${uid}-hint`}>
+          <EdgeMarkers prefix={uid} />
+          <g transform={`translate(${x},${y}) scale(${k})`}>
+            <GraphFrames nodes={state.layout.nodes} />
+            <GraphEdges edges={state.layout.edges} prefix={uid} />
+            <GraphNodes
+              tree={tree}
+              layout={state.layout}
+              expanded={state.expanded}
+              selected={selected}
+              highlight={highlight}
+              tinting={tinting}
+              focus={focus}
+            />
+          </g>
+        </svg>
+        {tinting && <TintLegend tint={tinting.scale} label={tintLabel} />}
+      </div>
+      <p className="graph-hint" id={`${uid}-hint`}>
+        Click a stage or block (or press Enter) to open it; click a layer to inspect it. Arrow keys move between
+        nodes, Right opens and Left closes. Drag to pan; Ctrl + scroll or pinch to zoom.
+      </p>
+    </section>
+  );
+}

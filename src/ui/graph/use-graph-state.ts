@@ -1,0 +1,97 @@
+/**
+ * The graph's view state: which groups are open, the layout for it, and keeping the view
+ * steady while that changes (a toggled group stays put on screen; "all" re-fits).
+ */
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { collapsedAll, expandedAll, revealed, withExpanded } from '../../graph/expansion';
+import { layoutGraph, type GraphLayout } from '../../graph/layout';
+import type { GraphTree } from '../../graph/tree';
+import { anchoredTransform, fitTransform, followTransform, type FitOptions } from '../../graph/viewport';
+import { MIN_SCALE, type GraphZoom } from './use-graph-zoom';
+
+type FitMode = 'whole' | 'width' | 'overview';
+
+const FITS: Record<FitMode, FitOptions> = {
+  /** "Fit to view": everything, however small. */
+  whole: { minScale: MIN_SCALE, maxScale: 1.5 },
+  /** After "Expand all": full width from the top, never larger than life. */
+  width: { minScale: MIN_SCALE, maxScale: 1, widthOnly: true },
+  /** First view and after "Collapse all": readable first, whole if it fits. */
+  overview: { minScale: 0.75, maxScale: 1 },
+};
+
+export interface GraphState {
+  readonly expanded: ReadonlySet<string>;
+  readonly layout: GraphLayout;
+  setOpen(id: string, open: boolean): void;
+  expandAll(): void;
+  collapseAll(): void;
+  fit(): void;
+  /** Applies a fit that waited for the canvas to have a size (call on resize). */
+  settle(): void;
+}
+
+type ZoomControls = Pick<GraphZoom, 'current' | 'setView' | 'viewport'>;
+
+export function useGraphState(tree: GraphTree, selected: string | null, zoom: ZoomControls): GraphState {
+  const { current, setView, viewport } = zoom;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(collapsedAll);
+  // A layer selected elsewhere (the inspector, the URL) is revealed once, when it changes.
+  const [revealedFor, setRevealedFor] = useState<string | null>(null);
+  if (selected !== revealedFor) {
+    setRevealedFor(selected);
+    if (selected !== null && tree.byId.has(selected)) setExpanded((e) => revealed(tree, e, selected));
+  }
+  const layout = useMemo(() => layoutGraph(tree, expanded), [tree, expanded]);
+  const anchor = useRef<{ id: string; x: number; y: number } | null>(null);
+  const pendingFit = useRef<FitMode | null>('overview');
+
+  const applyPending = useCallback((): void => {
+    const a = anchor.current;
+    const moved = a ? layout.byId.get(a.id) : undefined;
+    anchor.current = null;
+    if (a && moved) setView(anchoredTransform(current(), a, moved));
+    const view = viewport();
+    const mode = pendingFit.current;
+    if (mode && view.width > 0 && view.height > 0) {
+      pendingFit.current = null;
+      setView(fitTransform(layout.bounds, view, FITS[mode]));
+    }
+  }, [layout, current, setView, viewport]);
+
+  useLayoutEffect(applyPending, [applyPending]);
+
+  // Bring a newly selected layer into view (after any fit, so it wins).
+  const followed = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (selected === followed.current) return;
+    const node = selected === null ? undefined : layout.byId.get(selected);
+    if (node && viewport().width > 0) {
+      followed.current = selected;
+      setView(followTransform(current(), node, viewport()));
+    }
+  }, [selected, layout, current, setView, viewport]);
+
+  const setOpen = useCallback((id: string, open: boolean) => {
+    const node = layout.byId.get(id);
+    if (node) anchor.current = { id, x: node.x, y: node.y };
+    setExpanded((e) => withExpanded(e, id, open));
+  }, [layout]);
+
+  const expandAll = useCallback(() => {
+    pendingFit.current = 'width';
+    setExpanded(expandedAll(tree));
+  }, [tree]);
+
+  const collapseAll = useCallback(() => {
+    pendingFit.current = 'overview';
+    setExpanded(collapsedAll());
+  }, []);
+
+  const fit = useCallback(() => {
+    pendingFit.current = 'whole';
+    applyPending();
+  }, [applyPending]);
+
+  return { expanded, layout, setOpen, expandAll, collapseAll, fit, settle: applyPending };
+}

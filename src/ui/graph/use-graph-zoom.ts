@@ -1,0 +1,80 @@
+/**
+ * d3-zoom on the graph's <svg>: d3 owns the gesture maths and the current transform,
+ * React draws with the transform it reports. Attached in an effect, removed on unmount.
+ */
+import { select, zoom, zoomIdentity, zoomTransform, type D3ZoomEvent, type ZoomBehavior } from 'd3';
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import type { ViewTransform, Viewport } from '../../graph/viewport';
+
+export const MIN_SCALE = 0.05;
+export const MAX_SCALE = 2.5;
+
+/**
+ * Plain wheel scrolls the page (the graph sits in a long page); Ctrl/⌘ + wheel and
+ * trackpad pinches (which arrive as Ctrl + wheel) zoom. Dragging pans; touch pinch zooms.
+ */
+function allowGesture(event: Event): boolean {
+  if (event instanceof WheelEvent) return event.ctrlKey || event.metaKey;
+  return !(event instanceof MouseEvent && event.button !== 0);
+}
+
+export interface GraphZoom {
+  readonly transform: ViewTransform;
+  /** The transform d3 holds right now (never stale, unlike the rendered one). */
+  current(): ViewTransform;
+  setView(t: ViewTransform): void;
+  zoomBy(factor: number): void;
+  viewport(): Viewport;
+}
+
+export function useGraphZoom(svgRef: RefObject<SVGSVGElement | null>): GraphZoom {
+  const [transform, setTransform] = useState<ViewTransform>({ x: 0, y: 0, k: 1 });
+  const behaviorRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+
+  // A layout effect, so that the first fit (also a layout effect) finds d3-zoom attached.
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return undefined;
+    const behavior = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([MIN_SCALE, MAX_SCALE])
+      .filter(allowGesture)
+      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+        const { x, y, k } = event.transform;
+        setTransform({ x, y, k });
+      });
+    const selection = select(svg);
+    // Double-click belongs to the nodes (it would otherwise zoom in on every fast toggle).
+    selection.call(behavior).on('dblclick.zoom', null);
+    behaviorRef.current = behavior;
+    return () => {
+      selection.on('.zoom', null);
+      behaviorRef.current = null;
+    };
+  }, [svgRef]);
+
+  const current = useCallback((): ViewTransform => {
+    const svg = svgRef.current;
+    if (!svg) return { x: 0, y: 0, k: 1 };
+    const { x, y, k } = zoomTransform(svg);
+    return { x, y, k };
+  }, [svgRef]);
+
+  const setView = useCallback((t: ViewTransform) => {
+    const svg = svgRef.current;
+    const behavior = behaviorRef.current;
+    if (svg && behavior) select(svg).call(behavior.transform, zoomIdentity.translate(t.x, t.y).scale(t.k));
+  }, [svgRef]);
+
+  const zoomBy = useCallback((factor: number) => {
+    const svg = svgRef.current;
+    const behavior = behaviorRef.current;
+    if (svg && behavior) select(svg).call(behavior.scaleBy, factor);
+  }, [svgRef]);
+
+  const viewport = useCallback((): Viewport => {
+    const svg = svgRef.current;
+    return { width: svg?.clientWidth ?? 0, height: svg?.clientHeight ?? 0 };
+  }, [svgRef]);
+
+  return { transform, current, setView, zoomBy, viewport };
+}

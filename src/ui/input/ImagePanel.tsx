@@ -1,0 +1,93 @@
+import { interpolateInferno, rgb } from 'd3';
+import { useEffect, useMemo, useRef } from 'react';
+
+export interface RgbaImage {
+  readonly width: number;
+  readonly height: number;
+  readonly data: Uint8ClampedArray;
+}
+
+export interface CamMap {
+  readonly label: string;
+  readonly width: number;
+  readonly height: number;
+  readonly values: Float32Array;
+}
+
+interface Props {
+  readonly name: string;
+  readonly originalUrl: string | null;
+  readonly original: { readonly width: number; readonly height: number };
+  /** The image as the network sees it, after the resize. */
+  readonly network: RgbaImage;
+  readonly cam: CamMap | null;
+  readonly notes: readonly string[];
+}
+
+/** Normalises a CAM to 0..1 (negative evidence clipped) and colours it, half transparent. */
+function camToRgba(cam: CamMap): ImageData {
+  let max = 0;
+  for (const v of cam.values) max = Math.max(max, v);
+  const out = new ImageData(cam.width, cam.height);
+  cam.values.forEach((v, i) => {
+    const t = max > 0 ? Math.max(0, v) / max : 0;
+    const { r, g, b } = rgb(interpolateInferno(t));
+    out.data.set([r, g, b, Math.round(40 + 170 * t)], i * 4);
+  });
+  return out;
+}
+
+function usePaint(ref: React.RefObject<HTMLCanvasElement | null>, image: ImageData | null) {
+  useEffect(() => {
+    const canvas = ref.current;
+    const ctx = canvas?.getContext('2d');
+    if (!canvas || !ctx) return;
+    if (!image) {
+      ctx.clearRect(0, 0, canvas.width, canvas.height);
+      return;
+    }
+    canvas.width = image.width;
+    canvas.height = image.height;
+    ctx.putImageData(image, 0, 0);
+  }, [ref, image]);
+}
+
+/** The original beside what the network sees, with the class activation map on top. */
+export function ImagePanel({ name, originalUrl, original, network, cam, notes }: Props) {
+  const netRef = useRef<HTMLCanvasElement>(null);
+  const camRef = useRef<HTMLCanvasElement>(null);
+  const netImage = useMemo(
+    () => new ImageData(new Uint8ClampedArray(network.data), network.width, network.height),
+    [network],
+  );
+  usePaint(netRef, netImage);
+  const camImage = useMemo(() => (cam ? camToRgba(cam) : null), [cam]);
+  usePaint(camRef, camImage);
+
+  return (
+    <section className="image-panel" aria-label="Image">
+      <figure>
+        {originalUrl ? <img src={originalUrl} alt={`Original: ${name}`} /> : <div className="placeholder" />}
+        <figcaption>Original · {original.width}×{original.height}</figcaption>
+      </figure>
+      <figure>
+        <div className="stack">
+          <canvas ref={netRef} role="img" aria-label={`${name} as the network sees it`} />
+          <canvas
+            ref={camRef}
+            className={cam ? 'cam visible' : 'cam'}
+            role="img"
+            aria-label={cam ? `Class activation map for ${cam.label}` : 'No class activation map'}
+            data-testid="cam-overlay"
+          />
+        </div>
+        <figcaption>{cam ? `Where it sees “${cam.label}”` : `Network input · ${network.width}×${network.height}`}</figcaption>
+      </figure>
+      {notes.length > 0 && (
+        <ul className="notes">
+          {notes.map((n) => <li key={n}>{n}</li>)}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,57 @@
+import type { Prediction, SessionLoad } from '../../inspect';
+import { DropZone, type NamedBlob, type Sample } from './DropZone';
+import { ImagePanel, type CamMap, type RgbaImage } from './ImagePanel';
+import { LoadProgress } from './LoadProgress';
+import { Predictions } from './Predictions';
+import { QueueStatus, type QueueEntry } from './QueueStatus';
+
+export interface ShownImage {
+  readonly name: string;
+  readonly url: string | null;
+  readonly width: number;
+  readonly height: number;
+  readonly notes: readonly string[];
+}
+
+interface Props {
+  readonly samples: readonly Sample[];
+  readonly load: SessionLoad;
+  readonly queue: { readonly items: readonly QueueEntry[]; readonly busy: boolean; readonly onCancel: () => void };
+  readonly onFiles: (files: NamedBlob[]) => void;
+  readonly onError: (message: string) => void;
+  readonly image: ShownImage | null;
+  readonly networkView: RgbaImage | null;
+  /** Null while the image re-runs on a newly chosen model. */
+  readonly predictions: readonly Prediction[] | null;
+  readonly cam: CamMap | null;
+  readonly camIndex: number | null;
+  readonly onCam: (index: number | null) => void;
+  readonly trained: boolean;
+}
+
+/** The left column: where images come in and predictions go out. */
+export function InputColumn(props: Props) {
+  const { image, networkView, predictions } = props;
+  return (
+    <div className="input-column">
+      <DropZone samples={props.samples} onFiles={props.onFiles} onError={props.onError} />
+      <LoadProgress load={props.load} />
+      <QueueStatus items={props.queue.items} busy={props.queue.busy} onCancel={props.queue.onCancel} />
+      {image && networkView && (
+        <ImagePanel
+          name={image.name}
+          originalUrl={image.url}
+          original={image}
+          network={networkView}
+          cam={props.cam}
+          notes={image.notes}
+        />
+      )}
+      {predictions ? (
+        <Predictions predictions={predictions} camIndex={props.camIndex} onCam={props.onCam} trained={props.trained} />
+      ) : (
+        image && <p className="muted" aria-live="polite">Running the image on the chosen model…</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+export interface QueueEntry {
+  readonly id: number;
+  readonly name: string;
+  readonly status: 'waiting' | 'decoding' | 'running' | 'done' | 'failed' | 'cancelled';
+  readonly message?: string;
+}
+
+const STATUS_TEXT: Record<QueueEntry['status'], string> = {
+  waiting: 'waiting',
+  decoding: 'reading…',
+  running: 'running…',
+  done: 'done',
+  failed: 'failed',
+  cancelled: 'cancelled',
+};
+
+interface Props {
+  readonly items: readonly QueueEntry[];
+  readonly busy: boolean;
+  readonly onCancel: () => void;
+}
+
+/** Per-file status when several images were dropped, with a way to stop. */
+export function QueueStatus({ items, busy, onCancel }: Props) {
+  if (items.length === 0) return null;
+  const single = items.length === 1;
+  return (
+    <div className="queue">
+      <ul aria-label="Files" className={single ? 'single' : ''}>
+        {items.map((it) => (
+          <li key={it.id} className={`status-${it.status}`}>
+            <span className="name">{it.name}</span>
+            <span className="state" title={it.message}>{STATUS_TEXT[it.status]}</span>
+          </li>
+        ))}
+      </ul>
+      {busy && !single && (
+        <button type="button" className="link" onClick={onCancel}>Cancel the remaining files</button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { ChannelCanvas } from './ChannelCanvas';
+import { ColourLegend } from './ColourLegend';
+import { cellAt, stepCell, valueAt, type Cell, type MapDims, type Normalization, type ValueRange } from './channels';
+import { formatValue } from './format';
+
+interface Props {
+  readonly values: Float32Array;
+  readonly dims: MapDims;
+  readonly channel: number;
+  readonly range: ValueRange;
+  readonly normalization: Normalization;
+  readonly onClose: () => void;
+}
+
+const ARROWS: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
+/**
+ * One channel drawn large, with the value under the pointer. The map also takes focus so
+ * arrow keys can walk the cells; Escape (handled by the inspector) closes it.
+ * Rows, columns and channels are shown counting from 1.
+ */
+export function ChannelView({ values, dims, channel, range, normalization, onClose }: Props) {
+  const { cell, handlers } = useProbe(dims);
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const headingId = useId();
+  // Opening the view moves focus to it, so keyboard users land where the content is.
+  useEffect(() => closeRef.current?.focus(), []);
+  const scope = normalization === 'channel' ? 'this channel' : 'the whole layer';
+  return (
+    <div className="insp-view" role="group" aria-labelledby={headingId}>
+      <div className="insp-view-head">
+        <h3 id={headingId}>Channel {channel + 1}</h3>
+        <button type="button" ref={closeRef} className="insp-close" aria-label="Close channel view" onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      <div className="insp-view-map" style={{ aspectRatio: `${dims.width} / ${dims.height}` }}>
+        <ChannelCanvas
+          values={values}
+          dims={dims}
+          channel={channel}
+          range={range}
+          tabIndex={0}
+          aria-label={`Channel ${channel + 1} feature map, ${dims.height} by ${dims.width}. Arrow keys move the readout.`}
+          {...handlers}
+        />
+        {cell && <Marker cell={cell} dims={dims} />}
+      </div>
+      <p className="insp-readout" aria-live="polite">
+        {cell
+          ? `row ${cell.row + 1}, column ${cell.col + 1}: ${formatReadout(valueAt(values, dims, cell.row, cell.col, channel))}`
+          : 'Point at the map (or focus it and use the arrow keys) to read values.'}
+      </p>
+      <ColourLegend low={formatValue(range.min)} high={formatValue(range.max)} caption={`scaled to ${scope}`} />
+    </div>
+  );
+}
+
+/** The cell being read: follows the pointer, or arrow keys when the map has focus. */
+function useProbe(dims: MapDims) {
+  const [cell, setCell] = useState<Cell | null>(null);
+  const onPointer = (e: PointerEvent<HTMLCanvasElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    setCell(cellAt(e.clientX - box.left, e.clientY - box.top, box.width, box.height, dims));
+  };
+  const handlers = {
+    onPointerMove: onPointer,
+    onPointerDown: onPointer,
+    onPointerLeave: () => setCell(null),
+    onKeyDown: (e: KeyboardEvent<HTMLCanvasElement>) => {
+      const step = ARROWS[e.key];
+      if (!step) return;
+      e.preventDefault();
+      setCell((c) => stepCell(c ?? { row: 0, col: 0 }, step[0], step[1], dims));
+    },
+  };
+  // A cell read on a bigger map (the layer changed under the view) is not on this one.
+  const onMap = cell !== null && cell.row < dims.height && cell.col < dims.width;
+  return { cell: onMap ? cell : null, handlers };
+}
+
+function formatReadout(v: number): string {
+  return Math.abs(v) >= 1e4 ? v.toExponential(3) : v.toFixed(4);
+}
+
+/** Outlines the cell being read so the number and the place agree. */
+function Marker({ cell, dims }: { readonly cell: Cell; readonly dims: MapDims }) {
+  const style = {
+    left: `${(cell.col / dims.width) * 100}%`,
+    top: `${(cell.row / dims.height) * 100}%`,
+    width: `${100 / dims.width}%`,
+    height: `${100 / dims.height}%`,
+  };
+  return <span className="insp-marker" style={style} aria-hidden="true" />;
+}

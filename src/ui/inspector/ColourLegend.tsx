@@ -1,0 +1,24 @@
+import { legendGradient } from './colour';
+
+interface Props {
+  /** Text under the low and high ends of the gradient. */
+  readonly low: string;
+  readonly high: string;
+  readonly caption: string;
+}
+
+const GRADIENT = legendGradient();
+
+/** The feature-map colour scale with what its two ends mean. */
+export function ColourLegend({ low, high, caption }: Props) {
+  return (
+    <figure className="insp-legend" aria-label={`Colour scale: ${caption}, dark is ${low}, bright is ${high}`}>
+      <div className="insp-legend-bar" style={{ backgroundImage: GRADIENT }} aria-hidden="true" />
+      <figcaption aria-hidden="true">
+        <span className="insp-legend-end">{low}</span>
+        <span className="insp-legend-caption">{caption}</span>
+        <span className="insp-legend-end">{high}</span>
+      </figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,83 @@
+import { useId } from 'react';
+import type { LayerInfo } from '../../model/layer-info';
+import type { LayerSummary } from '../../model/summary';
+import { formatCount, formatShape } from '../../model/summary';
+
+interface Props {
+  readonly layer: LayerSummary;
+  readonly layers: readonly LayerSummary[];
+  readonly onSelect: (name: string) => void;
+}
+
+const ROLE_WORDS: Record<LayerInfo['role'], string> = {
+  input: 'input',
+  stem: 'stem',
+  main: 'residual branch',
+  shortcut: 'shortcut',
+  merge: 'merge (add)',
+  head: 'head',
+};
+
+/** Where the layer sits, from its stored position (never parsed from the name). */
+export function whereText(info: LayerInfo): string {
+  const parts: string[] = [];
+  if (info.stage !== null && info.stage !== 1) parts.push(`stage ${info.stage}`);
+  if (info.block) parts.push(`block ${info.block}`);
+  parts.push(info.branch ? `${ROLE_WORDS[info.role]} ${info.branch}` : ROLE_WORDS[info.role]);
+  return parts.join(' · ');
+}
+
+/** The layer's name and facts, with previous/next in build order. */
+export function LayerHeader({ layer, layers, onSelect }: Props) {
+  const index = layers.findIndex((l) => l.name === layer.name);
+  const prev = index > 0 ? layers[index - 1] : null;
+  const next = index >= 0 && index < layers.length - 1 ? layers[index + 1] : null;
+  return (
+    <header className="insp-header">
+      <div className="insp-title">
+        <h2>
+          <code>{layer.name}</code>
+        </h2>
+        <ul className="insp-facts" aria-label="Layer facts">
+          <li className="insp-kind">{`${layer.type} · ${layer.info.kind}`}</li>
+          <li>{`Output shape ${formatShape(layer.outputShape)}`}</li>
+          <li>{`${formatCount(layer.params)} parameters`}</li>
+          <li>{whereText(layer.info)}</li>
+        </ul>
+      </div>
+      <nav className="insp-nav" aria-label="Layer order">
+        <NavButton direction="previous" target={prev} onSelect={onSelect} />
+        <NavButton direction="next" target={next} onSelect={onSelect} />
+      </nav>
+    </header>
+  );
+}
+
+interface NavProps {
+  readonly direction: 'previous' | 'next';
+  readonly target: LayerSummary | null;
+  readonly onSelect: (name: string) => void;
+}
+
+/** Named "Previous layer"/"Next layer"; the neighbour's name is its visible text and description. */
+function NavButton({ direction, target, onSelect }: NavProps) {
+  const nameId = useId();
+  const word = direction === 'previous' ? 'Previous' : 'Next';
+  return (
+    <button
+      type="button"
+      className={`insp-nav-btn insp-nav-${direction}`}
+      aria-label={`${word} layer`}
+      aria-describedby={target ? nameId : undefined}
+      disabled={!target}
+      onClick={() => target && onSelect(target.name)}
+    >
+      <span className="insp-nav-word">
+        {direction === 'previous' && <span aria-hidden="true">← </span>}
+        {word}
+        {direction === 'next' && <span aria-hidden="true"> →</span>}
+      </span>
+      <code id={nameId} className="insp-nav-name">{target ? target.name : 'none'}</code>
+    </button>
+  );
+}

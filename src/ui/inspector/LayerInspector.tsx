@@ -1,0 +1,95 @@
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import type { LayerData } from '../../inspect/layer-data';
+import type { LayerSummary } from '../../model/summary';
+import { BranchCompare } from './BranchCompare';
+import { mapDims, type Normalization } from './channels';
+import { FeatureMaps } from './FeatureMaps';
+import { LayerHeader } from './LayerHeader';
+import { StatsHistogram } from './StatsHistogram';
+import { VectorValues } from './VectorValues';
+import './inspector.css';
+
+export interface LayerInspectorProps {
+  /** null: nothing selected yet. */
+  readonly layer: LayerSummary | null;
+  /** Every layer in build order, for previous/next. */
+  readonly layers: readonly LayerSummary[];
+  /** null until an image has run. */
+  readonly data: LayerData | null;
+  /** The layer's data is being read: old content stays, dimmed. */
+  readonly loading: boolean;
+  /** Zero-based channel shown in the large view. */
+  readonly channel: number | null;
+  readonly onChannel: (channel: number | null) => void;
+  readonly onSelect: (name: string) => void;
+}
+
+/** Everything about the selected layer: facts, statistics, feature maps, and for an add, its two branches. */
+export function LayerInspector({ layer, layers, data, loading, channel, onChannel, onSelect }: LayerInspectorProps) {
+  const [normalization, setNormalization] = useState<Normalization>('channel');
+  if (!layer) {
+    return (
+      <section className="insp insp-empty" aria-label="Layer inspector">
+        <p className="insp-hint">Select a layer in the graph or table</p>
+      </section>
+    );
+  }
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key !== 'Escape' || channel === null) return;
+    e.stopPropagation();
+    onChannel(null);
+  };
+  return (
+    <section className="insp" aria-label="Layer inspector" aria-busy={loading} onKeyDown={onKeyDown}>
+      <LayerHeader layer={layer} layers={layers} onSelect={onSelect} />
+      {loading && (
+        <p className="insp-loading" role="status">
+          <span className="insp-spinner" aria-hidden="true" /> Reading {layer.name}…
+        </p>
+      )}
+      {data ? (
+        <div className={loading ? 'insp-body is-stale' : 'insp-body'}>
+          <LayerBody data={data} normalization={normalization} onNormalization={setNormalization} channel={channel} onChannel={onChannel} />
+        </div>
+      ) : (
+        !loading && <p className="insp-hint">Drop an image to see this layer's activations</p>
+      )}
+    </section>
+  );
+}
+
+interface BodyProps {
+  readonly data: LayerData;
+  readonly normalization: Normalization;
+  readonly onNormalization: (n: Normalization) => void;
+  readonly channel: number | null;
+  readonly onChannel: (channel: number | null) => void;
+}
+
+function LayerBody({ data, normalization, onNormalization, channel, onChannel }: BodyProps) {
+  // Stable identity: the canvases and channel ranges below are memoised on it.
+  const dims = useMemo(() => mapDims(data.shape), [data.shape]);
+  return (
+    <>
+      <StatsHistogram stats={data.stats} />
+      {data.branches && <BranchCompare main={data.branches.main} shortcut={data.branches.shortcut} />}
+      {dims ? (
+        <FeatureMaps
+          name={data.name}
+          values={data.values}
+          dims={dims}
+          layerMin={data.stats.min}
+          layerMax={data.stats.max}
+          normalization={normalization}
+          onNormalization={onNormalization}
+          channel={channel}
+          onChannel={onChannel}
+        />
+      ) : data.shape.length === 1 ? (
+        <VectorValues values={data.values} />
+      ) : (
+        <p className="insp-note">{`No per-channel view for a value of shape (${data.shape.join(', ')}).`}</p>
+      )}
+    </>
+  );
+}

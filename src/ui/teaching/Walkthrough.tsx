@@ -1,0 +1,108 @@
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { CHAPTERS, type ChapterInfo, type WalkthroughStep } from './walkthrough-steps';
+import './teaching.css';
+
+export interface WalkthroughProps {
+  readonly steps: readonly WalkthroughStep[];
+  readonly activeStepId: string | null;
+  readonly onStep: (step: WalkthroughStep) => void;
+}
+
+const MOVE_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End']);
+
+/** Arrow keys, Home and End move between the step buttons; Enter or Space opens one. */
+function moveFocus(event: KeyboardEvent<HTMLElement>): void {
+  if (!MOVE_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+  const buttons = Array.from(event.currentTarget.querySelectorAll<HTMLButtonElement>('button[data-step-id]'));
+  const i = buttons.findIndex((b) => b === event.target);
+  if (i < 0) return;
+  const next = { ArrowDown: Math.min(i + 1, buttons.length - 1), ArrowUp: Math.max(i - 1, 0), Home: 0, End: buttons.length - 1 }[event.key];
+  if (next === undefined) return;
+  event.preventDefault();
+  buttons[next].focus();
+}
+
+/**
+ * The teaching walkthrough beside the graph: three chapters of steps, the active one
+ * opened with its explanation and, where this model departs from the text, a note.
+ */
+export function Walkthrough({ steps, activeStepId, onStep }: WalkthroughProps) {
+  const idPrefix = useId();
+  const activeItem = useRef<HTMLLIElement>(null);
+  // The step last chosen here; any other change of activeStepId came from outside (the graph).
+  const chosenHere = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (activeStepId === null || activeStepId === chosenHere.current) return;
+    chosenHere.current = null;
+    activeItem.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+  }, [activeStepId]);
+
+  const choose = (step: WalkthroughStep) => {
+    chosenHere.current = step.id;
+    onStep(step);
+  };
+
+  return (
+    <nav className="walkthrough" aria-label="Walkthrough" onKeyDown={moveFocus}>
+      <h2 className="walkthrough-title">Walkthrough</h2>
+      {CHAPTERS.map((chapter) => {
+        const chapterSteps = steps.filter((s) => s.chapter === chapter.id);
+        if (chapterSteps.length === 0) return null;
+        return (
+          <Chapter key={chapter.id} chapter={chapter} headingId={`${idPrefix}-${chapter.id}`}>
+            {chapterSteps.map((step, i) => {
+              const active = step.id === activeStepId;
+              const detailId = `${idPrefix}-${step.id}`;
+              return (
+                <li key={step.id} ref={active ? activeItem : undefined} className={active ? 'walkthrough-step active' : 'walkthrough-step'}>
+                  <button
+                    type="button"
+                    className="walkthrough-step-button"
+                    data-step-id={step.id}
+                    aria-pressed={active}
+                    aria-controls={active ? detailId : undefined}
+                    onClick={() => choose(step)}
+                  >
+                    <span className="walkthrough-num" aria-hidden="true">{i + 1}</span>
+                    <span>{step.title}</span>
+                  </button>
+                  {active && <StepDetail id={detailId} step={step} />}
+                </li>
+              );
+            })}
+          </Chapter>
+        );
+      })}
+    </nav>
+  );
+}
+
+function Chapter({ chapter, headingId, children }: { chapter: ChapterInfo; headingId: string; children: ReactNode }) {
+  return (
+    <section className="walkthrough-chapter" data-chapter={chapter.id} aria-labelledby={headingId}>
+      <h3 id={headingId} className="walkthrough-chapter-title">
+        {chapter.title}
+        {chapter.example && <span className="walkthrough-example"> · example <code>{chapter.example}</code></span>}
+      </h3>
+      <ol className="walkthrough-steps">{children}</ol>
+    </section>
+  );
+}
+
+function StepDetail({ id, step }: { id: string; step: WalkthroughStep }) {
+  return (
+    <div id={id} className="walkthrough-detail">
+      <p className="walkthrough-body">{step.body}</p>
+      {step.note && (
+        <div className="walkthrough-note" role="note">
+          <span className="walkthrough-note-label">This model vs the text</span>
+          <p>{step.note}</p>
+        </div>
+      )}
+      <ul className="walkthrough-layers" aria-label="Highlighted in the graph">
+        {step.layers.map((name) => <li key={name}><code>{name}</code></li>)}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+/**
+ * The teaching walkthrough as typed data: the identity block, the convolutional block and
+ * the whole ResNet50, in the order the assignment presents them, generated from the
+ * architecture table. Steps name the layers (and blocks and stages) they describe so the
+ * graph can highlight them; stepForLayer goes the other way.
+ */
+import { allBlocks, type BlockLetter, type Branch, type StageIndex, type StageNumber } from '../../model/architecture';
+import type { LayerKind, LayerRole } from '../../model/layer-info';
+import { presetConfig, type PresetName } from '../../model/presets';
+import { blockName } from '../../model/names';
+import {
+  blockStepId, CONVOLUTIONAL_EXAMPLE, convolutionalSteps, IDENTITY_EXAMPLE, identitySteps, type BlockType,
+} from './block-steps';
+import { HEAD_STEP_IDS, networkSteps, stageStepId } from './network-steps';
+
+export type Chapter = 'identity-block' | 'convolutional-block' | 'resnet50';
+
+export interface WalkthroughStep {
+  readonly id: string;
+  readonly chapter: Chapter;
+  readonly title: string;
+  /** Plain words for a student meeting ResNets for the first time. */
+  readonly body: string;
+  /** Layer, block (res3a) and stage (stage 3) names the step describes, for highlighting. */
+  readonly layers: readonly string[];
+  /** Where this model departs from the assignment text, and why. */
+  readonly note?: string;
+}
+
+export interface ChapterInfo {
+  readonly id: Chapter;
+  readonly title: string;
+  /** Which block the chapter's steps point at in the graph. */
+  readonly example: string | null;
+}
+
+export const CHAPTERS: readonly ChapterInfo[] = [
+  { id: 'identity-block', title: 'The identity block', example: exampleName(IDENTITY_EXAMPLE) },
+  { id: 'convolutional-block', title: 'The convolutional block', example: exampleName(CONVOLUTIONAL_EXAMPLE) },
+  { id: 'resnet50', title: 'The whole ResNet50', example: null },
+];
+
+function exampleName(ex: { readonly stage: StageNumber; readonly block: BlockLetter }): string {
+  return blockName(ex.stage, ex.block);
+}
+
+export interface WalkthroughOptions {
+  /** Stage-5 identity filters as the text literally reads them ([256, 256, 2048]). */
+  readonly seedLiteral?: boolean;
+}
+
+export function walkthroughSteps(
+  preset: PresetName,
+  classes: number,
+  options: WalkthroughOptions = {},
+): WalkthroughStep[] {
+  const config = { ...presetConfig(preset, options), classes };
+  return [...identitySteps(config), ...convolutionalSteps(config), ...networkSteps(config)];
+}
+
+/**
+ * What stepForLayer needs to know about a graph node. A LayerInfo fits; a block or stage
+ * node passes its name, stage and block, and no kind.
+ */
+export interface StepTarget {
+  readonly name: string;
+  readonly kind?: LayerKind | null;
+  readonly role?: LayerRole | null;
+  readonly stage: StageIndex | null;
+  readonly block: BlockLetter | null;
+  readonly branch: Branch | null;
+}
+
+const BLOCK_TYPES = new Map(allBlocks(false).map((b) => [`${b.stage}${b.block}`, b.type]));
+
+function blockType(stage: StageNumber, block: BlockLetter): BlockType | undefined {
+  return BLOCK_TYPES.get(`${stage}${block}`);
+}
+
+/** Which step explains a layer found nowhere in the steps, from its position alone. */
+function structuralStepId(t: StepTarget): string | null {
+  if (t.stage === 1) return stageStepId(1);
+  if (t.stage !== null && t.block !== null) {
+    if (!t.kind) return stageStepId(t.stage);
+    const type = blockType(t.stage, t.block);
+    if (!type) return null;
+    return blockStepId(type, t.role === 'merge' || t.branch === null ? 'merge' : t.branch);
+  }
+  if (t.stage !== null) return stageStepId(t.stage);
+  if (t.role !== 'head') return null;
+  if (t.kind === 'flatten') return HEAD_STEP_IDS.flatten;
+  if (t.kind === 'dense') return HEAD_STEP_IDS.dense;
+  return HEAD_STEP_IDS.avgPool;
+}
+
+/**
+ * The step that explains a layer. Names a step lists win (res2b_branch2a, res3a, stage 4,
+ * pool1_pad); any other layer maps by its kind and position, so res4c_branch2b leads to the
+ * identity block's second component and res5a_branch1 to the convolutional block's shortcut.
+ */
+export function stepForLayer(
+  steps: readonly WalkthroughStep[],
+  layer: StepTarget,
+): WalkthroughStep | undefined {
+  const named = steps.find((s) => s.layers.includes(layer.name));
+  if (named) return named;
+  const id = structuralStepId(layer);
+  return id === null ? undefined : steps.find((s) => s.id === id);
+}
