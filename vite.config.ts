@@ -1,10 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { DEV_HEADERS, SECURITY_HEADERS } from './build/headers.ts';
+import { wasmThreads } from './build/wasm-threads.ts';
 
 export default defineConfig({
-  plugins: [react()],
-  server: { port: 5173 },
-  preview: { port: 4173, strictPort: true },
+  plugins: [react(), wasmThreads()],
+  server: { port: 5173, headers: { ...DEV_HEADERS } },
+  preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   build: {
     target: 'es2022',
     // tfjs is large by nature; one chunk for it keeps the app's own code small.

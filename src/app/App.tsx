@@ -98,6 +98,7 @@ export function App() {
         numTensors={memory.numTensors}
         numBytes={memory.numBytes}
         lastInferenceMs={result?.ms ?? null}
+        threads={backend?.threads ?? null}
         onBackend={switchBackend}
       />
     </div>

@@ -1,7 +1,7 @@
 /** Probes the browser and initialises the tfjs backend the policy picks. */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgl';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -14,6 +14,8 @@ export interface ActiveBackend {
   readonly renderer: string | null;
   /** Backends that failed to start before this one, with their errors. */
   readonly failures: readonly string[];
+  /** WASM threads in use (1 when the page is not cross-origin isolated); null elsewhere. */
+  readonly threads: number | null;
 }
 
 setWasmPaths({
@@ -32,6 +34,19 @@ export function probeWebGL(): WebGLProbe {
   return { available: true, renderer };
 }
 
+/** A backend that neither starts nor fails (a blocked worker, say) must not hang the page. */
+const START_TIMEOUT_MS = 30_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = window.setTimeout(() => reject(new Error(`${what} did not start within ${ms / 1000} s`)), ms);
+    promise.then(
+      (value) => { window.clearTimeout(timer); resolve(value); },
+      (err: unknown) => { window.clearTimeout(timer); reject(err instanceof Error ? err : new Error(String(err))); },
+    );
+  });
+}
+
 /** Tries the planned backends in order; the first that initialises becomes tfjs's backend. */
 export async function startBackend(requested: BackendName | null): Promise<ActiveBackend> {
   const probe = probeWebGL();
@@ -39,10 +54,10 @@ export async function startBackend(requested: BackendName | null): Promise<Activ
   const failures: string[] = [];
   for (const name of plan.order) {
     try {
-      if (await tf.setBackend(name)) {
-        await tf.ready();
+      if (await withTimeout(tf.setBackend(name), START_TIMEOUT_MS, name)) {
         const reason = failures.length ? `${plan.reason}; ${failures.join('; ')}` : plan.reason;
-        return { name, reason, softwareWebGL: plan.softwareWebGL, renderer: probe.renderer, failures };
+        const threads = name === 'wasm' ? getThreadsCount() : null;
+        return { name, reason, softwareWebGL: plan.softwareWebGL, renderer: probe.renderer, failures, threads };
       }
       failures.push(`${name} could not start`);
     } catch (err) {

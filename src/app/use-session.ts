@@ -37,6 +37,7 @@ export function useSession(ready: boolean, preset: PresetName, seedLiteral: bool
       preset,
       seedLiteral,
       weights: createFetchSource(WEIGHTS_URL),
+      warmUp: true,
       onPhase: (phase) => update({ phase }),
       onProgress: ({ loadedBytes, totalBytes }) => update({ loadedBytes, totalBytes }),
     }).then(

@@ -5,7 +5,7 @@ import { keyAction, type NavigationState } from './navigation';
 import { realSummary } from './test-summary';
 import { createTint, nodeTintValues } from './tint';
 import { buildGraphTree, resolveName, type GraphTree } from './tree';
-import { anchoredTransform, fitTransform, followTransform } from './viewport';
+import { anchoredTransform, fitTransform, followTransform, isInView } from './viewport';
 
 let tree: GraphTree;
 beforeAll(async () => {
@@ -116,6 +116,8 @@ describe('viewport', () => {
     const t = { x: 0, y: 0, k: 1 };
     expect(followTransform(t, { x: 10, y: 10, width: 50, height: 50 }, view, 0)).toBe(t);
     expect(followTransform(t, { x: 10, y: 500, width: 50, height: 50 }, view, 0)).toEqual({ x: 0, y: -250, k: 1 });
+    expect(isInView(t, { x: 390, y: 290, width: 50, height: 50 }, view)).toBe(true);
+    expect(isInView(t, { x: 10, y: 500, width: 50, height: 50 }, view)).toBe(false);
     expect(anchoredTransform({ x: 5, y: 5, k: 2 }, { x: 10, y: 10 }, { x: 10, y: 30 })).toEqual({ x: 5, y: -35, k: 2 });
   });
 });

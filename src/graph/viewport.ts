@@ -51,3 +51,9 @@ export function followTransform(t: ViewTransform, box: Bounds, view: Viewport, m
 export function anchoredTransform(t: ViewTransform, before: { x: number; y: number }, after: { x: number; y: number }): ViewTransform {
   return { x: t.x + (before.x - after.x) * t.k, y: t.y + (before.y - after.y) * t.k, k: t.k };
 }
+
+/** Whether any of `box` shows in the view. */
+export function isInView(t: ViewTransform, box: Bounds, view: Viewport): boolean {
+  const [x0, y0] = [box.x * t.k + t.x, box.y * t.k + t.y];
+  return x0 < view.width && y0 < view.height && x0 + box.width * t.k > 0 && y0 + box.height * t.k > 0;
+}

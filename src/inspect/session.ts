@@ -24,6 +24,8 @@ export interface SessionOptions extends ImagenetLoadOptions {
   readonly seedLiteral: boolean;
   /** Where the ImageNet weights come from; required for the imagenet preset. */
   readonly weights?: WeightsSource;
+  /** Run one blank image before the session is handed out (first-image latency). */
+  readonly warmUp?: boolean;
 }
 
 /** RGBA pixels as decoded from a file or a canvas. */
@@ -48,6 +50,20 @@ export class ModelSession {
   }
 
   static async open(options: SessionOptions): Promise<ModelSession> {
+    const session = await ModelSession.create(options);
+    if (options.warmUp) {
+      options.onPhase?.('warming-up');
+      try {
+        await session.warmUp();
+      } catch (err) {
+        session.dispose();
+        throw err;
+      }
+    }
+    return session;
+  }
+
+  private static async create(options: SessionOptions): Promise<ModelSession> {
     if (options.preset === 'imagenet' && !options.seedLiteral) {
       if (!options.weights) throw new Error('The ImageNet preset needs a weights source');
       const model = await loadImagenet(options.weights, options);
@@ -57,6 +73,23 @@ export class ModelSession {
     const built = buildResNet50(presetConfig(options.preset, { seedLiteral: options.seedLiteral }));
     const labels = Array.from({ length: built.config.classes }, (_, i) => `class ${i}`);
     return new ModelSession(built, labels, false);
+  }
+
+  /**
+   * One pass on a blank image, then forgotten: compiles the backend's kernels (WebGL
+   * shaders) so the first real image is as fast as the rest.
+   */
+  async warmUp(): Promise<number> {
+    const start = performance.now();
+    const blank = tf.zeros([1, ...this.built.config.inputShape]) as tf.Tensor4D;
+    try {
+      await compileShadersInParallel(() => this.built.model.predict(blank) as tf.Tensor);
+      await this.inspector.run(blank, 1);
+    } finally {
+      blank.dispose();
+      this.inspector.clear();
+    }
+    return performance.now() - start;
   }
 
   get preset(): PresetName {
@@ -83,6 +116,31 @@ export class ModelSession {
     this.inspector.dispose();
     this.built.model.dispose();
   }
+}
+
+interface ParallelCompiler {
+  checkCompileCompletionAsync(): Promise<boolean[]>;
+  getUniformLocations(): void;
+}
+
+/**
+ * On WebGL, a compile-only pass hands every shader to the driver at once (parallel compile
+ * where KHR_parallel_shader_compile exists) instead of one by one during the first run.
+ */
+async function compileShadersInParallel(pass: () => tf.Tensor): Promise<void> {
+  if (tf.getBackend() !== 'webgl') return;
+  const backend = tf.backend() as unknown as Partial<ParallelCompiler>;
+  if (!backend.checkCompileCompletionAsync || !backend.getUniformLocations) return;
+  tf.env().set('ENGINE_COMPILE_ONLY', true);
+  let output: tf.Tensor | null = null;
+  try {
+    output = pass();
+  } finally {
+    tf.env().set('ENGINE_COMPILE_ONLY', false);
+  }
+  await backend.checkCompileCompletionAsync();
+  backend.getUniformLocations();
+  output.dispose();
 }
 
 /** Live tensor count, for diagnostics and leak checks. */

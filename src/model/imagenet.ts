@@ -15,7 +15,8 @@ export interface ImagenetModel {
   readonly hashesChecked: boolean;
 }
 
-export type LoadPhase = 'building' | 'downloading' | 'decoding';
+/** Loading steps, in order; `warming-up` compiles kernels (WebGL shaders) before the first image. */
+export type LoadPhase = 'downloading' | 'building' | 'decoding' | 'warming-up';
 
 export interface ImagenetLoadOptions {
   readonly onProgress?: (progress: LoadProgress) => void;

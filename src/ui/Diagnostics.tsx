@@ -7,6 +7,8 @@ interface Props {
   readonly numTensors: number;
   readonly numBytes: number;
   readonly lastInferenceMs: number | null;
+  /** WASM threads in use, when the backend is WASM. */
+  readonly threads: number | null;
   readonly onBackend: (backend: string) => void;
 }
 
@@ -16,13 +18,14 @@ function megabytes(bytes: number): string {
 
 /** Live facts about the engine: which backend runs and why, tensors, memory, last run. */
 export function Diagnostics(props: Props) {
-  const { backend, backends, reason, softwareWebGL, numTensors, numBytes, lastInferenceMs, onBackend } = props;
+  const { backend, backends, reason, softwareWebGL, numTensors, numBytes, lastInferenceMs, threads, onBackend } = props;
   return (
     <section className="diagnostics" role="status" aria-label="Diagnostics">
       <span>
         Backend: <strong data-testid="backend">{backend ?? 'starting…'}</strong>
         {softwareWebGL && <span className="muted"> (WebGL here is software-rendered)</span>}
       </span>
+      {threads !== null && <span>Threads: {threads}</span>}
       {reason && <span className="muted reason" title={reason}>{reason}</span>}
       <span>Tensors: {numTensors}</span>
       <span>Memory: {megabytes(numBytes)}</span>

@@ -11,7 +11,7 @@ export function markerId(prefix: string, kind: EdgeKind): string {
 export function EdgeMarkers({ prefix }: { prefix: string }) {
   return (
     <defs>
-      <marker id={`${prefix}-split`} className="gedge-split" viewBox="0 0 10 10" refX={5} refY={5} markerWidth={6} markerHeight={6}>
+      <marker id={`${prefix}-split`} className="gedge-split" viewBox="0 0 10 10" refX={5} refY={5} markerWidth={9} markerHeight={9} markerUnits="userSpaceOnUse">
         <circle cx={5} cy={5} r={4} />
       </marker>
       {KINDS.map((kind) => (
@@ -22,8 +22,9 @@ export function EdgeMarkers({ prefix }: { prefix: string }) {
           viewBox="0 0 10 10"
           refX={9}
           refY={5}
-          markerWidth={7}
-          markerHeight={7}
+          markerWidth={9}
+          markerHeight={9}
+          markerUnits="userSpaceOnUse"
           orient="auto-start-reverse"
         >
           <path d="M0,1L9,5L0,9Z" />

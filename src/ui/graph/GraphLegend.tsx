@@ -27,23 +27,21 @@ interface TintLegendProps {
 
 export function TintLegend({ tint, label }: TintLegendProps) {
   const gradient = `linear-gradient(to right, ${tint.stops.map((s) => `${s.color} ${s.offset * 100}%`).join(', ')})`;
-  const [lo, hi] = tint.domain;
+  const first = tint.ticks[0]?.label ?? String(tint.domain[0]);
+  const last = tint.ticks[tint.ticks.length - 1]?.label ?? String(tint.domain[1]);
   return (
     <figure className="graph-legend" aria-label={`Colour legend: ${label}`}>
       <figcaption>
         <strong>{label}</strong>
-        <span className="muted"> of each layer&apos;s output (groups: their last layer)</span>
+        <span className="muted"> of each layer&apos;s output; a closed group shows its last layer</span>
       </figcaption>
-      <div
-        className="graph-legend-bar"
-        style={{ background: gradient }}
-        role="img"
-        aria-label={`from ${tint.ticks[0]?.label ?? lo} (light) to ${tint.ticks[tint.ticks.length - 1]?.label ?? hi} (dark)`}
-      />
-      <div className="graph-legend-ticks" aria-hidden="true">
-        {tint.ticks.map((t) => (
-          <span key={t.value} style={{ left: `${t.offset * 100}%` }}>{t.label}</span>
-        ))}
+      <div className="graph-legend-scale">
+        <div className="graph-legend-bar" style={{ background: gradient }} role="img" aria-label={`light ${first} to dark ${last}`} />
+        <div className="graph-legend-ticks" aria-hidden="true">
+          {tint.ticks.map((t) => (
+            <span key={t.value} style={{ left: `${t.offset * 100}%` }}>{t.label}</span>
+          ))}
+        </div>
       </div>
       <p className="graph-legend-none"><span className="swatch" aria-hidden="true" /> no value</p>
     </figure>

@@ -7,7 +7,7 @@ import { visibleStandIn } from '../../graph/expansion';
 import type { LayoutNode } from '../../graph/layout';
 import { keyAction } from '../../graph/navigation';
 import type { GraphTree } from '../../graph/tree';
-import { followTransform } from '../../graph/viewport';
+import { followTransform, isInView } from '../../graph/viewport';
 import type { GraphState } from './use-graph-state';
 import type { GraphZoom } from './use-graph-zoom';
 
@@ -55,10 +55,11 @@ export function useGraphFocus(tree: GraphTree, state: StateParts, zoom: ZoomPart
 
   const onFocusNode = useCallback((node: LayoutNode) => {
     setFocusId(node.id);
-    // Follow keyboard focus only: a clicked node is on screen already, and mid-drag it would fight d3.
-    if (nodeEls.current.get(node.id)?.matches(':focus-visible')) {
-      setView(followTransform(current(), focusBox(node), viewport()));
-    }
+    // Follow keyboard focus, and focus given from code to a node out of sight; not a click
+    // (the node is on screen already, and moving it under the pointer would fight d3-zoom).
+    const box = focusBox(node);
+    const keyboard = nodeEls.current.get(node.id)?.matches(':focus-visible') ?? false;
+    if (keyboard || !isInView(current(), box, viewport())) setView(followTransform(current(), box, viewport()));
   }, [current, setView, viewport]);
 
   const onActivate = useCallback((node: LayoutNode) => {

@@ -4,6 +4,7 @@ const PHASES: Record<LoadState['phase'], string> = {
   downloading: 'Downloading ImageNet weights',
   building: 'Building ResNet50',
   decoding: 'Putting the weights into the layers',
+  'warming-up': 'Warming up (compiling kernels for this device)',
   ready: 'Ready',
   failed: 'Failed',
 };
