@@ -50,8 +50,13 @@ export function useGraphState(tree: GraphTree, selected: string | null, zoom: Zo
     const a = anchor.current;
     const moved = a ? layout.byId.get(a.id) : undefined;
     anchor.current = null;
-    if (a && moved) setView(anchoredTransform(current(), a, moved));
     const view = viewport();
+    if (a && moved) {
+      // Keep the toggled group where it was, then pan sideways if it opened wider than the view.
+      const kept = anchoredTransform(current(), a, moved);
+      const header = { x: moved.x, y: moved.y, width: moved.width, height: moved.headerHeight };
+      setView(moved.expanded ? followTransform(kept, header, view) : kept);
+    }
     const mode = pendingFit.current;
     if (mode && view.width > 0 && view.height > 0) {
       pendingFit.current = null;
