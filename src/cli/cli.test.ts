@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runImageFile, startEngine } from './engine';
 import { runCli } from './run';
 
 beforeAll(() => tf.enableProdMode());
@@ -58,6 +59,7 @@ describe('cli errors', () => {
     [['summary', '--preset'], 'summary: option --preset needs a value'],
     [['summary', 'extra.png'], 'summary: summary takes no file arguments (got "extra.png")'],
     [['sumary'], 'unknown command "sumary": use one of summary, classify, inspect'],
+    [[], 'missing command: use one of summary, classify, inspect (or help)'],
     [['classify', '--top', '0', 'a.png'], 'classify: --top must be a whole number from 1 to 1000 (got "0")'],
     [['classify'], 'classify: classify needs at least one image file'],
     [['inspect', 'a.png'], 'inspect: inspect needs --layer NAME (e.g. --layer res2a_branch2a)'],
@@ -72,6 +74,11 @@ describe('cli as a process', () => {
   it('writes one JSON document on stdout and exits 0', async () => {
     const { stdout } = await exec('npx', ['tsx', 'src/cli/main.ts', 'summary', '--preset', 'signs', '--json']);
     expect(JSON.parse(stdout).totalParams).toBe(23_600_006);
+  });
+  it('classify --json writes nothing but the JSON document on stdout', async () => {
+    const { stdout } = await exec('npx', ['tsx', 'src/cli/main.ts', 'classify', 'public/samples/coffee.png', '--json']);
+    const out = JSON.parse(stdout) as { results: { top: { label: string }[] }[] };
+    expect(out.results[0].top[0].label).toBe('espresso');
   });
   it('exits non-zero with a one-line message on stderr for bad input', async () => {
     const err = await exec('npx', ['tsx', 'src/cli/main.ts', 'summary', '--preset', 'nope']).catch((e: unknown) => e);
@@ -121,9 +128,17 @@ describe('cli classify and inspect (real weights, WASM)', () => {
     expect(bytes.subarray(10, 10 + headerLength).toString('latin1')).toContain("'shape': (56, 56, 64)");
     expect((10 + headerLength) % 64).toBe(0);
     expect(bytes.length).toBe(10 + headerLength + 56 * 56 * 64 * 4);
-    const first = bytes.readFloatLE(10 + headerLength);
-    expect(first).toBeGreaterThanOrEqual(out.min);
-    expect(first).toBeLessThanOrEqual(out.max);
+    // The body, little-endian float32 in C order, is exactly what the library reads back.
+    const body = new Float32Array(bytes.buffer.slice(bytes.byteOffset + 10 + headerLength, bytes.byteOffset + bytes.length));
+    const engine = await startEngine();
+    try {
+      await runImageFile(engine, 'public/samples/chelsea.png', 1);
+      const expected = await engine.session.inspector.layerValues('res2a_branch2a');
+      expect(Array.from(body)).toEqual(Array.from(expected.values));
+    } finally {
+      engine.dispose();
+    }
+    expect(body.reduce((a, b) => Math.min(a, b), Infinity)).toBeCloseTo(out.min, 5);
     await rm(npy);
   });
 

@@ -3,10 +3,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import { Inspector } from '../inspect';
-import { loadImagenet } from '../model';
+import { ModelSession, UnknownLayerError, type RunResult } from '../inspect';
+import { buildResNet50, presetConfig } from '../model';
 import { decodeImageFile } from '../model/image/decode-node';
-import { pixelsToInput } from '../model/preprocess';
+import type { DecodedImage } from '../model/image';
 import { createFsSource } from '../model/weights/source-node';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -14,33 +14,36 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const WEIGHTS_DIR = process.env.RESNET50_WEIGHTS_DIR ?? path.join(ROOT, 'public/models/resnet50');
 
 export interface Engine {
-  readonly inspector: Inspector;
+  readonly session: ModelSession;
   readonly backend: string;
   dispose(): void;
 }
 
-export async function startEngine(): Promise<Engine> {
+async function startBackend(): Promise<string> {
   if (!(await tf.setBackend('wasm'))) await tf.setBackend('cpu');
   await tf.ready();
-  const model = await loadImagenet(createFsSource(WEIGHTS_DIR));
-  const inspector = new Inspector(model.built, model.labels);
-  return {
-    inspector,
-    backend: tf.getBackend(),
-    dispose() {
-      inspector.dispose();
-      model.built.model.dispose();
-    },
-  };
+  return tf.getBackend();
 }
 
-/** Decodes, preprocesses and runs one image file; the tensors it makes are freed here. */
-export async function runImageFile(engine: Engine, file: string, topK: number) {
+export async function startEngine(): Promise<Engine> {
+  const backend = await startBackend();
+  const session = await ModelSession.open({ preset: 'imagenet', seedLiteral: false, weights: createFsSource(WEIGHTS_DIR) });
+  return { session, backend, dispose: () => session.dispose() };
+}
+
+/** Decodes and runs one image file; the session frees every tensor the run makes. */
+export async function runImageFile(engine: Engine, file: string, topK: number): Promise<{ image: DecodedImage; result: RunResult }> {
   const image = await decodeImageFile(file);
-  const input = pixelsToInput(image.pixels, image.width, image.height);
-  try {
-    return { image, result: await engine.inspector.run(input, topK) };
-  } finally {
-    input.dispose();
-  }
+  return { image, result: await engine.session.classify(image, topK) };
+}
+
+/**
+ * Throws UnknownLayerError (with the nearest names) before any weights are read. The
+ * names come from the same builder, with zero kernels so it costs next to nothing.
+ */
+export function checkLayerName(name: string): void {
+  const built = buildResNet50(presetConfig('imagenet'), { initializer: 'zeros' });
+  const names = built.layers.filter((l) => l.kind !== 'input').map((l) => l.name);
+  built.model.dispose();
+  if (!names.includes(name)) throw new UnknownLayerError(name, names);
 }

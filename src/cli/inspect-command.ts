@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { flag, parseArgs, UsageError, type OptionSpec } from './args';
 import type { CommandOutput } from './classify-command';
-import { runImageFile, startEngine } from './engine';
+import { checkLayerName, runImageFile, startEngine } from './engine';
 import { encodeNpy } from './npy';
 import type { TensorStats } from '../inspect';
 
@@ -29,17 +29,15 @@ export async function runInspect(argv: readonly string[]): Promise<CommandOutput
   if (typeof layer !== 'string') throw new UsageError('inspect needs --layer NAME (e.g. --layer res2a_branch2a)');
   if (args.positionals.length !== 1) throw new UsageError('inspect takes exactly one image file');
   const [file] = args.positionals;
+  checkLayerName(layer);
   const engine = await startEngine();
   try {
-    if (!engine.inspector.layerNames.includes(layer)) {
-      // Let the inspector phrase the error, with the nearest names.
-      await engine.inspector.layerStats(layer);
-    }
     await runImageFile(engine, file, 1);
-    const stats = await engine.inspector.layerStats(layer);
+    const { inspector } = engine.session;
+    const stats = await inspector.layerStats(layer);
     const npy = args.options.get('npy');
     if (typeof npy === 'string') {
-      const { values, shape } = await engine.inspector.layerValues(layer);
+      const { values, shape } = await inspector.layerValues(layer);
       await writeFile(npy, encodeNpy(values, shape));
     }
     const { shape, min, max, mean, std, zeroFraction, histogram } = stats;

@@ -27,8 +27,8 @@ export interface CliResult {
 }
 
 function usage(name: string | undefined): CliResult {
-  const asked = name === 'help' || name === '--help';
-  return { code: asked ? 0 : 2, stdout: asked ? USAGE : '', stderr: asked ? '' : USAGE };
+  if (name === 'help' || name === '--help') return { code: 0, stdout: USAGE, stderr: '' };
+  return { code: 2, stdout: '', stderr: `missing command: use one of ${Object.keys(COMMANDS).join(', ')} (or help)` };
 }
 
 /** Runs one command; never throws. Errors become one line on stderr and a non-zero code. */

@@ -24,6 +24,24 @@ export interface TensorStats {
 }
 
 /**
+ * Per-bin counts on the backend. WASM and CPU have a fast bincount; WebGL's bincount reads
+ * the whole tensor back synchronously, so there the counts come from one comparison per
+ * bin edge (cheap on a GPU), and nothing but the counts is downloaded.
+ */
+export function binCounts(bin: tf.Tensor1D, method: 'bincount' | 'compare' = defaultCountMethod()): tf.Tensor1D {
+  if (method === 'bincount') {
+    return tf.bincount(bin.cast('int32') as tf.Tensor1D, tf.tensor1d([], 'float32'), HISTOGRAM_BINS).cast('float32');
+  }
+  const atLeast = Array.from({ length: HISTOGRAM_BINS - 1 }, (_, i) => bin.greaterEqual(i + 1).cast('float32').sum());
+  const cumulative = tf.concat([tf.tensor1d([bin.size]), tf.stack(atLeast) as tf.Tensor1D]);
+  return cumulative.sub(tf.concat([cumulative.slice(1), tf.tensor1d([0])]));
+}
+
+function defaultCountMethod(): 'bincount' | 'compare' {
+  return tf.getBackend() === 'webgl' ? 'compare' : 'bincount';
+}
+
+/**
  * Packs [min, max, mean, std, zeroFraction, counts..., channelMeans...] into one tensor
  * so a single download brings everything back.
  */
@@ -39,13 +57,11 @@ function packedStats(x: tf.Tensor): tf.Tensor1D {
     const std = mean2(x.sub(mean).square()).sqrt();
     const zeros = mean2(x.equal(0).cast('float32'));
     const range = tf.maximum(max.sub(min), 1e-12);
-    const bin = flat.sub(min).div(range).mul(HISTOGRAM_BINS).floor().clipByValue(0, HISTOGRAM_BINS - 1).cast('int32');
-    const counts = tf.bincount(bin as tf.Tensor1D, tf.tensor1d([], 'float32'), HISTOGRAM_BINS);
+    const bin = flat.sub(min).div(range).mul(HISTOGRAM_BINS).floor().clipByValue(0, HISTOGRAM_BINS - 1) as tf.Tensor1D;
     const channelMeans = x.reshape([-1, channels]).mean(0);
-    return tf.concat([tf.stack([min, max, mean, std, zeros]), counts.cast('float32'), channelMeans]) as tf.Tensor1D;
+    return tf.concat([tf.stack([min, max, mean, std, zeros]), binCounts(bin), channelMeans]) as tf.Tensor1D;
   });
 }
-
 /** Statistics of `x` (batch of one). Does not dispose `x`. */
 export async function tensorStats(x: tf.Tensor): Promise<TensorStats> {
   const packed = packedStats(x);

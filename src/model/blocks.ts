@@ -19,8 +19,12 @@ interface ConvStep {
   readonly relu: boolean;
 }
 
+export type Initializer = ReturnType<typeof tf.initializers.glorotUniform>;
+/** Makes a fresh kernel initializer for each conv (each layer needs its own instance). */
+export type KernelInit = () => Initializer;
+
 /** Glorot-uniform with the seed ("Use 0 as the seed for the random initialization"). */
-export function seededGlorot(seed: number): ReturnType<typeof tf.initializers.glorotUniform> {
+export function seededGlorot(seed: number): Initializer {
   return tf.initializers.glorotUniform({ seed });
 }
 
@@ -30,7 +34,7 @@ function component(
   x: tf.SymbolicTensor,
   spec: BlockSpec,
   step: ConvStep,
-  seed: number,
+  init: KernelInit,
 ): tf.SymbolicTensor {
   const { stage, block } = spec;
   const role = step.branch === '1' ? 'shortcut' : 'main';
@@ -41,7 +45,7 @@ function component(
     strides: step.stride,
     padding: step.padding,
     name: convName(stage, block, step.branch),
-    kernelInitializer: seededGlorot(seed),
+    kernelInitializer: init(),
   });
   let y = rec.apply(conv, x, { kind: 'conv', ...where });
   const bn = tf.layers.batchNormalization({ axis: CHANNELS_AXIS, name: bnName(stage, block, step.branch) });
@@ -52,14 +56,14 @@ function component(
 }
 
 /** The three main-path components: 1x1 "valid" (stride s), fxf "same", 1x1 "valid". */
-function mainPath(rec: LayerRecorder, x: tf.SymbolicTensor, spec: BlockSpec, seed: number): tf.SymbolicTensor {
+function mainPath(rec: LayerRecorder, x: tf.SymbolicTensor, spec: BlockSpec, init: KernelInit): tf.SymbolicTensor {
   const [f1, f2, f3] = spec.filters;
   const steps: ConvStep[] = [
     { branch: '2a', filters: f1, kernel: 1, stride: spec.stride, padding: 'valid', relu: true },
     { branch: '2b', filters: f2, kernel: spec.kernel, stride: 1, padding: 'same', relu: true },
     { branch: '2c', filters: f3, kernel: 1, stride: 1, padding: 'valid', relu: false },
   ];
-  return steps.reduce((y, step) => component(rec, y, spec, step, seed), x);
+  return steps.reduce((y, step) => component(rec, y, spec, step, init), x);
 }
 
 /** Final step: the shortcut and the main path are added, then ReLU. */
@@ -81,12 +85,12 @@ export function identityBlock(
   rec: LayerRecorder,
   x: tf.SymbolicTensor,
   spec: BlockSpec,
-  seed: number,
+  init: KernelInit,
 ): tf.SymbolicTensor {
   if (spec.type !== 'identity' || spec.stride !== 1) {
     throw new Error(`identityBlock got a ${spec.type} block with stride ${spec.stride}`);
   }
-  return merge(rec, mainPath(rec, x, spec, seed), x, spec);
+  return merge(rec, mainPath(rec, x, spec, init), x, spec);
 }
 
 /** Convolutional block: a 1x1 conv with stride s + BatchNorm on the shortcut (branch 1). */
@@ -94,12 +98,12 @@ export function convolutionalBlock(
   rec: LayerRecorder,
   x: tf.SymbolicTensor,
   spec: BlockSpec,
-  seed: number,
+  init: KernelInit,
 ): tf.SymbolicTensor {
   if (spec.type !== 'convolutional') throw new Error(`convolutionalBlock got an ${spec.type} block`);
-  const main = mainPath(rec, x, spec, seed);
+  const main = mainPath(rec, x, spec, init);
   const shortcutStep: ConvStep = {
     branch: '1', filters: spec.filters[2], kernel: 1, stride: spec.stride, padding: 'valid', relu: false,
   };
-  return merge(rec, main, component(rec, x, spec, shortcutStep, seed), spec);
+  return merge(rec, main, component(rec, x, spec, shortcutStep, init), spec);
 }

@@ -34,7 +34,7 @@ export async function loadImagenet(source: WeightsSource, options: ImagenetLoadO
     loadLabels(source),
   ]);
   options.onPhase?.('building');
-  const built = buildResNet50(presetConfig('imagenet'));
+  const built = buildResNet50(presetConfig('imagenet'), { initializer: 'zeros' });
   try {
     options.onPhase?.('decoding');
     loadWeightsInto(built.model, fetched);

@@ -3,7 +3,7 @@ export * from './architecture';
 export * from './names';
 export * from './presets';
 export * from './layer-info';
-export { buildResNet50, type BuiltResNet } from './resnet50';
+export { buildResNet50, type BuiltResNet, type BuildOptions } from './resnet50';
 export { identityBlock, convolutionalBlock } from './blocks';
 export * from './summary';
 export { loadImagenet, type ImagenetModel, type ImagenetLoadOptions, type LoadPhase } from './imagenet';

@@ -104,8 +104,12 @@ export async function resizedPreview(
   size = INPUT_SIZE,
 ): Promise<Uint8ClampedArray> {
   const resized = tf.tidy(() => resizeSquare(rgbTensor(pixels, width, height), size));
-  const rgb = await resized.data();
-  resized.dispose();
+  let rgb: Awaited<ReturnType<typeof resized.data>>;
+  try {
+    rgb = await resized.data();
+  } finally {
+    resized.dispose();
+  }
   const rgba = new Uint8ClampedArray(size * size * 4);
   for (let i = 0; i < size * size; i += 1) {
     // Uint8ClampedArray rounds and clamps on assignment.

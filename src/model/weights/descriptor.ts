@@ -3,6 +3,7 @@
  * hashes (written by `node scripts/fetch-weights.mjs --write-pins`) and the preprocessing
  * the weights were trained with.
  */
+import { CAFFE_MEAN_BGR } from '../preprocess';
 import pinsJson from './pins.json';
 import type { ShardPins, WeightsVariant } from './manifest';
 
@@ -40,7 +41,7 @@ const COMMON = {
   classes: 1000,
   inputShape: [224, 224, 3],
   source: WEIGHTS_PINS.source,
-  preprocessing: { mode: 'caffe', meanBgr: [103.939, 116.779, 123.68] },
+  preprocessing: { mode: 'caffe', meanBgr: CAFFE_MEAN_BGR },
 } as const;
 
 export const IMAGENET_WEIGHTS: Readonly<Record<WeightsVariant, WeightsDescriptor>> = {

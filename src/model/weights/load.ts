@@ -63,10 +63,16 @@ export async function fetchWeights(
 export function decodeWeights(fetched: FetchedWeights): tf.NamedTensorMap {
   const out: tf.NamedTensorMap = {};
   let index = 0;
-  for (const group of fetched.manifest.groups) {
-    const buffers = fetched.shards.slice(index, index + group.paths.length);
-    index += group.paths.length;
-    Object.assign(out, tf.io.decodeWeights(buffers, [...group.specs]));
+  try {
+    for (const group of fetched.manifest.groups) {
+      const buffers = fetched.shards.slice(index, index + group.paths.length);
+      index += group.paths.length;
+      Object.assign(out, tf.io.decodeWeights(buffers, [...group.specs]));
+    }
+  } catch (err) {
+    // A later group failing must not strand the tensors of the groups before it.
+    tf.dispose(Object.values(out));
+    throw err;
   }
   return out;
 }

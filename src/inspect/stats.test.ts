@@ -1,0 +1,61 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import { describe, expect, it } from 'vitest';
+import { binCounts, HISTOGRAM_BINS, tensorStats } from './stats';
+
+/** The same statistics in plain JS, to check the backend's against. */
+function reference(values: number[]) {
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  const counts = new Array(HISTOGRAM_BINS).fill(0);
+  for (const v of values) counts[Math.min(HISTOGRAM_BINS - 1, Math.floor(((v - min) / (max - min)) * HISTOGRAM_BINS))]++;
+  const mean = values.reduce((a, b) => a + b, 0) / values.length;
+  const std = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
+  return { min, max, mean, std, counts, zeroFraction: values.filter((v) => v === 0).length / values.length };
+}
+
+describe.each(['wasm', 'cpu'])('tensorStats on %s', (backend) => {
+  it('matches a plain computation, histogram included, without leaking', async () => {
+    await tf.setBackend(backend);
+    const values = Array.from({ length: 4 * 5 * 3 }, (_, i) => (i % 7 === 0 ? 0 : Math.sin(i) * 3));
+    const x = tf.tensor4d(values, [1, 4, 5, 3]);
+    const before = tf.memory().numTensors;
+    const s = await tensorStats(x);
+    expect(tf.memory().numTensors).toBe(before);
+    const r = reference(values);
+    expect(s.shape).toEqual([4, 5, 3]);
+    expect(s.min).toBeCloseTo(r.min, 5);
+    expect(s.max).toBeCloseTo(r.max, 5);
+    expect(s.mean).toBeCloseTo(r.mean, 5);
+    expect(s.std).toBeCloseTo(r.std, 5);
+    expect(s.zeroFraction).toBeCloseTo(r.zeroFraction, 6);
+    expect(s.histogram.counts).toEqual(r.counts);
+    expect(s.histogram.edges[0]).toBeCloseTo(r.min, 5);
+    expect(s.histogram.edges[HISTOGRAM_BINS]).toBeCloseTo(r.max, 5);
+    expect(s.channelMeans[1]).toBeCloseTo(values.filter((_, i) => i % 3 === 1).reduce((a, b) => a + b, 0) / 20, 5);
+    x.dispose();
+  });
+
+  it('puts every value in one bin when all values are equal', async () => {
+    await tf.setBackend(backend);
+    const x = tf.fill([1, 2, 2, 2], 1.5);
+    const s = await tensorStats(x);
+    expect(s.histogram.counts.reduce((a, b) => a + b, 0)).toBe(8);
+    expect(s.std).toBe(0);
+    x.dispose();
+  });
+});
+
+describe('binCounts', () => {
+  it('counts the same with bincount (WASM, CPU) and with edge comparisons (WebGL)', async () => {
+    await tf.setBackend('wasm');
+    const bins = tf.tensor1d(Array.from({ length: 500 }, (_, i) => (i * 7) % HISTOGRAM_BINS));
+    const a = binCounts(bins, 'bincount');
+    const b = binCounts(bins, 'compare');
+    const [ca, cb] = [Array.from(await a.data()), Array.from(await b.data())];
+    expect(ca).toEqual(cb);
+    expect(ca.reduce((x, y) => x + y, 0)).toBe(500);
+    expect(ca[0]).toBe(16);
+    tf.dispose([bins, a, b]);
+  });
+});
