@@ -73,6 +73,15 @@ test('an unknown layer in the URL falls back to the overview with a notice', asy
   await expect(page).not.toHaveURL(/layer=/);
 });
 
+test('an unknown channel in the URL falls back to the layer with a notice', async ({ page }) => {
+  await page.goto('/?layer=res2a_branch2a&channel=900');
+  await waitForModel(page);
+  await expect(page.getByRole('alert')).toContainText('Layer res2a_branch2a has no channel 900; it has 64.');
+  await expect(page).not.toHaveURL(/channel=/);
+  await expect(page).toHaveURL(/layer=res2a_branch2a/);
+  await expect(page.getByRole('region', { name: 'Layer inspector' }).getByRole('heading', { name: 'res2a_branch2a' })).toBeVisible();
+});
+
 test('switching the preset updates the totals', async ({ page }) => {
   await page.goto('/');
   await waitForModel(page);

@@ -42,3 +42,63 @@ export async function canvasHasContent(canvas: Locator): Promise<boolean> {
     return seen.size > 1;
   });
 }
+
+interface EngineMemory {
+  readonly numTensors: number;
+  readonly numBytes: number;
+}
+
+/**
+ * tf.memory() read straight from tfjs's engine, which tfjs keeps on the global object
+ * (`_tfengine`): the app exposes nothing for tests. Null while a backend is starting.
+ */
+export async function engineMemory(page: Page): Promise<EngineMemory | null> {
+  return page.evaluate(() => {
+    const engine = (globalThis as unknown as { _tfengine?: { memory(): EngineMemory } })._tfengine;
+    try {
+      const { numTensors, numBytes } = engine?.memory() ?? { numTensors: -1, numBytes: -1 };
+      return { numTensors, numBytes };
+    } catch {
+      return null;
+    }
+  });
+}
+
+/**
+ * Waits until the tensor count and bytes have not moved for `quietMs` (the layer reads that
+ * follow a result have finished; on software WebGL the first ones compile shaders for seconds).
+ */
+export async function settledMemory(page: Page, quietMs = 400): Promise<EngineMemory> {
+  let last = '';
+  let since = Date.now();
+  for (const deadline = Date.now() + 30_000; Date.now() < deadline; await page.waitForTimeout(100)) {
+    const now = JSON.stringify(await engineMemory(page));
+    if (now !== last || now === 'null') [last, since] = [now, Date.now()];
+    else if (Date.now() - since >= quietMs) return JSON.parse(now) as EngineMemory;
+  }
+  throw new Error(`memory never settled (last ${last})`);
+}
+
+/** Polls until tf.memory() is back at `baseline` (tensors and bytes). */
+export async function expectMemory(page: Page, baseline: EngineMemory): Promise<void> {
+  await expect.poll(() => engineMemory(page), { timeout: 20_000 }).toEqual(baseline);
+}
+
+export function alertRegion(page: Page): Locator {
+  return page.getByRole('alert', { includeHidden: true });
+}
+
+/** The status shown for one file in the "Files" list. */
+export function fileStatus(page: Page, name: string): Locator {
+  return page.getByRole('list', { name: 'Files' }).getByRole('listitem').filter({ hasText: name }).locator('.state');
+}
+
+/** RGBA of one pixel of a canvas, at fractions of its width and height. */
+export async function canvasPixel(canvas: Locator, fx: number, fy: number): Promise<number[]> {
+  return canvas.evaluate((el, [x, y]) => {
+    const c = el as HTMLCanvasElement;
+    const ctx = c.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    return Array.from(ctx.getImageData(Math.floor(c.width * x), Math.floor(c.height * y), 1, 1).data);
+  }, [fx, fy]);
+}

@@ -1,7 +1,8 @@
 // `npm start`: build the app if the build is missing or older than its sources, then serve it.
 import { spawnSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const SOURCES = ['src', 'index.html', 'public', 'package.json', 'vite.config.ts'];
 const SKIP = new Set(['node_modules', 'models']);
@@ -27,5 +28,8 @@ if (built < newest) {
 
 const port = process.env.PORT ?? '4173';
 console.log(`Serving ResNet50 Explorer at http://localhost:${port}/ (Ctrl+C to stop)`);
-const server = spawn('npx', ['vite', 'preview', '--port', port, '--strictPort'], { stdio: 'inherit' });
+// Vite's own entry, run by this Node, so that stopping `npm start` stops the server too.
+const vite = join(dirname(fileURLToPath(import.meta.resolve('vite/package.json'))), 'bin', 'vite.js');
+const server = spawn(process.execPath, [vite, 'preview', '--port', port, '--strictPort'], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

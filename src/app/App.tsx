@@ -5,8 +5,9 @@ import { Diagnostics } from '../ui/Diagnostics';
 import { PresetControls } from '../ui/PresetControls';
 import { InputColumn } from '../ui/input/InputColumn';
 import { ExplorerViews } from './ExplorerViews';
-import { BACKENDS, isBackendName, type BackendName } from './backend-policy';
-import { startBackend, type ActiveBackend } from './backend';
+import { BACKENDS, isBackendName } from './backend-policy';
+import type { ImageResult } from './classify-queue';
+import { useBackend } from './use-backend';
 import { useClassifier } from './use-classifier';
 import { useCam, useNetworkView } from './use-layer-data';
 import { useSession } from './use-session';
@@ -14,24 +15,23 @@ import { useMemory } from './use-tensor-count';
 import { readUrlState, writeUrlState, type UrlState } from './url-state';
 import { SAMPLES } from './samples';
 
+const CLASSIFY_OFF =
+  'Classification is off: the ImageNet weights did not load (see the message above). ' +
+  'The SIGNS preset runs the assignment model with seeded weights meanwhile.';
+
 export function App() {
   const [url, setUrl] = useState<UrlState>(() => readUrlState(window.location.search));
-  const [backend, setBackend] = useState<ActiveBackend | null>(null);
-  const [fatal, setFatal] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [camIndex, setCamIndex] = useState<number | null>(null);
+  // A class activation map belongs to one result; a new result (or a re-run) starts without.
+  const [camFor, setCamFor] = useState<{ result: ImageResult; index: number } | null>(null);
   const memory = useMemory();
-  const { session, load } = useSession(backend !== null, url.preset, url.seedLiteral);
-  const classifier = useClassifier(session);
+  const backend = useBackend(url.backend, setNotice);
+  const { session, canClassify, load } = useSession(backend.active !== null, url.preset, url.seedLiteral, backend.epoch);
+  const classifier = useClassifier(canClassify ? session : null);
   const result = classifier.result;
+  const camIndex = camFor && camFor.result === result ? camFor.index : null;
   const cam = useCam(session, result, camIndex);
   const networkView = useNetworkView(result);
-
-  useEffect(() => {
-    startBackend(url.backend).then(setBackend, (err: unknown) => setFatal(err instanceof Error ? err.message : String(err)));
-    // The backend is chosen once per page load; switching it reloads the page.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
 
   useEffect(() => {
     window.history.replaceState(null, '', writeUrlState(url, window.location.search));
@@ -40,15 +40,18 @@ export function App() {
   const update = useCallback((patch: Partial<UrlState>) => setUrl((u) => ({ ...u, ...patch })), []);
   const onFiles = useCallback((files: { name: string; blob: Blob }[]) => {
     setNotice(null);
-    setCamIndex(null);
     classifier.submit(files);
   }, [classifier]);
-  const switchBackend = (name: string) => {
+  const onCam = (index: number | null) => setCamFor(index === null || !result ? null : { result, index });
+  const reloadWithBackend = (name: string) => {
     if (!isBackendName(name)) return;
-    window.location.search = writeUrlState({ ...url, backend: name as BackendName }, window.location.search);
+    window.location.search = writeUrlState({ ...url, backend: name }, window.location.search);
   };
 
-  const error = fatal ?? (load.phase === 'failed' ? load.message : null) ?? classifier.error ?? notice;
+  // A notice is newer than the queue's error: a new submission clears it, so it never hides one.
+  const error = backend.fatal ?? (load.phase === 'failed' ? load.message : null) ?? notice ?? classifier.error;
+  const offerWasm = classifier.gpuError && error === classifier.error && backend.active?.name === 'webgl';
+  const action = offerWasm ? { label: 'Switch to WASM', onClick: () => backend.leaveWebGL('WASM was chosen after a GPU failure') } : null;
   const live = result !== null && session !== null && result.session === session;
   const camMap = useMemo(() => (live ? cam : null), [live, cam]);
 
@@ -66,7 +69,7 @@ export function App() {
           onSeedLiteral={(seedLiteral) => update({ seedLiteral })}
         />
       </header>
-      <Alert message={error} />
+      <Alert message={error} action={action} />
       <main className="explorer">
         <InputColumn
           samples={SAMPLES}
@@ -79,8 +82,9 @@ export function App() {
           predictions={live ? result.predictions : null}
           cam={camMap}
           camIndex={camIndex}
-          onCam={setCamIndex}
+          onCam={onCam}
           trained={session?.trained ?? true}
+          classifyOff={session && !canClassify ? CLASSIFY_OFF : null}
         />
         <ExplorerViews
           session={session}
@@ -91,15 +95,15 @@ export function App() {
         />
       </main>
       <Diagnostics
-        backend={backend?.name ?? null}
+        backend={backend.active?.name ?? null}
         backends={BACKENDS}
-        reason={backend?.reason ?? null}
-        softwareWebGL={backend?.softwareWebGL ?? false}
+        reason={backend.active?.reason ?? null}
+        softwareWebGL={backend.active?.softwareWebGL ?? false}
         numTensors={memory.numTensors}
         numBytes={memory.numBytes}
         lastInferenceMs={result?.ms ?? null}
-        threads={backend?.threads ?? null}
-        onBackend={switchBackend}
+        threads={backend.active?.threads ?? null}
+        onBackend={reloadWithBackend}
       />
     </div>
   );

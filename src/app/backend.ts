@@ -1,11 +1,13 @@
 /** Probes the browser and initialises the tfjs backend the policy picks. */
 import * as tf from '@tensorflow/tfjs';
+import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgl';
 import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { planBackends, type BackendName, type WebGLProbe } from './backend-policy';
+import { errorText } from './run-errors';
 
 export interface ActiveBackend {
   readonly name: BackendName;
@@ -47,22 +49,56 @@ function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<
   });
 }
 
+/** What it means when tfjs reports that a backend did not initialise. */
+const STARTUP_FAILURE: Record<BackendName, string> = {
+  webgl: 'no usable WebGL context',
+  wasm: 'its WebAssembly file could not be fetched or compiled',
+  cpu: 'unexpected',
+};
+
+/** Tries `order` in turn; the first backend that initialises becomes tfjs's backend. */
+async function startFirst(order: readonly BackendName[], why: string, probe: WebGLProbe, softwareWebGL: boolean): Promise<ActiveBackend> {
+  const failures: string[] = [];
+  for (const name of order) {
+    try {
+      if (await withTimeout(tf.setBackend(name), START_TIMEOUT_MS, name)) {
+        const reason = failures.length ? `${why}; ${failures.join('; ')}` : why;
+        const threads = name === 'wasm' ? getThreadsCount() : null;
+        return { name, reason, softwareWebGL, renderer: probe.renderer, failures, threads };
+      }
+      failures.push(`${name} could not start (${STARTUP_FAILURE[name]})`);
+    } catch (err) {
+      failures.push(`${name} failed: ${errorText(err)}`);
+    }
+  }
+  throw new Error(`No TensorFlow.js backend could start (${failures.join('; ')})`);
+}
+
 /** Tries the planned backends in order; the first that initialises becomes tfjs's backend. */
 export async function startBackend(requested: BackendName | null): Promise<ActiveBackend> {
   const probe = probeWebGL();
   const plan = planBackends(probe, requested);
-  const failures: string[] = [];
-  for (const name of plan.order) {
-    try {
-      if (await withTimeout(tf.setBackend(name), START_TIMEOUT_MS, name)) {
-        const reason = failures.length ? `${plan.reason}; ${failures.join('; ')}` : plan.reason;
-        const threads = name === 'wasm' ? getThreadsCount() : null;
-        return { name, reason, softwareWebGL: plan.softwareWebGL, renderer: probe.renderer, failures, threads };
-      }
-      failures.push(`${name} could not start`);
-    } catch (err) {
-      failures.push(`${name} failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  }
-  throw new Error(`No TensorFlow.js backend could start (${failures.join('; ')})`);
+  return startFirst(plan.order, plan.reason, probe, plan.softwareWebGL);
+}
+
+/**
+ * Leaves the current backend without reloading the page (after a lost WebGL context or a
+ * GPU failure): the next of `order` that starts takes over. Tensors made on the old
+ * backend stay there until disposed; the caller re-opens its model on the new one.
+ */
+export async function switchBackend(order: readonly BackendName[], why: string, from: ActiveBackend): Promise<ActiveBackend> {
+  return startFirst(order, why, { available: from.renderer !== null, renderer: from.renderer }, from.softwareWebGL);
+}
+
+/**
+ * Calls `onLost` when the WebGL context tfjs computes with is lost (driver reset, GPU out of
+ * memory, too many contexts). Without this, runs on a lost context quietly return zeros.
+ * Returns the unsubscribe function; a no-op unless WebGL is the current backend.
+ */
+export function watchContextLoss(onLost: () => void): () => void {
+  if (tf.getBackend() !== 'webgl') return () => undefined;
+  const canvas = (tf.backend() as MathBackendWebGL).gpgpu.gl.canvas;
+  const handler = () => onLost();
+  canvas.addEventListener('webglcontextlost', handler);
+  return () => canvas.removeEventListener('webglcontextlost', handler);
 }

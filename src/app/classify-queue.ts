@@ -1,9 +1,12 @@
 /**
  * Files to classify, one after another. A new submission abandons what is waiting; a run
- * already under way finishes on the backend but its result is dropped, so only the newest
- * image is ever shown. The last good image re-runs when the model changes.
+ * already under way finishes on the backend but its result (and its activations) are
+ * dropped, so only the newest image is ever shown. When the model changes, the image being
+ * run (or, when idle, the last good one, or one whose run failed) runs again on the new one:
+ * a result is only ever shown with the session that produced it.
  */
 import type { ModelSession, Prediction } from '../inspect';
+import { describeRunError } from './run-errors';
 
 export interface DecodedInput {
   readonly width: number;
@@ -36,6 +39,8 @@ export interface QueueSnapshot {
   readonly items: readonly QueueItem[];
   readonly result: ImageResult | null;
   readonly error: string | null;
+  /** The error came from the graphics card while running: WASM would cure it. */
+  readonly gpuError: boolean;
   readonly busy: boolean;
 }
 
@@ -46,28 +51,47 @@ export interface QueueDeps {
   onChange(snapshot: QueueSnapshot): void;
 }
 
+interface Decoded {
+  readonly image: DecodedInput;
+  readonly url: string | null;
+}
+
 interface Job {
   readonly id: number;
   readonly name: string;
   readonly generation: number;
   readonly file?: Blob;
-  readonly decoded?: { image: DecodedInput; url: string | null };
+  readonly decoded?: Decoded;
+}
+
+interface ShownError {
+  readonly id: number;
+  readonly message: string;
+  readonly gpu: boolean;
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
 }
 
 export class ClassifyQueue {
   private items: QueueItem[] = [];
   private jobs: Job[] = [];
   private result: ImageResult | null = null;
-  private error: string | null = null;
+  private error: ShownError | null = null;
+  /** A decoded image whose run failed (on the GPU, say): it runs again on the next model. */
+  private failedRun: Job | null = null;
   private generation = 0;
   private nextId = 1;
   private running = false;
+  private inFlight = false;
   private session: ModelSession | null = null;
 
   constructor(private readonly deps: QueueDeps) {}
 
   snapshot(): QueueSnapshot {
-    return { items: this.items, result: this.result, error: this.error, busy: this.running || this.jobs.length > 0 };
+    const { items, result, error } = this;
+    return { items, result, error: error?.message ?? null, gpuError: error?.gpu ?? false, busy: this.running || this.jobs.length > 0 };
   }
 
   /** Abandons whatever is waiting and queues `files` in order. */
@@ -82,20 +106,21 @@ export class ClassifyQueue {
     void this.pump();
   }
 
-  /** Stops after the current file; nothing waiting will run. */
+  /** Stops after the file under way: nothing waiting will run. */
   cancel(): void {
-    this.abandon();
+    this.cancelWaiting();
     this.emit();
   }
 
-  /** A new model: the last good image runs again on it, once it is ready. */
+  /** A new model: the image under way, a failed one, or else the last good one runs on it. */
   setSession(session: ModelSession | null): void {
     if (session === this.session) return;
     this.session = session;
-    const last = this.result;
-    if (session && last && last.session !== session && this.jobs.length === 0) {
-      this.jobs.push({ id: last.id, name: last.name, generation: this.generation, decoded: { image: last.image, url: last.url } });
-      this.setItem(last.id, 'waiting');
+    const again = this.failedRun ?? this.lastAsJob(session);
+    if (session && again && this.jobs.length === 0 && !this.inFlight) {
+      this.failedRun = null;
+      this.jobs.push(again);
+      this.setItem(again.id, 'waiting');
     }
     void this.pump();
   }
@@ -105,10 +130,32 @@ export class ClassifyQueue {
     if (this.result?.url) this.deps.revokeUrl(this.result.url);
   }
 
+  private lastAsJob(session: ModelSession | null): Job | null {
+    const last = this.result;
+    if (!last || last.session === session) return null;
+    return { id: last.id, name: last.name, generation: this.generation, decoded: { image: last.image, url: last.url } };
+  }
+
+  /** A new submission: the file under way is dropped too, whenever it finishes. */
   private abandon(): void {
     this.generation++;
-    for (const job of this.jobs) this.setItem(job.id, 'cancelled', 'Cancelled');
+    this.cancelWaiting();
+    this.releaseFailed();
+  }
+
+  private cancelWaiting(): void {
+    for (const job of this.jobs) {
+      const url = job.decoded?.url;
+      if (url && url !== this.result?.url) this.deps.revokeUrl(url);
+      this.setItem(job.id, 'cancelled', 'Cancelled');
+    }
     this.jobs = [];
+  }
+
+  private releaseFailed(): void {
+    const url = this.failedRun?.decoded?.url;
+    if (url && url !== this.result?.url) this.deps.revokeUrl(url);
+    this.failedRun = null;
   }
 
   private async pump(): Promise<void> {
@@ -117,40 +164,73 @@ export class ClassifyQueue {
     try {
       while (this.jobs.length > 0 && this.session) {
         const job = this.jobs.shift();
-        if (job) await this.process(job, this.session);
+        this.inFlight = true;
+        if (job) await this.process(job);
+        this.inFlight = false;
       }
     } finally {
       this.running = false;
+      this.inFlight = false;
       this.emit();
     }
   }
 
-  private async process(job: Job, session: ModelSession): Promise<void> {
+  private async process(job: Job): Promise<void> {
     let decoded = job.decoded;
     try {
       if (!decoded && job.file) {
         this.setItem(job.id, 'decoding');
         decoded = { image: await this.deps.decode(job.file), url: this.deps.objectUrl(job.file) };
       }
-      if (!decoded) return;
-      if (job.generation !== this.generation || session !== this.session) return this.drop(job, decoded.url);
-      this.setItem(job.id, 'running');
-      const run = await session.classify(decoded.image, 5);
-      if (job.generation !== this.generation || session !== this.session) return this.drop(job, decoded.url);
+    } catch (err) {
+      return this.fail(job, messageOf(err), false);
+    }
+    if (decoded) await this.run(job, decoded);
+  }
+
+  /** Runs a decoded image on the current session; the result counts only if still wanted. */
+  private async run(job: Job, decoded: Decoded): Promise<void> {
+    const session = this.session;
+    if (job.generation !== this.generation) return this.drop(job, decoded.url);
+    if (!session) return this.requeue(job, decoded);
+    const wanted = () => job.generation === this.generation && session === this.session;
+    this.setItem(job.id, 'running');
+    try {
+      const run = await session.classify(decoded.image, 5, { keep: wanted });
+      if (!run.kept || !wanted()) return this.stale(job, decoded);
       this.accept({ id: job.id, name: job.name, image: decoded.image, url: decoded.url, predictions: run.predictions, ms: run.ms, session });
     } catch (err) {
-      if (decoded?.url && decoded.url !== this.result?.url) this.deps.revokeUrl(decoded.url);
-      const message = err instanceof Error ? err.message : String(err);
-      this.setItem(job.id, 'failed', message);
-      this.error = `${job.name}: ${message}`;
-      this.emit();
+      // A model switched (and disposed) mid-run is not this image's fault.
+      if (!wanted()) return this.stale(job, decoded);
+      const failure = describeRunError(err);
+      this.releaseFailed();
+      this.failedRun = { ...job, decoded };
+      this.fail(job, failure.message, failure.gpu);
     }
+  }
+
+  private stale(job: Job, decoded: Decoded): void {
+    if (job.generation !== this.generation) this.drop(job, decoded.url);
+    else this.requeue(job, decoded);
+  }
+
+  /** The model changed under this image: it runs again, first, on the new one. */
+  private requeue(job: Job, decoded: Decoded): void {
+    this.jobs.unshift({ ...job, decoded });
+    this.setItem(job.id, 'waiting', 'Waiting for the new model');
+  }
+
+  /** The previous result stays as it was; the alert names the file and says what is wrong. */
+  private fail(job: Job, message: string, gpu: boolean): void {
+    this.error = { id: job.id, message: `${job.name}: ${message}`, gpu };
+    this.setItem(job.id, 'failed', message);
   }
 
   private accept(result: ImageResult): void {
     const old = this.result;
     if (old?.url && old.url !== result.url) this.deps.revokeUrl(old.url);
     this.result = result;
+    if (this.error?.id === result.id) this.error = null;
     this.setItem(result.id, 'done');
   }
 

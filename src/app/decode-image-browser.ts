@@ -6,8 +6,12 @@
 import { ImageInputError, isImageInputError, sniffImage, type DecodedImage, type ImageHeader } from '../model/image';
 import { jpegOrientation, orientationNote, swapsSides, type Orientation } from '../model/image/exif';
 
-/** Longest side kept by default: far more than the network's 224, small enough to stay quick. */
-export const DEFAULT_DECODE_MAX_SIDE = 2048;
+/**
+ * Longest side kept by default: over four times the network's 224 (the area filter still
+ * sees every detail it can use), small enough that turning it into the network's input
+ * does not stall the page. The original is shown from the file itself, at full size.
+ */
+export const DEFAULT_DECODE_MAX_SIDE = 1024;
 
 /** Enough for every header we read, including a JPEG's EXIF block. */
 const HEAD_BYTES = 64 * 1024;
@@ -124,7 +128,7 @@ function notesFor(header: ImageHeader, target: Target): string[] {
 
 /**
  * Decodes an image file in the browser to upright 8-bit RGBA on white, its longer side at
- * most `maxSide` (default 2048). Throws ImageInputError, with words a person understands,
+ * most `maxSide` (default 1024). Throws ImageInputError, with words a person understands,
  * for anything that is not an image we accept, is too large, or does not decode.
  */
 export async function decodeImageBlob(file: Blob, opts: { maxSide?: number } = {}): Promise<DecodedImage> {

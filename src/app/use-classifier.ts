@@ -10,7 +10,7 @@ export interface Classifier extends QueueSnapshot {
 
 /** The classify queue as React state, fed with the current model session. */
 export function useClassifier(session: ModelSession | null): Classifier {
-  const [snapshot, setSnapshot] = useState<QueueSnapshot>({ items: [], result: null, error: null, busy: false });
+  const [snapshot, setSnapshot] = useState<QueueSnapshot>({ items: [], result: null, error: null, gpuError: false, busy: false });
   const queue = useMemo(
     () =>
       new ClassifyQueue({

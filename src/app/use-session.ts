@@ -1,14 +1,23 @@
-/** Opens the model session for the chosen preset (downloading weights when needed). */
+/**
+ * Opens the model session for the chosen preset (downloading weights when needed) on the
+ * current backend. When the ImageNet weights cannot be loaded, the architecture is still
+ * built (seeded weights, nothing downloaded) so the graph and summary keep working, and
+ * classification is switched off with the loader's message saying which file and what to run.
+ */
 import { useEffect, useState } from 'react';
 import { ModelSession, type SessionLoad } from '../inspect';
 import type { PresetName } from '../model';
 import { createFetchSource } from '../model/weights/source';
 import { IMAGENET_WEIGHTS } from '../model/weights/descriptor';
+import { errorText } from './run-errors';
 
 export type LoadState = SessionLoad;
 
 export interface SessionState {
+  /** The model the graph, summary and inspector show. */
   readonly session: ModelSession | null;
+  /** False when `session` is the architecture only (its weights failed to load). */
+  readonly canClassify: boolean;
   readonly load: LoadState;
 }
 
@@ -16,37 +25,63 @@ export interface SessionState {
 export const WEIGHTS_URL = `${import.meta.env.BASE_URL}${IMAGENET_WEIGHTS.float16.path}`;
 
 const START: LoadState = { phase: 'building', loadedBytes: 0, totalBytes: 0, message: null };
+const EMPTY: SessionState = { session: null, canClassify: false, load: START };
 
-function describeFailure(err: unknown): string {
-  const message = err instanceof Error ? err.message : String(err);
-  return `The model could not be loaded: ${message}`;
+const ARCHITECTURE_ONLY =
+  ' The architecture is still shown (built without its weights); classification is off until the weights load.';
+
+interface Opened {
+  readonly session: ModelSession;
+  readonly failure: string | null;
 }
 
-export function useSession(ready: boolean, preset: PresetName, seedLiteral: boolean): SessionState {
-  const key = `${preset}:${seedLiteral}`;
-  const [state, setState] = useState<SessionState & { key: string }>({ key: '', session: null, load: START });
+type LoadUpdate = (load: Partial<LoadState>) => void;
 
-  useEffect(() => {
-    if (!ready) return undefined;
-    let cancelled = false;
-    let opened: ModelSession | null = null;
-    const update = (load: Partial<LoadState>) => {
-      if (!cancelled) setState((s) => ({ key, session: s.key === key ? s.session : null, load: { ...(s.key === key ? s.load : START), ...load } }));
-    };
-    ModelSession.open({
+async function openSession(preset: PresetName, seedLiteral: boolean, update: LoadUpdate): Promise<Opened> {
+  try {
+    const session = await ModelSession.open({
       preset,
       seedLiteral,
       weights: createFetchSource(WEIGHTS_URL),
       warmUp: true,
       onPhase: (phase) => update({ phase }),
       onProgress: ({ loadedBytes, totalBytes }) => update({ loadedBytes, totalBytes }),
-    }).then(
-      (session) => {
+    });
+    return { session, failure: null };
+  } catch (err) {
+    // Only the ImageNet preset downloads anything; the others have nothing to fall back to.
+    if (preset !== 'imagenet' || seedLiteral) throw err;
+    const failure = `The model could not be loaded: ${errorText(err)}${ARCHITECTURE_ONLY}`;
+    return { session: await ModelSession.open({ preset, seedLiteral, architectureOnly: true }), failure };
+  }
+}
+
+/** `epoch` changes when the backend is switched in place: the session is opened again on it. */
+export function useSession(ready: boolean, preset: PresetName, seedLiteral: boolean, epoch = 0): SessionState {
+  const key = `${preset}:${seedLiteral}:${epoch}`;
+  const [state, setState] = useState<SessionState & { key: string }>({ key: '', ...EMPTY });
+
+  useEffect(() => {
+    if (!ready) return undefined;
+    let cancelled = false;
+    // Downloads still under way when one file has failed keep reporting: ignore them then.
+    let settled = false;
+    let opened: ModelSession | null = null;
+    const update: LoadUpdate = (load) => {
+      if (!cancelled && !settled) setState((s) => ({ key, session: null, canClassify: false, load: { ...(s.key === key ? s.load : START), ...load } }));
+    };
+    openSession(preset, seedLiteral, update).then(
+      ({ session, failure }) => {
         if (cancelled) return session.dispose();
+        settled = true;
         opened = session;
-        setState((s) => ({ key, session, load: { ...s.load, phase: 'ready', message: null } }));
+        const load: Partial<LoadState> = failure ? { phase: 'failed', message: failure } : { phase: 'ready', message: null };
+        setState((s) => ({ key, session, canClassify: failure === null, load: { ...s.load, ...load } }));
       },
-      (err: unknown) => update({ phase: 'failed', message: describeFailure(err) }),
+      (err: unknown) => {
+        update({ phase: 'failed', message: `The model could not be loaded: ${errorText(err)}` });
+        settled = true;
+      },
     );
     return () => {
       cancelled = true;
@@ -54,5 +89,5 @@ export function useSession(ready: boolean, preset: PresetName, seedLiteral: bool
     };
   }, [ready, preset, seedLiteral, key]);
 
-  return state.key === key ? state : { session: null, load: START };
+  return state.key === key && ready ? state : EMPTY;
 }

@@ -6,17 +6,25 @@ export interface MemoryReading {
   readonly numBytes: number;
 }
 
-function read(): MemoryReading {
-  const { numTensors, numBytes } = tf.memory();
-  return { numTensors, numBytes };
+const NONE: MemoryReading = { numTensors: 0, numBytes: 0 };
+
+/** tf.memory(), or null while a backend is still starting (tfjs throws then). */
+function read(): MemoryReading | null {
+  try {
+    const { numTensors, numBytes } = tf.memory();
+    return { numTensors, numBytes };
+  } catch {
+    return null;
+  }
 }
 
 /** tf.memory(), refreshed while the page is open. */
 export function useMemory(intervalMs = 500): MemoryReading {
-  const [reading, setReading] = useState(read);
+  const [reading, setReading] = useState(() => read() ?? NONE);
   useEffect(() => {
     const id = window.setInterval(() => {
       const next = read();
+      if (!next) return;
       setReading((r) => (r.numTensors === next.numTensors && r.numBytes === next.numBytes ? r : next));
     }, intervalMs);
     return () => window.clearInterval(id);

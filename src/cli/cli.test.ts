@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImageFile, startEngine } from './engine';
+import { buildJpeg, buildPng, pngHeaderOnly } from '../model/image/test-images';
 import { runCli } from './run';
 
 beforeAll(() => tf.enableProdMode());
@@ -111,6 +113,37 @@ describe('cli classify and inspect (real weights, WASM)', () => {
     expect(lines[1]).toBe('Cannot open no-such-file.png: there is no such file.');
     const out = JSON.parse(r.stdout) as { results: { file: string; top: { label: string }[] }[] };
     expect(out.results.map((x) => x.top[0].label)).toEqual(['espresso']);
+  });
+
+  it('every kind of bad file: one line each on stderr, a non-zero exit, and the good file still classified', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cli-bad-'));
+    const write = (name: string, bytes: Uint8Array | string) => {
+      writeFileSync(path.join(dir, name), bytes);
+      return path.join(dir, name);
+    };
+    const jpg = buildJpeg(64, 48, (x, y) => [x * 4, y * 5, 99, 255]);
+    const png = buildPng({ width: 40, height: 40, bitDepth: 8, colorType: 2, rows: Array.from({ length: 40 }, (_, y) => new Array(120).fill(y)) });
+    const bad: [string, Uint8Array | string, RegExp][] = [
+      ['empty.png', new Uint8Array(), /empty\.png: The file is empty \(0 bytes\)\.$/],
+      ['notes.png', 'Lecture notes\n', /notes\.png: This file is not an image \(it looks like text\)/],
+      ['slides.jpg', '%PDF-1.4\n%%EOF\n', /slides\.jpg: This file is not an image \(it looks like a PDF document\)/],
+      ['page.jpg', '<!doctype html><html><body></body></html>', /page\.jpg: This is a web page \(HTML\), not an image/],
+      ['cut.jpg', jpg.subarray(0, Math.floor(jpg.length * 0.6)), /^Could not decode cut\.jpg: its JPEG image data is cut short or damaged\.$/],
+      ['cut.png', png.subarray(0, Math.floor(png.length * 0.6)), /^Could not decode cut\.png: its PNG image data is cut short or damaged\.$/],
+      ['bomb.png', pngHeaderOnly(40000, 40000), /bomb\.png: This image is 40000 x 40000 pixels .* limit of 50 megapixels/],
+      ['drawing.svg', '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', /drawing\.svg: SVG images are not accepted/],
+      ['scan.tif', Uint8Array.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 0, 0]), /scan\.tif: This format \(TIFF\) is not supported here; use PNG, JPEG, WebP or GIF\.$/],
+      ['photo.heic', Uint8Array.from([0, 0, 0, 20, ...Buffer.from('ftypheic'), 0, 0, 0, 0, ...Buffer.from('mif1')]), /photo\.heic: This format \(HEIC\) is not supported here/],
+    ];
+    const files = bad.map(([name, bytes]) => write(name, bytes));
+    const r = await runCli(['classify', ...files, 'public/samples/coffee.png', '--json']);
+    expect(r.code).toBe(1);
+    const lines = r.stderr.split('\n');
+    expect(lines).toHaveLength(bad.length);
+    bad.forEach(([, , says], i) => expect(lines[i]).toMatch(says));
+    const out = JSON.parse(r.stdout) as { results: { file: string; top: { label: string }[] }[] };
+    expect(out.results.map((x) => [x.file, x.top[0].label])).toEqual([['public/samples/coffee.png', 'espresso']]);
+    await rm(dir, { recursive: true });
   });
 
   it('inspect --json gives the layer statistics and --npy writes the tensor', async () => {

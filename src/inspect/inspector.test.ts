@@ -116,7 +116,37 @@ describe('class activation map', () => {
   });
 });
 
+describe('class activation map alignment', () => {
+  it('is upsampled with half-pixel centres, like the input was resized (no half-cell shift)', async () => {
+    await f32.classify(chelsea);
+    const features = await f32.inspector.layerValues('res5c_relu');
+    expect(features.shape).toEqual([7, 7, 2048]);
+    const cam = await f32.inspector.cam(285);
+    const at = (r: number, c: number) => cam.values[r * 224 + c];
+    const coarse = new Float64Array(49);
+    const kernel = f32.built.model.getLayer('fc1000').getWeights()[0];
+    const column = await kernel.slice([0, 285], [-1, 1]).data();
+    features.values.forEach((v, i) => { coarse[Math.floor(i / 2048)] += v * column[i % 2048]; });
+    // Half-pixel centres map pixel 16 to source 16.5 / 32 - 0.5 = 1/64: weights 63/64 and 1/64
+    // on cells 0 and 1 in each direction. Corner alignment would give 1/2 and 1/2 instead.
+    const [a, b] = [63 / 64, 1 / 64];
+    const expected = coarse[0] * a * a + coarse[1] * a * b + coarse[7] * b * a + coarse[8] * b * b;
+    expect(Math.abs(at(16, 16) - expected) / Math.abs(expected)).toBeLessThan(1e-3);
+  });
+});
+
 describe('memory', () => {
+  it('a run the caller no longer wants keeps the previous activations and leaves no tensors', async () => {
+    await f16.classify(chelsea);
+    const cat = await f16.inspector.layerStats('fc1000');
+    const count = tf.memory().numTensors;
+    const run = await f16.classify(coffee, 5, { keep: () => false });
+    expect(run.kept).toBe(false);
+    expect(run.predictions[0].label).toBe('espresso');
+    expect(tf.memory().numTensors).toBe(count);
+    expect(await f16.inspector.layerStats('fc1000')).toEqual(cat);
+  });
+
   it('holds one image at a time: no growth over 20 images, baseline after dispose', async () => {
     await f16.classify(chelsea);
     const steady = tf.memory().numTensors;
@@ -124,6 +154,9 @@ describe('memory', () => {
       await f16.classify(i % 2 ? chelsea : coffee);
       await f16.inspector.layerStats('res3b_relu');
       await f16.inspector.cam(285);
+      await f16.inspector.layerScalars(i % 2 ? 'zeroFraction' : 'max');
+      const add = f16.built.layers.find((l) => l.name === 'res2b_add');
+      if (add) await readLayerData(f16.inspector, add);
       expect(tf.memory().numTensors).toBe(steady);
     }
     const before = tf.memory().numTensors;

@@ -19,6 +19,16 @@ export interface RunResult {
   readonly predictions: readonly Prediction[];
   /** Wall time of the pass and of reading the top-k back. */
   readonly ms: number;
+  /** False when `keep` said no: the previous image's activations are still the current ones. */
+  readonly kept: boolean;
+}
+
+export interface RunOptions {
+  /**
+   * Asked once the pass has finished: false throws the new activations away and keeps the
+   * previous image's (the caller no longer wants this result, e.g. a newer image came in).
+   */
+  readonly keep?: () => boolean;
 }
 
 export interface LayerValues {
@@ -59,15 +69,30 @@ export class Inspector {
     return this.activations.size > 0;
   }
 
-  /** Runs one image (batch of one, already preprocessed; not disposed here). */
-  async run(input: tf.Tensor4D, topK = 5): Promise<RunResult> {
+  /**
+   * Runs one image (batch of one, already preprocessed; not disposed here). The previous
+   * image's activations stay current until this pass has succeeded and `keep` agrees, so a
+   * failed or unwanted run never leaves the inspector showing an image nobody sees.
+   */
+  async run(input: tf.Tensor4D, topK = 5, options: RunOptions = {}): Promise<RunResult> {
     this.assertAlive();
     const start = performance.now();
     const outputs = this.capture.predict(input) as tf.Tensor[];
-    this.clear();
-    this.captured.forEach((l, i) => this.activations.set(l.name, outputs[i]));
-    const predictions = await this.topK(outputs[outputs.length - 1], topK);
-    return { predictions, ms: performance.now() - start };
+    let predictions: Prediction[];
+    try {
+      predictions = await this.topK(outputs[outputs.length - 1], topK);
+    } catch (err) {
+      tf.dispose(outputs);
+      throw err;
+    }
+    const kept = !this.disposed && (options.keep?.() ?? true);
+    if (!kept) {
+      tf.dispose(outputs);
+    } else {
+      this.clear();
+      this.captured.forEach((l, i) => this.activations.set(l.name, outputs[i]));
+    }
+    return { predictions, ms: performance.now() - start, kept };
   }
 
   private async topK(probabilities: tf.Tensor, k: number): Promise<Prediction[]> {
@@ -126,7 +151,9 @@ export class Inspector {
       const kernel = this.built.model.getLayer(dense.name).getWeights()[0];
       const weights = kernel.slice([0, classIndex], [-1, 1]).reshape([-1]);
       const cam = features.mul(weights).sum(-1, true) as tf.Tensor4D;
-      return tf.image.resizeBilinear(cam, [height, width]).reshape([height, width]);
+      // Half-pixel centres, as the input was resized: corner-aligned sampling would shift the
+      // map up and left by half a cell (16 px for 7x7 -> 224x224).
+      return tf.image.resizeBilinear(cam, [height, width], false, true).reshape([height, width]);
     });
     const values = (await map.data()) as Float32Array;
     map.dispose();

@@ -9,7 +9,7 @@ import {
 } from '../model';
 import { pixelsToInput, pixelsToUnitInput } from '../model/preprocess';
 import type { WeightsSource } from '../model/weights/source';
-import { Inspector, type RunResult } from './inspector';
+import { Inspector, type RunOptions, type RunResult } from './inspector';
 
 /** Loading progress of a session, as the UI shows it. */
 export interface SessionLoad {
@@ -26,6 +26,11 @@ export interface SessionOptions extends ImagenetLoadOptions {
   readonly weights?: WeightsSource;
   /** Run one blank image before the session is handed out (first-image latency). */
   readonly warmUp?: boolean;
+  /**
+   * Build the preset's layers with zero weights, downloading nothing: the graph, summary and
+   * shapes still work when the ImageNet weights cannot be loaded. Not for classifying.
+   */
+  readonly architectureOnly?: boolean;
 }
 
 /** RGBA pixels as decoded from a file or a canvas. */
@@ -64,13 +69,14 @@ export class ModelSession {
   }
 
   private static async create(options: SessionOptions): Promise<ModelSession> {
-    if (options.preset === 'imagenet' && !options.seedLiteral) {
+    if (options.preset === 'imagenet' && !options.seedLiteral && !options.architectureOnly) {
       if (!options.weights) throw new Error('The ImageNet preset needs a weights source');
       const model = await loadImagenet(options.weights, options);
       return new ModelSession(model.built, model.labels, true);
     }
     options.onPhase?.('building');
-    const built = buildResNet50(presetConfig(options.preset, { seedLiteral: options.seedLiteral }));
+    const config = presetConfig(options.preset, { seedLiteral: options.seedLiteral });
+    const built = buildResNet50(config, { initializer: options.architectureOnly ? 'zeros' : 'seeded' });
     const labels = Array.from({ length: built.config.classes }, (_, i) => `class ${i}`);
     return new ModelSession(built, labels, false);
   }
@@ -100,13 +106,13 @@ export class ModelSession {
    * Preprocesses and runs one image: Keras "caffe" mode for the ImageNet weights; the
    * assignment's x / 255 for the seeded SIGNS model. The input tensor is freed here.
    */
-  async classify(image: Pixels, topK = 5): Promise<RunResult> {
+  async classify(image: Pixels, topK = 5, options: RunOptions = {}): Promise<RunResult> {
     const [size] = this.built.config.inputShape;
     const input = this.trained
       ? pixelsToInput(image.pixels, image.width, image.height, size)
       : pixelsToUnitInput(image.pixels, image.width, image.height, size);
     try {
-      return await this.inspector.run(input, topK);
+      return await this.inspector.run(input, topK, options);
     } finally {
       input.dispose();
     }

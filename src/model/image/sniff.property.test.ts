@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImageInputError, sniffImage, type ImageHeader, type ImageInputErrorKind } from './index';
-import { buildBmp, buildGif, buildJpeg, buildPng, buildWebp, exifSegment, pngChunk, withSegment } from './test-images';
+import { buildBmp, buildGif, buildJpeg, buildPng, buildWebp, exifSegment, pngChunk, pngHeaderOnly, withSegment } from './test-images';
 
 const KINDS: readonly ImageInputErrorKind[] = [
   'empty', 'not-an-image', 'html', 'svg', 'unsupported-format', 'truncated', 'too-large', 'bad-header',
@@ -86,5 +86,72 @@ describe('every truncation of a valid file', () => {
         expect([result.format, result.width, result.height]).toEqual([whole.format, whole.width, whole.height]);
       }
     }
+  });
+});
+
+/** A baseline JPEG's start: SOI, then the SOF0 frame header that holds the size. */
+function jpegHeader(width: number, height: number): Uint8Array {
+  return Uint8Array.from([
+    0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, height >>> 8, height & 0xff, width >>> 8, width & 0xff,
+    3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1,
+  ]);
+}
+
+/** Headers claiming any size, for every format, without a pixel behind them. */
+const CLAIMS: readonly { format: string; maxSide: number; header: (w: number, h: number) => Uint8Array }[] = [
+  { format: 'png', maxSide: 0xffffffff, header: pngHeaderOnly },
+  { format: 'jpeg', maxSide: 0xffff, header: jpegHeader },
+  { format: 'gif', maxSide: 0xffff, header: (w, h) => buildGif(w, h) },
+  { format: 'webp', maxSide: 1 << 24, header: (w, h) => buildWebp('VP8X', w, h) },
+];
+
+describe('size limits, checked from the header alone', () => {
+  const claim = fc.constantFrom(...CLAIMS).chain((c) =>
+    fc.record({
+      c: fc.constant(c),
+      width: fc.integer({ min: 1, max: c.maxSide }),
+      height: fc.integer({ min: 1, max: c.maxSide }),
+      maxPixels: fc.integer({ min: 1, max: 2e9 }),
+      maxSide: fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: undefined }),
+    }));
+
+  it('accepts a claimed size exactly when it is within the limits, and says the limit when not', () => {
+    fc.assert(
+      fc.property(claim, ({ c, width, height, maxPixels, maxSide }) => {
+        const side = maxSide ?? 20_000;
+        const fits = width <= side && height <= side && width * height <= maxPixels;
+        let result: ImageHeader | ImageInputError;
+        try {
+          result = sniffImage(c.header(width, height), { maxPixels, maxSide });
+        } catch (error) {
+          result = error as ImageInputError;
+        }
+        if (fits) {
+          expect(result).toMatchObject({ format: c.format, width, height });
+        } else {
+          expect(result).toBeInstanceOf(ImageInputError);
+          const refused = result as ImageInputError;
+          expect(refused.kind).toBe('too-large');
+          expect(refused.message).toContain(`${width} x ${height} pixels`);
+          expect(refused.message).toContain(`${side} pixels on a side`);
+          expect(refused.message).toMatch(/more than the limit of [\d.]+ megapixels/);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('never lets any prefix of an oversized header through', () => {
+    const oversized = fc.constantFrom(...CLAIMS).chain((c) =>
+      fc.tuple(fc.constant(c), fc.integer({ min: 20_001, max: Math.max(20_001, c.maxSide) }), fc.integer({ min: 1, max: c.maxSide }), fc.nat()));
+    fc.assert(
+      fc.property(oversized, ([c, width, height, cutAt]) => {
+        const bytes = c.header(width, height);
+        const result = outcome(bytes.subarray(0, cutAt % (bytes.length + 1)));
+        expect(result).toBeInstanceOf(ImageInputError);
+        expect(['empty', 'truncated', 'too-large']).toContain((result as ImageInputError).kind);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

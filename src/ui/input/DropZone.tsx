@@ -16,6 +16,8 @@ interface Props {
   readonly onFiles: (files: NamedBlob[]) => void;
   readonly onError: (message: string) => void;
   readonly disabled?: boolean;
+  /** Said (through onError) when something is dropped while the zone is disabled. */
+  readonly disabledReason?: string;
 }
 
 function fromFileList(list: FileList | null | undefined): NamedBlob[] {
@@ -23,27 +25,28 @@ function fromFileList(list: FileList | null | undefined): NamedBlob[] {
 }
 
 /** Drop anywhere in the zone, pick a file, paste, or click a bundled sample. */
-export function DropZone({ samples, onFiles, onError, disabled = false }: Props) {
+export function DropZone({ samples, onFiles, onError, disabled = false, disabledReason = 'Images cannot be classified right now.' }: Props) {
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
       const files = fromFileList(e.clipboardData?.files);
-      if (files.length > 0) {
+      if (files.length > 0 && !disabled) {
         e.preventDefault();
         onFiles(files);
       }
     };
     window.addEventListener('paste', onPaste);
     return () => window.removeEventListener('paste', onPaste);
-  }, [onFiles]);
+  }, [onFiles, disabled]);
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
     const files = fromFileList(e.dataTransfer.files);
-    if (files.length > 0) onFiles(files);
+    if (disabled) onError(disabledReason);
+    else if (files.length > 0) onFiles(files);
     else onError('Nothing to classify was dropped: drop an image file (PNG, JPEG, WebP or GIF).');
   };
 

@@ -27,6 +27,8 @@ interface Props {
   readonly camIndex: number | null;
   readonly onCam: (index: number | null) => void;
   readonly trained: boolean;
+  /** Why images cannot be classified now (the weights failed to load); null when they can. */
+  readonly classifyOff?: string | null;
 }
 
 /** The left column: where images come in and predictions go out. */
@@ -34,7 +36,14 @@ export function InputColumn(props: Props) {
   const { image, networkView, predictions } = props;
   return (
     <div className="input-column">
-      <DropZone samples={props.samples} onFiles={props.onFiles} onError={props.onError} />
+      <DropZone
+        samples={props.samples}
+        onFiles={props.onFiles}
+        onError={props.onError}
+        disabled={Boolean(props.classifyOff)}
+        disabledReason={props.classifyOff ?? undefined}
+      />
+      {props.classifyOff && <p className="muted classify-off">{props.classifyOff}</p>}
       <LoadProgress load={props.load} />
       <QueueStatus items={props.queue.items} busy={props.queue.busy} onCancel={props.queue.onCancel} />
       {image && networkView && (
@@ -50,7 +59,7 @@ export function InputColumn(props: Props) {
       {predictions ? (
         <Predictions predictions={predictions} camIndex={props.camIndex} onCam={props.onCam} trained={props.trained} />
       ) : (
-        image && <p className="muted" aria-live="polite">Running the image on the chosen model…</p>
+        image && props.queue.busy && <p className="muted" aria-live="polite">Running the image on the chosen model…</p>
       )}
     </div>
   );

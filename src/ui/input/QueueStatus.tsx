@@ -31,6 +31,7 @@ export function QueueStatus({ items, busy, onCancel }: Props) {
           <li key={it.id} className={`status-${it.status}`}>
             <span className="name">{it.name}</span>
             <span className="state" title={it.message}>{STATUS_TEXT[it.status]}</span>
+            {it.status === 'failed' && it.message && <span className="why">{it.message}</span>}
           </li>
         ))}
       </ul>

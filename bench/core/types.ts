@@ -1,0 +1,106 @@
+/**
+ * Plain-data shapes the benchmark passes around: from the bench page to the driver, from
+ * the Node child to the driver, and into the final report.
+ */
+
+export type BenchBackend = 'wasm' | 'webgl';
+
+/** What one in-page (or Node) run does. */
+export interface RunPlan {
+  readonly backend: BenchBackend;
+  /** Timed rounds; each round is one bare predict and one pipeline run, interleaved. */
+  readonly rounds: number;
+  /** Untimed runs of each after the first ones (which already compile every kernel). */
+  readonly warmRuns: number;
+  /** Images (pipeline runs) in all, for the memory figures; at least 1 + warmRuns + rounds. */
+  readonly images: number;
+  /** The layer the pipeline reads, as if it were selected in the inspector. */
+  readonly layer: string;
+}
+
+/** Medians of the pipeline's parts, in milliseconds. */
+export interface PipelineParts {
+  /** File bytes to RGBA pixels. */
+  readonly decodeMs: number;
+  /** Preprocessing, the one pass that keeps every named layer, top-5. */
+  readonly classifyMs: number;
+  /** The selected layer's statistics, histogram and values. */
+  readonly layerDataMs: number;
+}
+
+export interface MemoryFigures {
+  /** Images run when the last reading was taken (50 in a full run). */
+  readonly images: number;
+  readonly numTensorsAfter1: number;
+  readonly numTensorsAfterLast: number;
+  readonly bytesAfter1: number;
+  readonly bytesAfterLast: number;
+  /** Growth between the two readings (0 when nothing leaks). */
+  readonly numTensorsGrowth: number;
+  readonly bytesGrowth: number;
+  /** Tensors left once the session is disposed, against before it opened. */
+  readonly numTensorsLeftAfterDispose: number;
+}
+
+/** The figures both the browser page and Node produce for one backend. */
+export interface CoreFigures {
+  readonly rounds: number;
+  readonly baselineMs: number;
+  readonly pipelineMs: number;
+  readonly ratio: number;
+  readonly firstPredictMs: number;
+  readonly warmPredictMs: number;
+  /** firstPredictMs / warmPredictMs: what warm-up (shader compilation on WebGL) costs. */
+  readonly warmUpRatio: number;
+  /** The first pipeline run (the first pass that keeps every layer). */
+  readonly firstPipelineMs: number;
+  readonly parts: PipelineParts;
+  readonly memory: MemoryFigures;
+}
+
+export interface EngineInfo {
+  readonly backend: string;
+  /** WASM threads in use; 0 when not on WASM. */
+  readonly threads: number;
+  readonly softwareRendered: boolean;
+  readonly renderer: string;
+  readonly crossOriginIsolated: boolean;
+  /** Weights download + model build + weight decoding. */
+  readonly loadMs: number;
+}
+
+export type BackendFigures = EngineInfo & CoreFigures;
+
+/** The library in Node (WASM backend, no browser). */
+export interface NodeFigures extends CoreFigures {
+  readonly backend: string;
+  readonly threads: number;
+  readonly loadMs: number;
+}
+
+/** The real app in the browser: the layer switch. */
+export interface LayerSwitchFigures {
+  readonly layerSwitchMs: number;
+  /** Medians of the parts: the inspector names the layer; its data is read and rendered. */
+  readonly layerSwitchShownMs: number;
+  readonly layerSwitchDataMs: number;
+  readonly layerSwitches: number;
+  /** The layers' shape, height x width x channels. */
+  readonly layerSwitchShape: readonly number[];
+  /** The backend the app chose by itself, and its WASM threads. */
+  readonly appBackend: string;
+  readonly appThreads: number;
+}
+
+/** The real app in the browser: cold start, weights traffic and the layer switch. */
+export interface AppFigures extends LayerSwitchFigures {
+  readonly coldStartRuns: number;
+  /** Navigation start to five predictions on screen, fresh browser profile (medians). */
+  readonly coldStartEmptyCacheMs: number;
+  /** The same, loaded again in that profile: its HTTP cache holds everything. */
+  readonly coldStartWarmCacheMs: number;
+  readonly weightsBytesTransferredEmptyCache: number;
+  readonly weightsBytesTransferredWarmCache: number;
+  /** Share of the weight files fetched that were float16 (1 = float16 only). */
+  readonly float16Share: number;
+}

@@ -1,0 +1,46 @@
+/** The human-readable summary `npm run bench` prints without --json. */
+import type { BenchReport } from '../core/report';
+import type { CoreFigures } from '../core/types';
+
+const MiB = 2 ** 20;
+
+function row(cells: readonly (string | number)[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function backendRow(name: string, f: CoreFigures, threads: number): string {
+  const m = f.memory;
+  return row([
+    name, threads, f.baselineMs, f.pipelineMs, f.ratio, f.firstPredictMs, f.warmPredictMs, f.warmUpRatio,
+    `${m.numTensorsAfter1} / ${m.numTensorsAfterLast} (${m.images})`,
+    `${(m.bytesAfter1 / MiB).toFixed(1)} / ${(m.bytesAfterLast / MiB).toFixed(1)}`,
+  ]);
+}
+
+function backendTable(r: BenchReport): string[] {
+  const { wasm, webgl } = r.browser;
+  return [
+    row(['where', 'threads', 'baselineMs', 'pipelineMs', 'ratio', 'firstPredictMs', 'warmPredictMs', 'first/warm', 'numTensors 1 / last (images)', 'MiB 1 / last']),
+    row(Array(10).fill('---')),
+    backendRow('Chromium wasm', wasm, wasm.threads),
+    backendRow(`Chromium webgl${webgl.softwareRendered ? ' (software)' : ''}`, webgl, 0),
+    backendRow('Node wasm', r.node.wasm, r.node.wasm.threads),
+  ];
+}
+
+function appLines(r: BenchReport): string[] {
+  const a = r.app;
+  return [
+    `layerSwitchMs ${a.layerSwitchMs} (${a.layerSwitchShape.join('x')}, ${a.appBackend}, ${a.appThreads} threads; named ${a.layerSwitchShownMs}, data ${a.layerSwitchDataMs})`,
+    `threads: ${r.threads.ratio}x (${r.threads.singleThreadedMs} ms single-threaded, ${r.threads.threadedMs} ms with ${r.threads.threads} threads)`,
+    `weightsBytes: float32 ${r.weightsBytes.float32}, float16 ${r.weightsBytes.float16}; float16 share served ${a.float16Share}`,
+    `cold start to first prediction: ${a.coldStartEmptyCacheMs} ms empty cache, ${a.coldStartWarmCacheMs} ms warm cache (${a.weightsBytesTransferredWarmCache} weight bytes re-sent)`,
+  ];
+}
+
+export function formatReport(r: BenchReport): string {
+  const targets = r.targets.map((t) => `${t.met ? 'met    ' : 'NOT met'}  ${t.name}: ${t.value} (target ${t.op} ${t.limit})`);
+  const m = r.machine;
+  const header = `ResNet50 Explorer benchmark, ${r.date}${r.quick ? ' (quick)' : ''}, ${m.cpus} cores (load ${m.loadAverageStart} -> ${m.loadAverageEnd}), Chromium ${m.chromium}, Node ${m.node}`;
+  return [header, '', ...backendTable(r), '', ...appLines(r), '', ...targets, ''].join('\n');
+}

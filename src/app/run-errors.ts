@@ -1,0 +1,46 @@
+/**
+ * What went wrong while the network ran, in words a person understands. GPU failures
+ * (out of memory, a texture over the device's limit, a shader the driver would not
+ * compile, a lost context) are told apart because switching to WASM cures them.
+ */
+
+export interface RunFailure {
+  readonly message: string;
+  /** True when the graphics card (WebGL) failed: running on WASM instead should work. */
+  readonly gpu: boolean;
+}
+
+/** Messages that tfjs's WebGL backend and the browser's WebGL produce for GPU trouble. */
+const GPU_PATTERNS: readonly RegExp[] = [
+  /out of (gpu |video )?memory/i,
+  /GL_OUT_OF_MEMORY|OUT_OF_MEMORY/,
+  /texture size/i,
+  /greater than (the )?WebGL maximum/i,
+  /failed to (compile|link)/i,
+  /unable to create (a )?(WebGL)?(texture|buffer|framebuffer|shader|program)/i,
+  /CONTEXT_LOST|context (was |is )?lost/i,
+  /WebGL (is not supported|context)/i,
+];
+
+export function isGpuFailure(message: string): boolean {
+  return GPU_PATTERNS.some((pattern) => pattern.test(message));
+}
+
+/** Error text from anything thrown (tfjs sometimes rejects with a plain `{message}` object). */
+export function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (typeof err === 'object' && err !== null && 'message' in err && typeof err.message === 'string') return err.message;
+  return String(err);
+}
+
+/** Describes an error thrown while the network ran on an image. */
+export function describeRunError(err: unknown): RunFailure {
+  const detail = errorText(err).split('\n')[0].trim();
+  if (!isGpuFailure(detail)) return { message: `The network failed on this image: ${detail}`, gpu: false };
+  return {
+    message:
+      'The graphics card could not run the network on this image (it ran out of GPU memory, hit a texture ' +
+      `size limit or lost its context: ${detail}). Switching to WASM runs it on the processor instead.`,
+    gpu: true,
+  };
+}
