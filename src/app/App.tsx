@@ -24,8 +24,8 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   // A class activation map belongs to one result; a new result (or a re-run) starts without.
   const [camFor, setCamFor] = useState<{ result: ImageResult; index: number } | null>(null);
-  const memory = useMemory();
   const backend = useBackend(url.backend, setNotice);
+  const memory = useMemory(backend.active !== null);
   const { session, canClassify, load } = useSession(backend.active !== null, url.preset, url.seedLiteral, backend.epoch);
   const classifier = useClassifier(canClassify ? session : null);
   const result = classifier.result;

@@ -18,16 +18,20 @@ function read(): MemoryReading | null {
   }
 }
 
-/** tf.memory(), refreshed while the page is open. */
-export function useMemory(intervalMs = 500): MemoryReading {
-  const [reading, setReading] = useState(() => read() ?? NONE);
+/**
+ * tf.memory(), refreshed while the page is open, once `ready` (a backend has started):
+ * asking tfjs anything before that makes it start its own favourite backend behind ours.
+ */
+export function useMemory(ready: boolean, intervalMs = 500): MemoryReading {
+  const [reading, setReading] = useState(NONE);
   useEffect(() => {
+    if (!ready) return undefined;
     const id = window.setInterval(() => {
       const next = read();
       if (!next) return;
       setReading((r) => (r.numTensors === next.numTensors && r.numBytes === next.numBytes ? r : next));
     }, intervalMs);
     return () => window.clearInterval(id);
-  }, [intervalMs]);
+  }, [ready, intervalMs]);
   return reading;
 }
