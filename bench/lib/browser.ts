@@ -1,16 +1,10 @@
 /** Headless Chromium through playwright-core: no browser download, localhost only. */
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../build/chromium.ts';
 
-const ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
+export { CHROMIUM_PATH };
+const ARGS = [...CHROMIUM_ARGS];
 
 /**
  * tsx compiles with esbuild's keepNames, which wraps nested functions in `__name(...)`;
