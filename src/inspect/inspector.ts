@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BuiltResNet, LayerInfo } from '../model';
 import { readableLabel } from './labels';
+import { readAndDispose } from './read';
 import { tensorStats, type TensorStats } from './stats';
 import { UnknownLayerError } from './errors';
 
@@ -124,19 +125,6 @@ export class Inspector {
     return { shape: t.shape.slice(1), values: (await t.data()) as Float32Array };
   }
 
-  /** One channel's feature map (height x width), read without downloading the rest. */
-  async channel(name: string, index: number): Promise<LayerValues> {
-    const t = this.activation(name);
-    if (t.rank !== 4 || index < 0 || index >= (t.shape[3] ?? 0)) {
-      throw new Error(`Layer ${name} has no channel ${index}`);
-    }
-    const map = tf.tidy(() => t.slice([0, 0, 0, index], [1, -1, -1, 1]).reshape([t.shape[1] ?? 1, t.shape[2] ?? 1]));
-    const values = (await map.data()) as Float32Array;
-    const shape = map.shape;
-    map.dispose();
-    return { shape, values };
-  }
-
   /**
    * Class activation map for `classIndex`: the last conv block's output weighted by that
    * class's dense weights (exact for a global-average-pool head), upsampled to the input.
@@ -155,9 +143,7 @@ export class Inspector {
       // map up and left by half a cell (16 px for 7x7 -> 224x224).
       return tf.image.resizeBilinear(cam, [height, width], false, true).reshape([height, width]);
     });
-    const values = (await map.data()) as Float32Array;
-    map.dispose();
-    return { shape: [height, width], values };
+    return { shape: [height, width], values: await readAndDispose(map) };
   }
 
   /**
@@ -169,8 +155,7 @@ export class Inspector {
     if (!this.hasActivations) return new Map();
     const reduce = SCALARS[statistic];
     const packed = tf.tidy(() => tf.stack(this.captured.map((l) => reduce(this.activation(l.name)))));
-    const values = await packed.data();
-    packed.dispose();
+    const values = await readAndDispose(packed);
     return new Map(this.captured.map((l, i) => [l.name, values[i]]));
   }
 

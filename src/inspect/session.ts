@@ -148,8 +148,3 @@ async function compileShadersInParallel(pass: () => tf.Tensor): Promise<void> {
   backend.getUniformLocations();
   output.dispose();
 }
-
-/** Live tensor count, for diagnostics and leak checks. */
-export function tensorCount(): number {
-  return tf.memory().numTensors;
-}

@@ -1,5 +1,6 @@
 /** Statistics of one activation, computed on the backend; only the small results are read. */
 import * as tf from '@tensorflow/tfjs';
+import { readAndDispose } from './read';
 
 export const HISTOGRAM_BINS = 32;
 
@@ -65,8 +66,7 @@ function packedStats(x: tf.Tensor): tf.Tensor1D {
 /** Statistics of `x` (batch of one). Does not dispose `x`. */
 export async function tensorStats(x: tf.Tensor): Promise<TensorStats> {
   const packed = packedStats(x);
-  const values = await packed.data();
-  packed.dispose();
+  const values = await readAndDispose(packed);
   const [min, max, mean, std, zeroFraction] = Array.from(values.subarray(0, 5));
   const counts = Array.from(values.subarray(5, 5 + HISTOGRAM_BINS));
   const edges = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => min + ((max - min) * i) / HISTOGRAM_BINS);
