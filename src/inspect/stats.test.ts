@@ -32,7 +32,23 @@ describe.each(['wasm', 'cpu'])('tensorStats on %s', (backend) => {
     expect(s.histogram.counts).toEqual(r.counts);
     expect(s.histogram.edges[0]).toBeCloseTo(r.min, 5);
     expect(s.histogram.edges[HISTOGRAM_BINS]).toBeCloseTo(r.max, 5);
-    expect(s.channelMeans[1]).toBeCloseTo(values.filter((_, i) => i % 3 === 1).reduce((a, b) => a + b, 0) / 20, 5);
+    const channel1 = values.filter((_, i) => i % 3 === 1);
+    expect(s.channelMeans[1]).toBeCloseTo(channel1.reduce((a, b) => a + b, 0) / 20, 5);
+    expect(s.channelMins[1]).toBeCloseTo(Math.min(...channel1), 6);
+    expect(s.channelMaxs[1]).toBeCloseTo(Math.max(...channel1), 6);
+    expect(s.channelMins).toHaveLength(3);
+    x.dispose();
+  });
+
+  it('keeps the spread of values far from zero, with an outlier (centred sums, combined in float64)', async () => {
+    await tf.setBackend(backend);
+    const values = Array.from({ length: 16 * 16 * 8 }, (_, i) => 300 + Math.cos(i * 1.3) * 0.5);
+    values[5] = -1000; // one outlier stretches the range, as conv1's do
+    const x = tf.tensor4d(values, [1, 16, 16, 8]);
+    const s = await tensorStats(x);
+    const r = reference(values);
+    expect(s.std / r.std).toBeCloseTo(1, 4);
+    expect(s.histogram.counts).toEqual(r.counts);
     x.dispose();
   });
 
@@ -57,5 +73,22 @@ describe('binCounts', () => {
     expect(ca.reduce((x, y) => x + y, 0)).toBe(500);
     expect(ca[0]).toBe(16);
     tf.dispose([bins, a, b]);
+  });
+
+  it('counts a position of exactly BINS (the maximum) in the last bin with both methods', async () => {
+    await tf.setBackend('wasm');
+    const positions = tf.tensor1d([0, 0.5, 31.9, HISTOGRAM_BINS, HISTOGRAM_BINS]);
+    const counts = await Promise.all((['bincount', 'compare'] as const).map(async (m) => {
+      const c = binCounts(positions, m);
+      const v = Array.from(await c.data());
+      c.dispose();
+      return v;
+    }));
+    for (const c of counts) {
+      expect(c).toHaveLength(HISTOGRAM_BINS);
+      expect(c[0]).toBe(2);
+      expect(c[HISTOGRAM_BINS - 1]).toBe(3);
+    }
+    positions.dispose();
   });
 });

@@ -1,4 +1,14 @@
-/** Statistics of one activation, computed on the backend; only the small results are read. */
+/**
+ * Statistics of one activation, computed on the backend; only the small results are read.
+ *
+ * Built for speed on WASM, where each kernel is one pass over up to 802,816 values and a
+ * reduction over a non-innermost axis transposes first: the activation is transposed once
+ * to channel-major for the per-channel reductions (min, max, sum, and the squared
+ * deviations from the layer's mean, summed per channel so float32 sums stay short and
+ * centring avoids the cancellation of E[x^2] - mean^2 when a few outliers stretch the
+ * range, as in conv1). The layer's figures are combined from the per-channel ones in
+ * float64 after the one read.
+ */
 import * as tf from '@tensorflow/tfjs';
 import { readAndDispose } from './read';
 
@@ -22,58 +32,100 @@ export interface TensorStats {
   readonly histogram: Histogram;
   /** Mean of each channel (last axis). */
   readonly channelMeans: readonly number[];
+  /** Minimum of each channel (last axis): the per-channel colour scale of the feature maps. */
+  readonly channelMins: readonly number[];
+  /** Maximum of each channel (last axis). */
+  readonly channelMaxs: readonly number[];
 }
+
+export type CountMethod = 'bincount' | 'compare';
 
 /**
- * Per-bin counts on the backend. WASM and CPU have a fast bincount; WebGL's bincount reads
- * the whole tensor back synchronously, so there the counts come from one comparison per
- * bin edge (cheap on a GPU), and nothing but the counts is downloaded.
+ * Per-bin counts of `position` = (x - min) / (max - min) * BINS, a float in [0, BINS]
+ * (BINS exactly for the maximum, which belongs to the last bin). WASM and CPU have a fast
+ * bincount; WebGL's bincount reads the whole tensor back synchronously, so there the
+ * counts come from one comparison per bin edge (cheap on a GPU).
  */
-export function binCounts(bin: tf.Tensor1D, method: 'bincount' | 'compare' = defaultCountMethod()): tf.Tensor1D {
-  if (method === 'bincount') {
-    return tf.bincount(bin.cast('int32') as tf.Tensor1D, tf.tensor1d([], 'float32'), HISTOGRAM_BINS).cast('float32');
-  }
-  const atLeast = Array.from({ length: HISTOGRAM_BINS - 1 }, (_, i) => bin.greaterEqual(i + 1).cast('float32').sum());
-  const cumulative = tf.concat([tf.tensor1d([bin.size]), tf.stack(atLeast) as tf.Tensor1D]);
-  return cumulative.sub(tf.concat([cumulative.slice(1), tf.tensor1d([0])]));
+export function binCounts(position: tf.Tensor1D, method: CountMethod = defaultCountMethod()): tf.Tensor1D {
+  return tf.tidy(() => {
+    if (method === 'bincount') {
+      // Size BINS + 1: bincount drops values >= size, so the maximum gets a bin of its own,
+      // folded into the last one here (cheaper than clamping 802,816 int32s).
+      const counts = tf.bincount(position.cast('int32') as tf.Tensor1D, tf.tensor1d([], 'float32'), HISTOGRAM_BINS + 1);
+      return tf.concat([counts.slice(0, HISTOGRAM_BINS - 1), counts.slice(HISTOGRAM_BINS - 1, 2).sum(0, true)]) as tf.Tensor1D;
+    }
+    const atLeast = Array.from({ length: HISTOGRAM_BINS - 1 }, (_, i) => position.greaterEqual(i + 1).cast('float32').sum());
+    const cumulative = tf.concat([tf.tensor1d([position.size]), tf.stack(atLeast) as tf.Tensor1D]);
+    return cumulative.sub(tf.concat([cumulative.slice(1), tf.tensor1d([0])])) as tf.Tensor1D;
+  });
 }
 
-function defaultCountMethod(): 'bincount' | 'compare' {
+function defaultCountMethod(): CountMethod {
   return tf.getBackend() === 'webgl' ? 'compare' : 'bincount';
 }
 
+/** Where each part of the packed result starts, for `channels` channels. */
+function layout(channels: number) {
+  const counts = 2;
+  const sums = counts + HISTOGRAM_BINS;
+  return { counts, sums, squares: sums + channels, mins: sums + 2 * channels, maxs: sums + 3 * channels };
+}
+
 /**
- * Packs [min, max, mean, std, zeroFraction, counts..., channelMeans...] into one tensor
- * so a single download brings everything back.
+ * Packs [non-zero count, centre, bin counts..., then per channel: sums, sums of squared
+ * deviations from the centre, mins, maxs] into one tensor so a single download brings
+ * everything back.
  */
 function packedStats(x: tf.Tensor): tf.Tensor1D {
   return tf.tidy(() => {
-    const flat = x.reshape([-1]);
     const channels = x.shape[x.rank - 1] ?? 1;
-    // Means in two stages (per channel, then across channels) keep float32 sums accurate.
-    const mean2 = (t: tf.Tensor) => t.reshape([-1, channels]).mean(0).mean();
-    const min = flat.min();
-    const max = flat.max();
-    const mean = mean2(x);
-    const std = mean2(x.sub(mean).square()).sqrt();
-    const zeros = mean2(x.equal(0).cast('float32'));
-    const range = tf.maximum(max.sub(min), 1e-12);
-    const bin = flat.sub(min).div(range).mul(HISTOGRAM_BINS).floor().clipByValue(0, HISTOGRAM_BINS - 1) as tf.Tensor1D;
-    const channelMeans = x.reshape([-1, channels]).mean(0);
-    return tf.concat([tf.stack([min, max, mean, std, zeros]), binCounts(bin), channelMeans]) as tf.Tensor1D;
+    const flat = x.reshape([-1]) as tf.Tensor1D;
+    const byChannel = x.reshape([-1, channels]).transpose();
+    const mins = byChannel.min(1);
+    const maxs = byChannel.max(1);
+    const min = mins.min();
+    const range = tf.maximum(maxs.max().sub(min), 1e-12);
+    const position = flat.sub(min).mul(tf.scalar(HISTOGRAM_BINS).div(range)) as tf.Tensor1D;
+    const sums = byChannel.sum(1);
+    const centre = sums.sum().div(x.size);
+    const squares = byChannel.sub(centre).square().sum(1);
+    const head = tf.stack([flat.abs().step().sum(), centre]);
+    return tf.concat([head, binCounts(position), sums, squares, mins, maxs]) as tf.Tensor1D;
   });
 }
+
+const total = (values: Float32Array) => values.reduce((a, b) => a + b, 0);
+
+/**
+ * Mean and population std in float64 from the per-channel sums and the per-channel sums of
+ * (x - centre)^2: var = E[(x - c)^2] - (mean - c)^2, where c is within rounding of the mean.
+ */
+function moments(sums: Float32Array, squares: Float32Array, centre: number, n: number) {
+  const mean = total(sums) / n;
+  return { mean, std: Math.sqrt(Math.max(0, total(squares) / n - (mean - centre) ** 2)) };
+}
+
 /** Statistics of `x` (batch of one). Does not dispose `x`. */
 export async function tensorStats(x: tf.Tensor): Promise<TensorStats> {
-  const packed = packedStats(x);
-  const values = await readAndDispose(packed);
-  const [min, max, mean, std, zeroFraction] = Array.from(values.subarray(0, 5));
-  const counts = Array.from(values.subarray(5, 5 + HISTOGRAM_BINS));
+  const channels = x.shape[x.rank - 1] ?? 1;
+  const values = await readAndDispose(packedStats(x));
+  const at = layout(channels);
+  const part = (start: number, length: number) => values.subarray(start, start + length);
+  const [sums, mins, maxs] = [part(at.sums, channels), part(at.mins, channels), part(at.maxs, channels)];
+  const perChannel = x.size / channels;
+  const min = Math.min(...mins);
+  const max = Math.max(...maxs);
   const edges = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, i) => min + ((max - min) * i) / HISTOGRAM_BINS);
+  const { mean, std } = moments(sums, part(at.squares, channels), values[1], x.size);
   return {
     shape: x.shape.slice(1),
-    min, max, mean, std, zeroFraction,
-    histogram: { edges, counts },
-    channelMeans: Array.from(values.subarray(5 + HISTOGRAM_BINS)),
+    min, max, mean,
+    // A flat tensor has no spread, whatever the rounding of its mean.
+    std: min === max ? 0 : std,
+    zeroFraction: 1 - values[0] / x.size,
+    histogram: { edges, counts: Array.from(part(at.counts, HISTOGRAM_BINS)) },
+    channelMeans: Array.from(sums, (s) => s / perChannel),
+    channelMins: Array.from(mins),
+    channelMaxs: Array.from(maxs),
   };
 }
