@@ -7,6 +7,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { planBackends, type BackendName, type WebGLProbe } from './backend-policy';
+import { setBackendWithin } from './backend-start';
 import { errorText } from './run-errors';
 
 export interface ActiveBackend {
@@ -39,16 +40,6 @@ export function probeWebGL(): WebGLProbe {
 /** A backend that neither starts nor fails (a blocked worker, say) must not hang the page. */
 const START_TIMEOUT_MS = 30_000;
 
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = window.setTimeout(() => reject(new Error(`${what} did not start within ${ms / 1000} s`)), ms);
-    promise.then(
-      (value) => { window.clearTimeout(timer); resolve(value); },
-      (err: unknown) => { window.clearTimeout(timer); reject(err instanceof Error ? err : new Error(String(err))); },
-    );
-  });
-}
-
 /** What it means when tfjs reports that a backend did not initialise. */
 const STARTUP_FAILURE: Record<BackendName, string> = {
   webgl: 'no usable WebGL context',
@@ -61,7 +52,7 @@ async function startFirst(order: readonly BackendName[], why: string, probe: Web
   const failures: string[] = [];
   for (const name of order) {
     try {
-      if (await withTimeout(tf.setBackend(name), START_TIMEOUT_MS, name)) {
+      if (await setBackendWithin(name, START_TIMEOUT_MS)) {
         const reason = failures.length ? `${why}; ${failures.join('; ')}` : why;
         const threads = name === 'wasm' ? getThreadsCount() : null;
         return { name, reason, softwareWebGL, renderer: probe.renderer, failures, threads };
