@@ -83,3 +83,25 @@ for (const { what, file, fault, says } of FAULTS) {
     await expect(page.getByRole('list', { name: 'Top-5 predictions' })).toHaveCount(0);
   });
 }
+
+test('leaving ImageNet mid-download stops the weight downloads and shows the other preset', async ({ page }) => {
+  const held: Promise<void>[] = [];
+  const aborted: string[] = [];
+  page.on('requestfailed', (request) => {
+    if (/\.bin$/.test(request.url())) aborted.push(request.failure()?.errorText ?? '');
+  });
+  // Hold every shard, so the switch below always lands mid-download.
+  await page.route(`${SHARDS}*.bin`, (route) => {
+    const release = new Promise<void>((resolve) => setTimeout(resolve, 4000)).then(() => route.continue().catch(() => undefined));
+    held.push(release);
+    return release;
+  });
+  await page.goto('/');
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+  await page.getByLabel('Preset').selectOption('signs');
+  await expect(page.getByRole('region', { name: 'Model totals' }).getByTestId('total-params')).toHaveText('23,600,006');
+  await Promise.all(held);
+  await expect.poll(() => aborted.length).toBeGreaterThan(0);
+  expect(aborted.every((text) => /ABORTED/i.test(text))).toBe(true);
+  await expect(alertRegion(page)).toBeEmpty();
+});

@@ -37,12 +37,12 @@ interface Opened {
 
 type LoadUpdate = (load: Partial<LoadState>) => void;
 
-async function openSession(preset: PresetName, seedLiteral: boolean, update: LoadUpdate): Promise<Opened> {
+async function openSession(preset: PresetName, seedLiteral: boolean, update: LoadUpdate, signal: AbortSignal): Promise<Opened> {
   try {
     const session = await ModelSession.open({
       preset,
       seedLiteral,
-      weights: createFetchSource(WEIGHTS_URL),
+      weights: createFetchSource(WEIGHTS_URL, undefined, signal),
       warmUp: true,
       onPhase: (phase) => update({ phase }),
       onProgress: ({ loadedBytes, totalBytes }) => update({ loadedBytes, totalBytes }),
@@ -50,7 +50,8 @@ async function openSession(preset: PresetName, seedLiteral: boolean, update: Loa
     return { session, failure: null };
   } catch (err) {
     // Only the ImageNet preset downloads anything; the others have nothing to fall back to.
-    if (preset !== 'imagenet' || seedLiteral) throw err;
+    // Nor does a load nobody wants any more (another preset or backend was chosen).
+    if (preset !== 'imagenet' || seedLiteral || signal.aborted) throw err;
     const failure = `The model could not be loaded: ${errorText(err)}${ARCHITECTURE_ONLY}`;
     return { session: await ModelSession.open({ preset, seedLiteral, architectureOnly: true }), failure };
   }
@@ -67,10 +68,12 @@ export function useSession(ready: boolean, preset: PresetName, seedLiteral: bool
     // Downloads still under way when one file has failed keep reporting: ignore them then.
     let settled = false;
     let opened: ModelSession | null = null;
+    // Leaving this preset or backend mid-download stops the weight downloads at once.
+    const abort = new AbortController();
     const update: LoadUpdate = (load) => {
       if (!cancelled && !settled) setState((s) => ({ key, session: null, canClassify: false, load: { ...(s.key === key ? s.load : START), ...load } }));
     };
-    openSession(preset, seedLiteral, update).then(
+    openSession(preset, seedLiteral, update, abort.signal).then(
       ({ session, failure }) => {
         if (cancelled) return session.dispose();
         settled = true;
@@ -85,6 +88,7 @@ export function useSession(ready: boolean, preset: PresetName, seedLiteral: bool
     );
     return () => {
       cancelled = true;
+      abort.abort();
       opened?.dispose();
     };
   }, [ready, preset, seedLiteral, key]);

@@ -98,6 +98,33 @@ describe('fetchWeights and assignWeights', () => {
     expect(error).toMatchObject({ kind: 'not-binary', file: 'group1-shard2of2.bin' });
   });
 
+  it('stops every download when the signal is aborted, with the abort error (not a WeightsError)', async () => {
+    const synthetic = await makeSynthetic();
+    const controller = new AbortController();
+    const requested: string[] = [];
+    const stalledFetch: typeof fetch = async (input, init) => {
+      const url = String(input);
+      requested.push(url);
+      init?.signal?.throwIfAborted();
+      if (url.endsWith('model.json')) return Response.json(synthetic.modelJson);
+      // One chunk, then nothing until the abort errors the body, as a real download does.
+      const body = new ReadableStream<Uint8Array>({
+        start(stream) {
+          stream.enqueue(new Uint8Array(8));
+          init?.signal?.addEventListener('abort', () => stream.error(init.signal?.reason));
+        },
+      });
+      return new Response(body);
+    };
+    const source = createFetchSource('/models/test/', stalledFetch, controller.signal);
+    const loading = fetchWeights(source, (p) => { if (p.loadedBytes > 0) controller.abort(); }, synthetic.pins);
+    const error = await loading.catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'AbortError' });
+    const before = requested.length;
+    await expect(source.readBinary('group1-shard1of2.bin')).rejects.toMatchObject({ name: 'AbortError' });
+    expect(requested).toHaveLength(before);
+  });
+
   it('reports a 404 as a missing file', async () => {
     const source = createFetchSource('/models/none', async () => new Response('Not found', { status: 404 }));
     const error = await fetchWeights(source).catch((e: unknown) => e);

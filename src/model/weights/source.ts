@@ -32,11 +32,13 @@ function joinUrl(base: string, name: string): string {
   return base.endsWith('/') ? `${base}${name}` : `${base}/${name}`;
 }
 
-async function request(fetchImpl: typeof fetch, url: string, name: string): Promise<Response> {
+async function request(fetchImpl: typeof fetch, url: string, name: string, signal?: AbortSignal): Promise<Response> {
+  signal?.throwIfAborted();
   let response: Response;
   try {
-    response = await fetchImpl(url);
+    response = await fetchImpl(url, signal ? { signal } : undefined);
   } catch (error) {
+    if (signal?.aborted) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new WeightsError('fetch-failed', name, `Could not download ${name} from ${url} (${reason}).`);
   }
@@ -75,17 +77,21 @@ async function readBody(response: Response, onBytes?: (bytes: number) => void): 
   return joined.buffer;
 }
 
-/** Reads files below a base URL, e.g. `/models/resnet50-f16/`. */
-export function createFetchSource(baseUrl: string, fetchImpl: typeof fetch = globalThis.fetch): WeightsSource {
+/**
+ * Reads files below a base URL, e.g. `/models/resnet50-f16/`. Aborting `signal` (nobody
+ * wants the model any more) stops every download in flight; reads then reject with the
+ * abort's error, not a WeightsError.
+ */
+export function createFetchSource(baseUrl: string, fetchImpl: typeof fetch = globalThis.fetch, signal?: AbortSignal): WeightsSource {
   const fetchBound: typeof fetch = (input, init) => fetchImpl(input, init);
   return {
     location: baseUrl,
     async readJson(name) {
-      const response = await request(fetchBound, joinUrl(baseUrl, name), name);
+      const response = await request(fetchBound, joinUrl(baseUrl, name), name, signal);
       return parseJsonFile(name, await response.text());
     },
     async readBinary(name, onBytes) {
-      const response = await request(fetchBound, joinUrl(baseUrl, name), name);
+      const response = await request(fetchBound, joinUrl(baseUrl, name), name, signal);
       return readBody(response, onBytes);
     },
   };
