@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { canvasHasContent, dropSample, predictions, waitForModel } from './helpers';
+import { canvasHasContent, centreInside, channelGrid, dropSample, predictions, waitForModel } from './helpers';
 
 async function classifyCat(page: Page) {
   await waitForModel(page);
@@ -22,12 +22,40 @@ test('open stage -> block -> layer with the mouse; the inspector shows the layer
   await expect(inspector).toContainText('(56, 56, 64)');
   const tile = inspector.getByRole('button', { name: 'Channel 1', exact: true });
   await expect(tile).toBeVisible();
-  const canvases = inspector.locator('canvas');
-  await expect.poll(() => canvases.count()).toBeGreaterThan(8);
-  let drawn = 0;
-  for (let i = 0; i < 8; i++) if (await canvasHasContent(canvases.nth(i))) drawn++;
-  expect(drawn).toBeGreaterThan(4);
+  // 64 channel buttons over one painted grid of maps.
+  const grid = channelGrid(page);
+  await expect(grid.tiles).toHaveCount(64);
+  await expect(grid.canvas).toHaveCount(1);
+  await expect.poll(() => canvasHasContent(grid.canvas)).toBe(true);
+  expect(await centreInside(tile, grid.canvas)).toBe(true);
+  expect(await centreInside(grid.tiles.last(), grid.canvas)).toBe(true);
   await expect(page).toHaveURL(/layer=res2a_branch2a/);
+});
+
+test('a channel tile opens the large view by mouse or keyboard, and focus comes back to it', async ({ page }) => {
+  await page.goto('/?layer=res2a_branch2c');
+  await classifyCat(page);
+  const inspector = page.getByRole('region', { name: 'Layer inspector' });
+  const grid = channelGrid(page);
+  await expect(grid.tiles).toHaveCount(64);
+  const third = inspector.getByRole('button', { name: 'Channel 3', exact: true });
+  await third.click();
+  await expect(third).toHaveAttribute('aria-pressed', 'true');
+  await expect(inspector.getByRole('heading', { name: 'Channel 3' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(inspector.getByRole('heading', { name: 'Channel 3' })).toHaveCount(0);
+  await expect(third).toBeFocused();
+  await expect(third).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const fourth = inspector.getByRole('button', { name: 'Channel 4', exact: true });
+  await expect(fourth).toHaveAttribute('aria-pressed', 'true');
+  await inspector.getByRole('button', { name: 'Close channel view' }).click();
+  await expect(fourth).toBeFocused();
+  await grid.pages.getByRole('button', { name: 'Next page' }).click();
+  await expect(grid.pages).toContainText('Channels 65–128 of 256');
+  await expect(inspector.getByRole('button', { name: 'Channel 65', exact: true })).toBeVisible();
+  await expect.poll(() => canvasHasContent(grid.canvas)).toBe(true);
 });
 
 test('open stage -> block -> layer with the keyboard', async ({ page }) => {

@@ -43,6 +43,27 @@ export async function canvasHasContent(canvas: Locator): Promise<boolean> {
   });
 }
 
+/**
+ * The Layer inspector's channel grid: a button per map, named "Channel N", laid over the one
+ * canvas the page of maps is painted into (decorative, so hidden from assistive technology).
+ */
+export function channelGrid(page: Page): { readonly tiles: Locator; readonly canvas: Locator; readonly pages: Locator } {
+  const maps = page.getByRole('region', { name: 'Layer inspector' }).getByRole('region', { name: 'Feature maps' });
+  return {
+    tiles: maps.getByRole('button', { name: /^Channel \d+$/ }),
+    canvas: maps.locator('canvas[aria-hidden="true"]'),
+    pages: maps.getByRole('navigation', { name: 'Channel pages' }),
+  };
+}
+
+/** True when the centre of `inner`'s box lies inside `outer`'s box (what is drawn under what). */
+export async function centreInside(inner: Locator, outer: Locator): Promise<boolean> {
+  const [a, b] = [await inner.boundingBox(), await outer.boundingBox()];
+  if (!a || !b) return false;
+  const [x, y] = [a.x + a.width / 2, a.y + a.height / 2];
+  return x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height;
+}
+
 interface EngineMemory {
   readonly numTensors: number;
   readonly numBytes: number;

@@ -40,23 +40,36 @@ export interface SwitchTiming {
 
 /**
  * Clicks `node` (a graph node) and resolves once the Layer inspector shows that layer, not
- * busy, with its statistics, its histogram and the first page of channel maps painted
- * into new canvases. Polls once per task (MessageChannel), so the readings are not
- * rounded to animation frames.
+ * busy, with its statistics, its histogram and the first page of channel maps: buttons
+ * "Channel 1" to "Channel <tiles>" and, under the centres of the first and the last, opaque
+ * pixels of one canvas that was not there before the click (the grid paints a page into
+ * one canvas). Polls once per task (MessageChannel), so the readings are not rounded to
+ * animation frames. Self-contained: it runs in the page.
  */
 export async function switchAndWait(node: Element, args: SwitchArgs): Promise<SwitchTiming> {
   const inspector = () => document.querySelector('[aria-label="Layer inspector"]');
   const before = new Set(inspector()?.querySelectorAll('canvas') ?? []);
-  const painted = (c: HTMLCanvasElement) => c.width > 0 && (c.getContext('2d')?.getImageData(0, 0, 1, 1).data[3] ?? 0) === 255;
   const shown = () => inspector()?.querySelector('h2')?.textContent?.trim() === args.name;
   const idle = () => shown() && inspector()?.getAttribute('aria-busy') !== 'true';
+  /** The canvas pixel under the centre of `button`, when `canvas` is drawn beneath it. */
+  const pixelUnder = (canvas: HTMLCanvasElement, button: Element) => {
+    const box = canvas.getBoundingClientRect();
+    const tile = button.getBoundingClientRect();
+    const fx = (tile.left + tile.width / 2 - box.left) / box.width;
+    const fy = (tile.top + tile.height / 2 - box.top) / box.height;
+    if (!(fx >= 0 && fx < 1 && fy >= 0 && fy < 1)) return null;
+    return canvas.getContext('2d')?.getImageData(Math.floor(fx * canvas.width), Math.floor(fy * canvas.height), 1, 1).data ?? null;
+  };
+  const paintedUnder = (canvas: HTMLCanvasElement, button: Element) => pixelUnder(canvas, button)?.[3] === 255;
   const ready = () => {
     const region = inspector();
     if (!region || !idle() || !region.querySelector('dl') || !region.querySelector('svg[role="img"]')) return false;
-    const canvases = Array.from(region.querySelector('[aria-label="Feature maps"]')?.querySelectorAll('canvas') ?? []);
-    if (canvases.length < args.tiles) return false;
-    const [first, last] = [canvases[0], canvases[args.tiles - 1]];
-    return !before.has(first) && !before.has(last) && painted(first) && painted(last);
+    const maps = region.querySelector('[aria-label="Feature maps"]');
+    const tile = (n: number) => maps?.querySelector(`button[aria-label="Channel ${n}"]`);
+    const [first, last] = [tile(1), tile(args.tiles)];
+    if (!first || !last || (maps?.querySelectorAll('button[aria-label^="Channel "]').length ?? 0) < args.tiles) return false;
+    const fresh = Array.from(maps?.querySelectorAll('canvas') ?? []).filter((c) => !before.has(c) && c.width > 0);
+    return fresh.some((c) => paintedUnder(c, first) && paintedUnder(c, last));
   };
   const channel = new MessageChannel();
   const nextTask = () => new Promise<void>((resolve) => {

@@ -1,8 +1,11 @@
-import { useEffect, useId, useRef, useState } from 'react';
-import { ChannelCanvas } from './ChannelCanvas';
-import { pageOf, pageOfChannel, rangeFor, type MapDims, type Normalization, type ValueRange } from './channels';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { pageOf, pageOfChannel, rangeFor, type MapDims, type Normalization, type Page, type ValueRange } from './channels';
+import { mosaicLayout } from './mosaic';
+import { MosaicCanvas } from './MosaicCanvas';
 
 interface Props {
+  /** The layer's name: a new layer starts on the page of `selected` (or the first). */
+  readonly name: string;
   readonly values: Float32Array;
   readonly dims: MapDims;
   readonly ranges: readonly ValueRange[];
@@ -10,49 +13,87 @@ interface Props {
   readonly normalization: Normalization;
   readonly selected: number | null;
   readonly onChannel: (channel: number | null) => void;
+  /** Tiles per row, chosen from the width available. */
+  readonly columns: number;
 }
 
 /**
- * Every channel of a rank-3 activation as a small map, 64 to a page. Channels are
- * numbered from 1 for people; `onChannel` receives the zero-based index.
+ * Every channel of a rank-3 activation as a small map, 64 to a page. The maps are painted
+ * into one canvas; a grid of transparent buttons, one per map, lies exactly over it.
+ * Channels are numbered from 1 for people; `onChannel` receives the zero-based index.
  */
-export function ChannelGrid({ values, dims, ranges, layerRange, normalization, selected, onChannel }: Props) {
-  const [pageIndex, setPageIndex] = useState(() => (selected === null ? 0 : pageOfChannel(selected)));
+export function ChannelGrid({ name, values, dims, ranges, layerRange, normalization, selected, onChannel, columns }: Props) {
+  // The page belongs to a layer. The grid itself stays mounted from layer to layer, so its
+  // 64 buttons are reused rather than rebuilt (a switch then lays out far less).
+  const [paged, setPaged] = useState(() => ({ name, index: selected === null ? 0 : pageOfChannel(selected) }));
+  const pageIndex = paged.name === name ? paged.index : selected === null ? 0 : pageOfChannel(selected);
+  const setPageIndex = useCallback((index: number) => setPaged({ name, index }), [name]);
   const page = pageOf(dims.channels, pageIndex);
   const gridRef = useFocusReturn(selected);
   const labelId = useId();
-  const channels = Array.from({ length: page.end - page.start }, (_, i) => page.start + i);
+  const { start, end } = page;
+  const channels = useMemo(() => Array.from({ length: end - start }, (_, i) => start + i), [start, end]);
+  const pageRanges = useMemo(
+    () => channels.map((ch) => rangeFor(normalization, ranges, layerRange, ch)),
+    [channels, normalization, ranges, layerRange],
+  );
+  const layout = useMemo(() => mosaicLayout(channels.length, dims, columns), [channels.length, dims, columns]);
+  const tracks = {
+    gridTemplateColumns: `repeat(${layout.columns}, minmax(0, 1fr))`,
+    gridTemplateRows: `repeat(${layout.rows}, minmax(0, 1fr))`,
+  };
   return (
     <div className="insp-grid-wrap">
-      <nav className="insp-pager" aria-label="Channel pages">
-        <button type="button" onClick={() => setPageIndex(page.index - 1)} disabled={page.index === 0}>
-          Previous page
-        </button>
-        <span id={labelId} aria-live="polite">
-          Channels {page.start + 1}–{page.end} of {page.total}
-        </span>
-        <button type="button" onClick={() => setPageIndex(page.index + 1)} disabled={page.index >= page.pages - 1}>
-          Next page
-        </button>
-      </nav>
-      <ul className="insp-grid" ref={gridRef} aria-labelledby={labelId}>
-        {channels.map((ch) => (
-          <li key={ch}>
-            <button
-              type="button"
-              className="insp-tile"
-              aria-label={`Channel ${ch + 1}`}
-              aria-pressed={selected === ch}
-              data-channel={ch}
-              onClick={() => onChannel(selected === ch ? null : ch)}
-            >
-              <ChannelCanvas values={values} dims={dims} channel={ch} range={rangeFor(normalization, ranges, layerRange, ch)} aria-hidden="true" />
-              <span className="insp-tile-num" aria-hidden="true">{ch + 1}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
+      <Pager page={page} labelId={labelId} onPage={setPageIndex} />
+      <div className="insp-mosaic" style={{ aspectRatio: `${layout.width} / ${layout.height}` }}>
+        <MosaicCanvas key={name} values={values} dims={dims} layout={layout} first={start} ranges={pageRanges} />
+        <ul className="insp-tiles" ref={gridRef} aria-labelledby={labelId} style={tracks}>
+          {channels.map((ch) => (
+            <li key={ch}>
+              <Tile channel={ch} pressed={selected === ch} onChannel={onChannel} />
+            </li>
+          ))}
+        </ul>
+      </div>
     </div>
+  );
+}
+
+function Pager({ page, labelId, onPage }: { readonly page: Page; readonly labelId: string; readonly onPage: (index: number) => void }) {
+  return (
+    <nav className="insp-pager" aria-label="Channel pages">
+      <button type="button" onClick={() => onPage(page.index - 1)} disabled={page.index === 0}>
+        Previous page
+      </button>
+      <span id={labelId} aria-live="polite">
+        Channels {page.start + 1}–{page.end} of {page.total}
+      </span>
+      <button type="button" onClick={() => onPage(page.index + 1)} disabled={page.index >= page.pages - 1}>
+        Next page
+      </button>
+    </nav>
+  );
+}
+
+interface TileProps {
+  readonly channel: number;
+  readonly pressed: boolean;
+  readonly onChannel: (channel: number | null) => void;
+}
+
+/** A transparent button over one map of the mosaic; pressing the open channel closes it. */
+function Tile({ channel, pressed, onChannel }: TileProps) {
+  return (
+    <button
+      type="button"
+      className="insp-tile"
+      aria-label={`Channel ${channel + 1}`}
+      aria-pressed={pressed}
+      data-channel={channel}
+      onClick={() => onChannel(pressed ? null : channel)}
+    >
+      <span className="insp-tile-num" aria-hidden="true">{channel + 1}</span>
+    </button>
   );
 }
 

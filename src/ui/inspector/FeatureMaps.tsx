@@ -1,41 +1,40 @@
 import { useId, useMemo } from 'react';
+import type { TensorStats } from '../../inspect/stats';
 import { ChannelGrid } from './ChannelGrid';
 import { ChannelView } from './ChannelView';
 import { ColourLegend } from './ColourLegend';
-import { channelRanges, rangeFor, type MapDims, type Normalization } from './channels';
+import { rangeFor, zipRanges, type MapDims, type Normalization } from './channels';
 import { formatValue } from './format';
+import { gridColumns } from './mosaic';
+import { useWidth } from './use-width';
 
 interface Props {
   readonly name: string;
   readonly values: Float32Array;
   readonly dims: MapDims;
-  readonly layerMin: number;
-  readonly layerMax: number;
+  /** The layer's statistics: its range and every channel's range, from the backend. */
+  readonly stats: TensorStats;
   readonly normalization: Normalization;
   readonly onNormalization: (n: Normalization) => void;
   readonly channel: number | null;
   readonly onChannel: (channel: number | null) => void;
 }
 
+/** Grid width assumed when the slot measures 0 (not laid out): eight tiles across. */
+const FALLBACK_WIDTH = 8 * 68;
+
 /** The feature-map section: normalisation switch, legend, the large view and the channel grid. */
 export function FeatureMaps(props: Props) {
-  const { name, values, dims, layerMin, layerMax, normalization, channel, onChannel } = props;
-  const ranges = useMemo(() => channelRanges(values, dims), [values, dims]);
-  const layerRange = useMemo(() => ({ min: layerMin, max: layerMax }), [layerMin, layerMax]);
+  const { name, values, dims, stats, normalization, channel, onChannel } = props;
+  const ranges = useMemo(() => zipRanges(stats.channelMins, stats.channelMaxs), [stats]);
+  const layerRange = useMemo(() => ({ min: stats.min, max: stats.max }), [stats]);
+  // The grid's columns follow its width, measured before the first paint: until then there
+  // is no grid, so a page is never painted for a width it does not have.
+  const [slotRef, slotWidth, measured] = useWidth<HTMLDivElement>(FALLBACK_WIDTH);
   const open = channel !== null && channel >= 0 && channel < dims.channels ? channel : null;
   return (
     <section className="insp-maps" aria-label="Feature maps">
-      <div className="insp-maps-head">
-        <h3 className="insp-subhead">
-          Feature maps <span className="insp-muted">{`${dims.channels} channels of ${dims.height} × ${dims.width}`}</span>
-        </h3>
-        <NormalizationSwitch value={normalization} onChange={props.onNormalization} />
-      </div>
-      {normalization === 'layer' ? (
-        <ColourLegend low={formatValue(layerMin)} high={formatValue(layerMax)} caption="one scale for the whole layer" />
-      ) : (
-        <ColourLegend low="channel min" high="channel max" caption="each channel on its own scale" />
-      )}
+      <MapsHead dims={dims} stats={stats} normalization={normalization} onNormalization={props.onNormalization} />
       <div className={open === null ? 'insp-maps-body' : 'insp-maps-body has-view'}>
         {open !== null && (
           <ChannelView
@@ -47,18 +46,49 @@ export function FeatureMaps(props: Props) {
             onClose={() => onChannel(null)}
           />
         )}
-        <ChannelGrid
-          key={name}
-          values={values}
-          dims={dims}
-          ranges={ranges}
-          layerRange={layerRange}
-          normalization={normalization}
-          selected={open}
-          onChannel={onChannel}
-        />
+        <div className="insp-grid-slot" ref={slotRef}>
+          {measured && (
+            <ChannelGrid
+              name={name}
+              values={values}
+              dims={dims}
+              ranges={ranges}
+              layerRange={layerRange}
+              normalization={normalization}
+              selected={open}
+              onChannel={onChannel}
+              columns={gridColumns(slotWidth)}
+            />
+          )}
+        </div>
       </div>
     </section>
+  );
+}
+
+interface HeadProps {
+  readonly dims: MapDims;
+  readonly stats: TensorStats;
+  readonly normalization: Normalization;
+  readonly onNormalization: (n: Normalization) => void;
+}
+
+/** Title, normalisation switch and the colour legend for the chosen normalisation. */
+function MapsHead({ dims, stats, normalization, onNormalization }: HeadProps) {
+  return (
+    <>
+      <div className="insp-maps-head">
+        <h3 className="insp-subhead">
+          Feature maps <span className="insp-muted">{`${dims.channels} channels of ${dims.height} × ${dims.width}`}</span>
+        </h3>
+        <NormalizationSwitch value={normalization} onChange={onNormalization} />
+      </div>
+      {normalization === 'layer' ? (
+        <ColourLegend low={formatValue(stats.min)} high={formatValue(stats.max)} caption="one scale for the whole layer" />
+      ) : (
+        <ColourLegend low="channel min" high="channel max" caption="each channel on its own scale" />
+      )}
+    </>
   );
 }
 

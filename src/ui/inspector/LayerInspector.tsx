@@ -67,7 +67,7 @@ interface BodyProps {
 }
 
 function LayerBody({ data, normalization, onNormalization, channel, onChannel }: BodyProps) {
-  // Stable identity: the canvases and channel ranges below are memoised on it.
+  // Stable identity: the canvases below are memoised on it.
   const dims = useMemo(() => mapDims(data.shape), [data.shape]);
   return (
     <>
@@ -78,8 +78,7 @@ function LayerBody({ data, normalization, onNormalization, channel, onChannel }:
           name={data.name}
           values={data.values}
           dims={dims}
-          layerMin={data.stats.min}
-          layerMax={data.stats.max}
+          stats={data.stats}
           normalization={normalization}
           onNormalization={onNormalization}
           channel={channel}

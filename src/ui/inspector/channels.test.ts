@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   cellAt,
-  channelRanges,
-  extractChannel,
   mapDims,
   normalize,
   pageOf,
@@ -11,6 +9,7 @@ import {
   stepCell,
   topValues,
   valueAt,
+  zipRanges,
 } from './channels';
 import { formatRatio, formatValue, residualSentence } from './format';
 
@@ -31,20 +30,22 @@ describe('mapDims', () => {
   });
 });
 
-describe('extractChannel and valueAt', () => {
-  it('reads channels-last values into a row-major plane', () => {
+describe('valueAt', () => {
+  it('reads a channels-last value by row, column and channel', () => {
     const { dims, values } = encoded();
-    expect(Array.from(extractChannel(values, dims, 2))).toEqual([2, 12, 22, 102, 112, 122]);
     expect(valueAt(values, dims, 1, 2, 3)).toBe(123);
+    expect(valueAt(values, dims, 0, 1, 0)).toBe(10);
   });
 });
 
-describe('channelRanges and normalisation', () => {
-  it('finds each channel min and max', () => {
-    const { dims, values } = encoded();
-    const ranges = channelRanges(values, dims);
-    expect(ranges).toHaveLength(4);
-    expect(ranges[1]).toEqual({ min: 1, max: 121 });
+describe('channel ranges and normalisation', () => {
+  it('pairs the per-channel minima and maxima', () => {
+    expect(zipRanges([1, -2, 0], [121, 5, 0])).toEqual([
+      { min: 1, max: 121 },
+      { min: -2, max: 5 },
+      { min: 0, max: 0 },
+    ]);
+    expect(zipRanges([], [])).toEqual([]);
   });
 
   it('picks the channel range or the layer range', () => {

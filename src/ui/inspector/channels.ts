@@ -27,26 +27,12 @@ export function mapDims(shape: readonly number[]): MapDims | null {
   return { height, width, channels };
 }
 
-/** One channel as a row-major height x width plane. */
-export function extractChannel(values: Float32Array, dims: MapDims, channel: number): Float32Array {
-  const { height, width, channels } = dims;
-  const plane = new Float32Array(height * width);
-  for (let i = 0; i < plane.length; i++) plane[i] = values[i * channels + channel];
-  return plane;
-}
-
-/** Every channel's min and max, in one pass over the values. */
-export function channelRanges(values: Float32Array, dims: MapDims): ValueRange[] {
-  const { channels } = dims;
-  const mins = new Float32Array(channels).fill(Infinity);
-  const maxs = new Float32Array(channels).fill(-Infinity);
-  for (let i = 0; i < values.length; i++) {
-    const ch = i % channels;
-    const v = values[i];
-    if (v < mins[ch]) mins[ch] = v;
-    if (v > maxs[ch]) maxs[ch] = v;
-  }
-  return Array.from(mins, (min, ch) => ({ min, max: maxs[ch] }));
+/**
+ * Per-channel ranges from the backend's per-channel minima and maxima (the statistics
+ * computed with the activation), so nothing walks every value in JavaScript.
+ */
+export function zipRanges(mins: readonly number[], maxs: readonly number[]): ValueRange[] {
+  return mins.map((min, ch) => ({ min, max: maxs[ch] ?? min }));
 }
 
 /** The range a channel is coloured against under the chosen normalisation. */
@@ -61,7 +47,8 @@ export function rangeFor(
 
 /**
  * Maps a value into 0..1 within `range`, clamped. A flat range maps to 0 so a channel a
- * ReLU switched off entirely reads as "off", not as a mid-tone.
+ * ReLU switched off entirely reads as "off", not as a mid-tone. The painter (mosaic.ts)
+ * inlines this per pixel; its tests hold it to this definition.
  */
 export function normalize(value: number, range: ValueRange): number {
   const span = range.max - range.min;

@@ -1,43 +1,36 @@
 /** The feature-map colour scale: d3 picks the colours, a lookup table makes painting cheap. */
 import { interpolateViridis, rgb, scaleSequential } from 'd3';
-import { normalize, type ValueRange } from './channels';
 
 /** Viridis: perceptually even and readable for colour-blind people; low values are dark. */
 export const colourScale = scaleSequential(interpolateViridis).domain([0, 1]);
 
 const LUT_SIZE = 256;
 
-/** RGB triples for LUT_SIZE evenly spaced points of the scale, built once. */
-const LUT: Uint8ClampedArray = (() => {
-  const lut = new Uint8ClampedArray(LUT_SIZE * 3);
-  for (let i = 0; i < LUT_SIZE; i++) {
-    const c = rgb(colourScale(i / (LUT_SIZE - 1)));
-    lut.set([c.r, c.g, c.b], i * 3);
-  }
-  return lut;
-})();
+/** ImageData stores R, G, B, A bytes in that order; a Uint32 view sees them in platform byte order. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
-/** Fills `image` (width x height of the plane) with the plane's colours against `range`. */
-export function paintPlane(image: ImageData, plane: Float32Array, range: ValueRange): void {
-  const { data } = image;
-  for (let i = 0; i < plane.length; i++) {
-    const k = Math.round(normalize(plane[i], range) * (LUT_SIZE - 1)) * 3;
-    const o = i * 4;
-    data[o] = LUT[k];
-    data[o + 1] = LUT[k + 1];
-    data[o + 2] = LUT[k + 2];
-    data[o + 3] = 255;
-  }
+/** One opaque pixel as the Uint32 word whose bytes in memory are R, G, B, 255. */
+export function packRgb(r: number, g: number, b: number, littleEndian: boolean = LITTLE_ENDIAN): number {
+  return littleEndian ? ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0 : ((r << 24) | (g << 16) | (b << 8) | 255) >>> 0;
 }
 
-/** Draws a row-major plane onto a canvas whose intrinsic size is the map's size. */
-export function drawPlane(canvas: HTMLCanvasElement, plane: Float32Array, width: number, height: number, range: ValueRange): void {
+/** LUT_SIZE evenly spaced points of the scale as packed pixels, built once: index 0 is the low end. */
+export const COLOUR_LUT: Uint32Array = Uint32Array.from({ length: LUT_SIZE }, (_, i) => {
+  const c = rgb(colourScale(i / (LUT_SIZE - 1)));
+  return packRgb(c.r, c.g, c.b);
+});
+
+/**
+ * Resizes `canvas` to width x height (a no-op when it already is) and fills every pixel
+ * through `paint`, handed a Uint32 view of a fresh, transparent RGBA buffer.
+ */
+export function drawPixels(canvas: HTMLCanvasElement, width: number, height: number, paint: (pixels: Uint32Array) => void): void {
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
   const ctx = canvas.getContext('2d');
-  if (!ctx) return;
+  if (!ctx || width === 0 || height === 0) return;
   const image = ctx.createImageData(width, height);
-  paintPlane(image, plane, range);
+  paint(new Uint32Array(image.data.buffer, image.data.byteOffset, width * height));
   ctx.putImageData(image, 0, 0);
 }
 
