@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { canvasHasContent, dropSample, predictions, tensorCount, waitForModel } from './helpers';
+import { canvasHasContent, dropSample, predictions, settledMemory, tensorCount, waitForModel } from './helpers';
 
 test('a sample dropped on the page is classified, and its class activation map shows on click', async ({ page }) => {
   await page.goto('/');
@@ -31,8 +31,10 @@ test('tensors return to their baseline after five images', async ({ page }) => {
   await waitForModel(page);
   await dropSample(page, '/samples/coffee.png', 'coffee.png');
   await expect(predictions(page).first()).toContainText('espresso');
-  await expect.poll(() => tensorCount(page)).toBeGreaterThan(0);
-  const baseline = await tensorCount(page);
+  // The readout refreshes twice a second: wait until it shows the settled count (weights
+  // plus this image's kept activations), not one from before the activations were stored.
+  const baseline = (await settledMemory(page)).numTensors;
+  await expect.poll(() => tensorCount(page)).toBe(baseline);
   // Alternate the two samples so that each result is visibly a new one.
   const names = ['chelsea.png', 'coffee.png', 'chelsea.png', 'coffee.png', 'chelsea.png'];
   for (const name of names) {

@@ -1,5 +1,6 @@
 /** The composition root: backend, model session, image queue, URL, and the panels. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import type { PresetName } from '../model';
 import { Alert } from '../ui/Alert';
 import { Diagnostics } from '../ui/Diagnostics';
 import { PresetControls } from '../ui/PresetControls';
@@ -12,41 +13,52 @@ import { useClassifier } from './use-classifier';
 import { useCam, useNetworkView } from './use-layer-data';
 import { useSession } from './use-session';
 import { useMemory } from './use-tensor-count';
-import { readUrlState, writeUrlState, type UrlState } from './url-state';
+import { createUrlStore, readUrlState, useAddressBar, useUrlField, writeUrlState, type UrlStore } from './url-state';
 import { SAMPLES } from './samples';
 
 const CLASSIFY_OFF =
   'Classification is off: the ImageNet weights did not load (see the message above). ' +
   'The SIGNS preset runs the assignment model with seeded weights meanwhile.';
 
+/**
+ * The model settings from the URL store, and their setters. Only these are read here: the
+ * selected layer is read where it is shown, so selecting one does not re-render the page.
+ */
+function useUrlSettings(urlStore: UrlStore) {
+  const preset = useUrlField(urlStore, 'preset');
+  const seedLiteral = useUrlField(urlStore, 'seedLiteral');
+  const backend = useUrlField(urlStore, 'backend');
+  const onPreset = useCallback((p: PresetName) => urlStore.update({ preset: p }), [urlStore]);
+  const onSeedLiteral = useCallback((literal: boolean) => urlStore.update({ seedLiteral: literal }), [urlStore]);
+  // A backend is chosen before anything runs, so switching it reloads the page.
+  const reloadWithBackend = useCallback((name: string) => {
+    if (!isBackendName(name)) return;
+    window.location.search = writeUrlState({ ...urlStore.get(), backend: name }, window.location.search);
+  }, [urlStore]);
+  return { preset, seedLiteral, backend, onPreset, onSeedLiteral, reloadWithBackend };
+}
+
 export function App() {
-  const [url, setUrl] = useState<UrlState>(() => readUrlState(window.location.search));
+  const [urlStore] = useState(() => createUrlStore(readUrlState(window.location.search)));
+  useAddressBar(urlStore);
+  const settings = useUrlSettings(urlStore);
   const [notice, setNotice] = useState<string | null>(null);
   // A class activation map belongs to one result; a new result (or a re-run) starts without.
   const [camFor, setCamFor] = useState<{ result: ImageResult; index: number } | null>(null);
-  const backend = useBackend(url.backend, setNotice);
+  const backend = useBackend(settings.backend, setNotice);
   const memory = useMemory(backend.active !== null);
-  const { session, canClassify, load } = useSession(backend.active !== null, url.preset, url.seedLiteral, backend.epoch);
+  const { session, canClassify, load } = useSession(backend.active !== null, settings.preset, settings.seedLiteral, backend.epoch);
   const classifier = useClassifier(canClassify ? session : null);
   const result = classifier.result;
   const camIndex = camFor && camFor.result === result ? camFor.index : null;
   const cam = useCam(session, result, camIndex);
   const networkView = useNetworkView(result);
 
-  useEffect(() => {
-    window.history.replaceState(null, '', writeUrlState(url, window.location.search));
-  }, [url]);
-
-  const update = useCallback((patch: Partial<UrlState>) => setUrl((u) => ({ ...u, ...patch })), []);
   const onFiles = useCallback((files: { name: string; blob: Blob }[]) => {
     setNotice(null);
     classifier.submit(files);
   }, [classifier]);
   const onCam = (index: number | null) => setCamFor(index === null || !result ? null : { result, index });
-  const reloadWithBackend = (name: string) => {
-    if (!isBackendName(name)) return;
-    window.location.search = writeUrlState({ ...url, backend: name }, window.location.search);
-  };
 
   // A notice is newer than the queue's error: a new submission clears it, so it never hides one.
   const error = backend.fatal ?? (load.phase === 'failed' ? load.message : null) ?? notice ?? classifier.error;
@@ -62,12 +74,7 @@ export function App() {
           <h1>ResNet50 Explorer</h1>
           <p className="tagline">The ResNet50 of the classic assignment, built layer by layer in TensorFlow.js, running in your browser.</p>
         </div>
-        <PresetControls
-          preset={url.preset}
-          seedLiteral={url.seedLiteral}
-          onPreset={(preset) => update({ preset })}
-          onSeedLiteral={(seedLiteral) => update({ seedLiteral })}
-        />
+        <PresetControls preset={settings.preset} seedLiteral={settings.seedLiteral} onPreset={settings.onPreset} onSeedLiteral={settings.onSeedLiteral} />
       </header>
       <Alert message={error} action={action} />
       <main className="explorer">
@@ -89,8 +96,7 @@ export function App() {
         <ExplorerViews
           session={session}
           result={live ? result : null}
-          url={url}
-          onUrl={update}
+          urlStore={urlStore}
           onNotice={setNotice}
         />
       </main>
@@ -103,7 +109,7 @@ export function App() {
         numBytes={memory.numBytes}
         lastInferenceMs={result?.ms ?? null}
         threads={backend.active?.threads ?? null}
-        onBackend={reloadWithBackend}
+        onBackend={settings.reloadWithBackend}
       />
     </div>
   );

@@ -1,6 +1,13 @@
-/** The middle of the page: graph or table, the walkthrough, and the layer inspector. */
-import { useEffect, useMemo, useState } from 'react';
+/**
+ * The middle of the page: graph or table, the walkthrough, and the layer inspector.
+ *
+ * Selecting a layer is the interaction people repeat most, so it re-renders little: this
+ * component reads the selection from the URL store (the page around it does not re-render),
+ * and every panel below is memoised on props that a new selection leaves alone.
+ */
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import type { ModelSession } from '../inspect';
+import type { LayerSummary, ModelSummary } from '../model';
 import { ModelTotals } from '../ui/ModelTotals';
 import { SummaryTable } from '../ui/SummaryTable';
 import { GraphView } from '../ui/graph/GraphView';
@@ -10,16 +17,18 @@ import { stepForLayer, walkthroughSteps, type WalkthroughStep } from '../ui/teac
 import type { ImageResult } from './classify-queue';
 import { useLayerData } from './use-layer-data';
 import { useTint, type TintChoice } from './use-tint';
-import type { UrlState } from './url-state';
+import { useUrlField, type UrlState, type UrlStore } from './url-state';
 
 interface Props {
   readonly session: ModelSession | null;
   /** The current image's result, only when it ran on this session. */
   readonly result: ImageResult | null;
-  readonly url: UrlState;
-  readonly onUrl: (patch: Partial<UrlState>) => void;
+  readonly urlStore: UrlStore;
   readonly onNotice: (message: string | null) => void;
 }
+
+type View = 'graph' | 'table';
+type UrlPatch = (patch: Partial<UrlState>) => void;
 
 const TINT_LABELS: Record<TintChoice, string> = {
   none: 'No tint',
@@ -28,85 +37,149 @@ const TINT_LABELS: Record<TintChoice, string> = {
   max: 'Maximum activation',
 };
 
-export function ExplorerViews({ session, result, url, onUrl, onNotice }: Props) {
-  const [view, setView] = useState<'graph' | 'table'>('graph');
-  const [tintChoice, setTintChoice] = useState<TintChoice>('mean');
-  const [stepId, setStepId] = useState<string | null>(null);
-  const summary = session?.summary ?? null;
-  const info = summary?.layers.find((l) => l.name === url.layer) ?? null;
-  const { data, loading } = useLayerData(session, result, info ? url.layer : null);
-  const tint = useTint(session, result, tintChoice);
-  const steps = useMemo(
-    () => (summary ? walkthroughSteps(summary.preset, summary.classes, { seedLiteral: summary.seedLiteral }) : []),
-    [summary],
-  );
+const NO_LAYERS: readonly string[] = [];
 
-  // An unknown layer or channel in the URL falls back to the overview, with a notice.
+/** LayerInspector re-renders only when its own props change (not for the graph's sake). */
+const MemoLayerInspector = memo(LayerInspector);
+
+/** An unknown layer or channel in the URL falls back to the overview, with a notice. */
+function useUrlFallback(summary: ModelSummary | null, info: LayerSummary | null, url: Pick<UrlState, 'layer' | 'channel'>, onUrl: UrlPatch, onNotice: Props['onNotice']) {
+  const { layer, channel } = url;
   useEffect(() => {
-    if (!summary || url.layer === null) return;
+    if (!summary || layer === null) return;
     if (!info) {
-      onNotice(`There is no layer named “${url.layer}” in this model, so the overview is shown instead.`);
+      onNotice(`There is no layer named “${layer}” in this model, so the overview is shown instead.`);
       onUrl({ layer: null, channel: null });
       return;
     }
     const channels = info.outputShape.length === 3 ? info.outputShape[2] : 0;
-    if (url.channel !== null && url.channel >= channels) {
-      onNotice(`Layer ${info.name} has no channel ${url.channel}; it has ${channels}.`);
+    if (channel !== null && channel >= channels) {
+      onNotice(`Layer ${info.name} has no channel ${channel}; it has ${channels}.`);
       onUrl({ channel: null });
     }
-  }, [summary, info, url.layer, url.channel, onNotice, onUrl]);
+  }, [summary, info, layer, channel, onNotice, onUrl]);
+}
 
-  const select = (name: string) => onUrl({ layer: name, channel: null });
+/** The walkthrough's steps and the active one: chosen there, or the step of the selected layer. */
+function useWalkthrough(summary: ModelSummary | null, info: LayerSummary | null, onUrl: UrlPatch) {
+  const [stepId, setStepId] = useState<string | null>(null);
+  const steps = useMemo(
+    () => (summary ? walkthroughSteps(summary.preset, summary.classes, { seedLiteral: summary.seedLiteral }) : []),
+    [summary],
+  );
   const activeStep = (stepId ? steps.find((s) => s.id === stepId) : undefined) ?? (info ? stepForLayer(steps, info.info) : undefined);
-  const onStep = (step: WalkthroughStep) => {
+  const onStep = useCallback((step: WalkthroughStep) => {
     setStepId(step.id);
     const first = step.layers.find((n) => summary?.layers.some((l) => l.name === n));
     if (first) onUrl({ layer: first, channel: null });
-  };
+  }, [summary, onUrl]);
+  const clearStep = useCallback(() => setStepId(null), []);
+  return { steps, activeStep, onStep, clearStep };
+}
+
+interface InspectorProps {
+  readonly session: ModelSession | null;
+  readonly result: ImageResult | null;
+  readonly layer: LayerSummary | null;
+  readonly layers: readonly LayerSummary[];
+  readonly channel: number | null;
+  readonly onChannel: (channel: number | null) => void;
+  readonly onSelect: (name: string) => void;
+}
+
+/**
+ * The inspector with its data. While a new layer is read, the previous layer's body stays
+ * (dimmed, marked busy) instead of being torn down and rebuilt: the page does not jump, and
+ * the same DOM is reused when the data arrives. The read starts in the click's own task,
+ * which measured faster overall than giving the header a frame of its own first.
+ */
+function InspectorPanel({ session, result, layer, layers, channel, onChannel, onSelect }: InspectorProps) {
+  const { data, loading } = useLayerData(session, result, layer?.name ?? null);
+  return (
+    <MemoLayerInspector
+      layer={layer}
+      layers={layers}
+      data={layer && (data?.name === layer.name || loading) ? data : null}
+      loading={loading}
+      channel={channel}
+      onChannel={onChannel}
+      onSelect={onSelect}
+    />
+  );
+}
+
+interface ViewBarProps {
+  readonly view: View;
+  readonly onView: (view: View) => void;
+  readonly tint: TintChoice;
+  readonly onTint: (tint: TintChoice) => void;
+}
+
+const ViewBar = memo(function ViewBar({ view, onView, tint, onTint }: ViewBarProps) {
+  return (
+    <div className="view-bar">
+      <div role="tablist" aria-label="View">
+        <button role="tab" type="button" aria-selected={view === 'graph'} onClick={() => onView('graph')}>Graph</button>
+        <button role="tab" type="button" aria-selected={view === 'table'} onClick={() => onView('table')}>Layer table</button>
+      </div>
+      <label>
+        Tint{' '}
+        <select value={tint} onChange={(e) => onTint(e.target.value as TintChoice)}>
+          {(Object.keys(TINT_LABELS) as TintChoice[]).map((t) => <option key={t} value={t}>{TINT_LABELS[t]}</option>)}
+        </select>
+      </label>
+    </div>
+  );
+});
+
+export const ExplorerViews = memo(function ExplorerViews({ session, result, urlStore, onNotice }: Props) {
+  const layer = useUrlField(urlStore, 'layer');
+  const channel = useUrlField(urlStore, 'channel');
+  const onUrl = urlStore.update;
+  const [view, setView] = useState<View>('graph');
+  const [tintChoice, setTintChoice] = useState<TintChoice>('mean');
+  const summary = session?.summary ?? null;
+  const info = useMemo(() => summary?.layers.find((l) => l.name === layer) ?? null, [summary, layer]);
+  useUrlFallback(summary, info, { layer, channel }, onUrl, onNotice);
+  const tint = useTint(session, result, tintChoice);
+  const { steps, activeStep, onStep, clearStep } = useWalkthrough(summary, info, onUrl);
+
+  const select = useCallback((name: string) => onUrl({ layer: name, channel: null }), [onUrl]);
+  const selectInGraph = useCallback((name: string) => { clearStep(); select(name); }, [clearStep, select]);
+  const onChannel = useCallback((c: number | null) => onUrl({ channel: c }), [onUrl]);
 
   if (!summary) return <section className="views building" aria-busy="true">Building ResNet50…</section>;
 
   return (
     <div className="views">
       <section className="graph-panel" aria-label="Architecture">
-        <div className="view-bar">
-          <div role="tablist" aria-label="View">
-            <button role="tab" type="button" aria-selected={view === 'graph'} onClick={() => setView('graph')}>Graph</button>
-            <button role="tab" type="button" aria-selected={view === 'table'} onClick={() => setView('table')}>Layer table</button>
-          </div>
-          <label>
-            Tint{' '}
-            <select value={tintChoice} onChange={(e) => setTintChoice(e.target.value as TintChoice)}>
-              {(Object.keys(TINT_LABELS) as TintChoice[]).map((t) => <option key={t} value={t}>{TINT_LABELS[t]}</option>)}
-            </select>
-          </label>
-        </div>
+        <ViewBar view={view} onView={setView} tint={tintChoice} onTint={setTintChoice} />
         <ModelTotals summary={summary} />
         {view === 'graph' ? (
           <GraphView
             summary={summary}
-            selected={url.layer}
-            onSelect={(name) => { setStepId(null); select(name); }}
+            selected={layer}
+            onSelect={selectInGraph}
             tint={tint}
             tintLabel={TINT_LABELS[tintChoice]}
-            highlight={activeStep?.layers ?? []}
+            highlight={activeStep?.layers ?? NO_LAYERS}
           />
         ) : (
-          <SummaryTable summary={summary} selected={url.layer} onSelect={select} />
+          <SummaryTable summary={summary} selected={layer} onSelect={select} />
         )}
       </section>
       <aside className="teaching-panel">
         <Walkthrough steps={steps} activeStepId={activeStep?.id ?? null} onStep={onStep} />
       </aside>
-      <LayerInspector
+      <InspectorPanel
+        session={session}
+        result={result}
         layer={info}
         layers={summary.layers}
-        data={info && data?.name === info.name ? data : null}
-        loading={loading}
-        channel={url.channel}
-        onChannel={(channel) => onUrl({ channel })}
+        channel={channel}
+        onChannel={onChannel}
         onSelect={select}
       />
     </div>
   );
-}
+});

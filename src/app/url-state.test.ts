@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readUrlState, writeUrlState } from './url-state';
+import { createUrlStore, readUrlState, writeUrlState } from './url-state';
 
 describe('url state', () => {
   it('defaults to the assignment model', () => {
@@ -12,5 +12,20 @@ describe('url state', () => {
     const state = { preset: 'signs', seedLiteral: true, backend: 'webgl', layer: 'res2a_branch2a', channel: 12 } as const;
     expect(readUrlState(writeUrlState(state, '?other=1'))).toEqual(state);
     expect(writeUrlState(state, '?other=1')).toContain('other=1');
+  });
+});
+
+describe('url store', () => {
+  it('tells its listeners of a change, and only of a real one', () => {
+    const store = createUrlStore(readUrlState(''));
+    const heard: (string | null)[] = [];
+    const unsubscribe = store.subscribe(() => heard.push(store.get().layer));
+    store.update({ layer: 'res2a', channel: null });
+    store.update({ layer: 'res2a' });
+    store.update({ channel: 3 });
+    unsubscribe();
+    store.update({ layer: 'res2b' });
+    expect(heard).toEqual(['res2a', 'res2a']);
+    expect(store.get()).toMatchObject({ preset: 'imagenet', layer: 'res2b', channel: 3 });
   });
 });

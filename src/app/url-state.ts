@@ -1,4 +1,5 @@
-/** What the address bar remembers: preset, stage-5 variant, requested backend. */
+/** What the address bar remembers (preset, stage-5 variant, backend, selection), and the store the page reads it from. */
+import { useEffect, useSyncExternalStore } from 'react';
 import { isPresetName, type PresetName } from '../model';
 import { isBackendName, type BackendName } from './backend-policy';
 
@@ -39,4 +40,63 @@ export function writeUrlState(state: UrlState, search: string): string {
     else params.set(key, String(value));
   }
   return `?${params.toString()}`;
+}
+
+/**
+ * The URL state as a small external store rather than state in <App>: a change of the
+ * selected layer then re-renders only the components that read `layer` or `channel`,
+ * not the whole page.
+ */
+export interface UrlStore {
+  get(): UrlState;
+  /** Applies a patch; listeners hear of it only when a value actually changed. */
+  update(patch: Partial<UrlState>): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createUrlStore(initial: UrlState): UrlStore {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => state,
+    update: (patch) => {
+      const next = { ...state, ...patch };
+      if ((Object.keys(next) as (keyof UrlState)[]).every((key) => next[key] === state[key])) return;
+      state = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** One field of the URL state; the component re-renders when that field changes. */
+export function useUrlField<K extends keyof UrlState>(store: UrlStore, key: K): UrlState[K] {
+  const read = () => store.get()[key];
+  return useSyncExternalStore(store.subscribe, read, read);
+}
+
+/**
+ * Mirrors the store into the address bar. The write waits for a task of its own (coalescing
+ * a burst of changes): history.replaceState costs milliseconds, which a click that selects a
+ * layer should not spend before the page shows the new layer.
+ */
+export function useAddressBar(store: UrlStore): void {
+  useEffect(() => {
+    let timer: number | undefined;
+    const write = () => {
+      timer = undefined;
+      window.history.replaceState(null, '', writeUrlState(store.get(), window.location.search));
+    };
+    write();
+    const unsubscribe = store.subscribe(() => { timer ??= window.setTimeout(write, 0); });
+    return () => {
+      unsubscribe();
+      if (timer === undefined) return;
+      window.clearTimeout(timer);
+      write();
+    };
+  }, [store]);
 }

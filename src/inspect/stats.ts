@@ -88,7 +88,7 @@ function packedStats(x: tf.Tensor): tf.Tensor1D {
     const position = flat.sub(min).mul(tf.scalar(HISTOGRAM_BINS).div(range)) as tf.Tensor1D;
     const sums = byChannel.sum(1);
     const centre = sums.sum().div(x.size);
-    const squares = byChannel.sub(centre).square().sum(1);
+    const squares = tf.squaredDifference(byChannel, centre).sum(1);
     const head = tf.stack([flat.abs().step().sum(), centre]);
     return tf.concat([head, binCounts(position), sums, squares, mins, maxs]) as tf.Tensor1D;
   });

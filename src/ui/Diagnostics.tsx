@@ -1,3 +1,5 @@
+import { memo } from 'react';
+
 interface Props {
   readonly backend: string | null;
   /** Backends the user may switch to. */
@@ -17,7 +19,7 @@ function megabytes(bytes: number): string {
 }
 
 /** Live facts about the engine: which backend runs and why, tensors, memory, last run. */
-export function Diagnostics(props: Props) {
+export const Diagnostics = memo(function Diagnostics(props: Props) {
   const { backend, backends, reason, softwareWebGL, numTensors, numBytes, lastInferenceMs, threads, onBackend } = props;
   return (
     <section className="diagnostics" role="status" aria-label="Diagnostics">
@@ -38,4 +40,4 @@ export function Diagnostics(props: Props) {
       </label>
     </section>
   );
-}
+});

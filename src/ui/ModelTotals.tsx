@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { ModelSummary } from '../model';
 import { formatCount, formatShape } from '../model/summary';
 
@@ -5,8 +6,8 @@ interface Props {
   readonly summary: ModelSummary;
 }
 
-/** The three parameter totals, as Keras prints them under a summary. */
-export function ModelTotals({ summary }: Props) {
+/** The three parameter totals, as Keras prints them under a summary. Memoised: it depends on the model only. */
+export const ModelTotals = memo(function ModelTotals({ summary }: Props) {
   return (
     <section className="totals" aria-label="Model totals">
       <dl>
@@ -29,4 +30,4 @@ export function ModelTotals({ summary }: Props) {
       </dl>
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { PresetName } from '../model';
 
 interface Props {
@@ -13,7 +14,7 @@ const PRESET_LABELS: Record<PresetName, string> = {
 };
 
 /** Preset and stage-5 variant switches, with the reasons students will ask about. */
-export function PresetControls({ preset, seedLiteral, onPreset, onSeedLiteral }: Props) {
+export const PresetControls = memo(function PresetControls({ preset, seedLiteral, onPreset, onSeedLiteral }: Props) {
   return (
     <fieldset className="controls">
       <legend>Model</legend>
@@ -47,4 +48,4 @@ export function PresetControls({ preset, seedLiteral, onPreset, onSeedLiteral }:
       </details>
     </fieldset>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { LayerSummary, ModelSummary } from '../model';
 import { formatCount, formatShape } from '../model/summary';
 
@@ -13,8 +14,36 @@ function whereLabel(info: LayerSummary['info']): string {
   return info.block ? `${stage} · block ${info.block}` : stage;
 }
 
+interface RowProps {
+  readonly layer: LayerSummary;
+  readonly selected: boolean;
+  readonly onSelect?: (name: string) => void;
+}
+
+/** Memoised, so a new selection redraws the two rows it touches, not all of them. */
+const Row = memo(function Row({ layer: l, selected, onSelect }: RowProps) {
+  return (
+    <tr className={`role-${l.info.role}${selected ? ' selected' : ''}`}>
+      <th scope="row">
+        {onSelect && l.info.kind !== 'input' ? (
+          <button type="button" className="link" aria-pressed={selected} onClick={() => onSelect(l.name)}>
+            <code>{l.name}</code>
+          </button>
+        ) : (
+          <code>{l.name}</code>
+        )}
+      </th>
+      <td>{l.type}</td>
+      <td>{whereLabel(l.info)}</td>
+      <td><code>{formatShape(l.outputShape)}</code></td>
+      <td className="num">{formatCount(l.params)}</td>
+      <td><code>{l.inputs.join(', ')}</code></td>
+    </tr>
+  );
+});
+
 /** The Keras-style layer table: one row per named layer, in build order. */
-export function SummaryTable({ summary, selected = null, onSelect }: Props) {
+export const SummaryTable = memo(function SummaryTable({ summary, selected = null, onSelect }: Props) {
   return (
     <div className="table-scroll" tabIndex={0} role="group" aria-label="Layer table (scrollable)">
       <table className="summary-table">
@@ -33,25 +62,10 @@ export function SummaryTable({ summary, selected = null, onSelect }: Props) {
         </thead>
         <tbody>
           {summary.layers.map((l) => (
-            <tr key={l.name} className={`role-${l.info.role}${l.name === selected ? ' selected' : ''}`}>
-              <th scope="row">
-                {onSelect && l.info.kind !== 'input' ? (
-                  <button type="button" className="link" aria-pressed={l.name === selected} onClick={() => onSelect(l.name)}>
-                    <code>{l.name}</code>
-                  </button>
-                ) : (
-                  <code>{l.name}</code>
-                )}
-              </th>
-              <td>{l.type}</td>
-              <td>{whereLabel(l.info)}</td>
-              <td><code>{formatShape(l.outputShape)}</code></td>
-              <td className="num">{formatCount(l.params)}</td>
-              <td><code>{l.inputs.join(', ')}</code></td>
-            </tr>
+            <Row key={l.name} layer={l} selected={l.name === selected} onSelect={onSelect} />
           ))}
         </tbody>
       </table>
     </div>
   );
-}
+});

@@ -8,7 +8,7 @@ export function markerId(prefix: string, kind: EdgeKind): string {
   return `${prefix}-arrow-${kind}`;
 }
 
-export function EdgeMarkers({ prefix }: { prefix: string }) {
+export const EdgeMarkers = memo(function EdgeMarkers({ prefix }: { prefix: string }) {
   return (
     <defs>
       <marker id={`${prefix}-split`} className="gedge-split" viewBox="0 0 10 10" refX={5} refY={5} markerWidth={9} markerHeight={9} markerUnits="userSpaceOnUse">
@@ -32,7 +32,7 @@ export function EdgeMarkers({ prefix }: { prefix: string }) {
       ))}
     </defs>
   );
-}
+});
 
 interface EdgesProps {
   readonly edges: readonly LayoutEdge[];

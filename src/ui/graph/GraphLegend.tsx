@@ -1,7 +1,8 @@
 /** What the lines mean, and (after an image has run) what the node colours mean. */
+import { memo } from 'react';
 import type { Tint } from '../../graph/tint';
 
-export function EdgeKey() {
+export const EdgeKey = memo(function EdgeKey() {
   return (
     <ul className="graph-key" aria-label="Line styles">
       <li>
@@ -18,14 +19,14 @@ export function EdgeKey() {
       </li>
     </ul>
   );
-}
+});
 
 interface TintLegendProps {
   readonly tint: Tint;
   readonly label: string;
 }
 
-export function TintLegend({ tint, label }: TintLegendProps) {
+export const TintLegend = memo(function TintLegend({ tint, label }: TintLegendProps) {
   const gradient = `linear-gradient(to right, ${tint.stops.map((s) => `${s.color} ${s.offset * 100}%`).join(', ')})`;
   const first = tint.ticks[0]?.label ?? String(tint.domain[0]);
   const last = tint.ticks[tint.ticks.length - 1]?.label ?? String(tint.domain[1]);
@@ -46,4 +47,4 @@ export function TintLegend({ tint, label }: TintLegendProps) {
       <p className="graph-legend-none"><span className="swatch" aria-hidden="true" /> no value</p>
     </figure>
   );
-}
+});

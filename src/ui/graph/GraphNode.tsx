@@ -1,5 +1,5 @@
 /** One graph node as an SVG button: a layer, a closed group, or an open group's header. */
-import type { KeyboardEvent } from 'react';
+import { memo, useCallback, useMemo, type KeyboardEvent } from 'react';
 import type { LayoutNode } from '../../graph/layout';
 
 export interface NodeTint {
@@ -16,7 +16,9 @@ export interface GraphNodeProps {
   readonly holdsSelection: boolean;
   /** Marked by the page (a walkthrough step), or holding something that is. */
   readonly highlighted: boolean;
-  readonly tint: NodeTint | null;
+  /** Tint colours as strings (not an object), so an unchanged tint compares equal in memo. */
+  readonly tintFill: string | null;
+  readonly tintInk: string | null;
   readonly onActivate: (node: LayoutNode) => void;
   readonly onKey: (event: KeyboardEvent<SVGGElement>, node: LayoutNode) => void;
   readonly onFocusNode: (node: LayoutNode) => void;
@@ -90,8 +92,16 @@ function HeaderBody({ node }: { node: LayoutNode }) {
   );
 }
 
-export function GraphNode(props: GraphNodeProps) {
-  const { node, active, selected, holdsSelection, tint } = props;
+/**
+ * Memoised: the callbacks are stable and the rest are primitives or a layout node that
+ * keeps its identity until the layout changes, so a new selection re-renders only the
+ * nodes whose state it changes.
+ */
+export const GraphNode = memo(function GraphNode(props: GraphNodeProps) {
+  const { node, active, selected, holdsSelection, tintFill, tintInk, register } = props;
+  const tint = useMemo(() => (tintFill !== null && tintInk !== null ? { fill: tintFill, ink: tintInk } : null), [tintFill, tintInk]);
+  // A stable ref callback: an inline one would unregister and register the node on every render.
+  const ref = useCallback((el: SVGGElement | null) => register(node.id, el), [register, node.id]);
   const isGroup = node.expanded !== null;
   const height = node.expanded ? node.headerHeight : node.height;
   const classes = [
@@ -108,7 +118,7 @@ export function GraphNode(props: GraphNodeProps) {
   ].filter(Boolean).join(' ');
   return (
     <g
-      ref={(el) => props.register(node.id, el)}
+      ref={ref}
       className={classes}
       transform={`translate(${node.x},${node.y})`}
       role="button"
@@ -127,4 +137,4 @@ export function GraphNode(props: GraphNodeProps) {
       {node.expanded ? <HeaderBody node={node} /> : isGroup ? <ClosedGroupBody node={node} tint={tint} /> : <LayerBody node={node} tint={tint} />}
     </g>
   );
-}
+});

@@ -23,19 +23,28 @@ interface Props {
   readonly focus: GraphFocus;
 }
 
-function nodeTint(tinting: NodeTinting | null, id: string, open: boolean | null): NodeTint | null {
-  const value = tinting && !open ? tinting.values.get(id) : undefined;
-  return tinting && value !== undefined ? { fill: tinting.scale.fill(value), ink: tinting.scale.ink(value) } : null;
+/** Colours per visible node, computed once per layout and tint rather than on every render. */
+function nodeTints(tinting: NodeTinting | null, layout: GraphLayout): ReadonlyMap<string, NodeTint> {
+  const out = new Map<string, NodeTint>();
+  if (!tinting) return out;
+  for (const node of layout.nodes) {
+    // An open group shows its layers' colours, not one of its own.
+    const value = node.expanded ? undefined : tinting.values.get(node.id);
+    if (value !== undefined) out.set(node.id, { fill: tinting.scale.fill(value), ink: tinting.scale.ink(value) });
+  }
+  return out;
 }
 
 export const GraphNodes = memo(function GraphNodes({ tree, layout, expanded, selected, highlight, tinting, focus }: Props) {
   const marked = useMemo(() => highlightedNodes(tree, expanded, highlight), [tree, expanded, highlight]);
+  const tints = useMemo(() => nodeTints(tinting, layout), [tinting, layout]);
   const holder = selected !== null && tree.byId.has(selected) ? visibleStandIn(tree, expanded, selected) : null;
   return (
     <g className="graph-nodes">
       {layout.visibleOrder.map((id) => {
         const node = layout.byId.get(id);
         if (!node) return null;
+        const tint = tints.get(id);
         return (
           <GraphNode
             key={id}
@@ -44,7 +53,8 @@ export const GraphNodes = memo(function GraphNodes({ tree, layout, expanded, sel
             selected={id === selected}
             holdsSelection={id === holder && id !== selected}
             highlighted={marked.has(id)}
-            tint={nodeTint(tinting, id, node.expanded)}
+            tintFill={tint?.fill ?? null}
+            tintInk={tint?.ink ?? null}
             onActivate={focus.onActivate}
             onKey={focus.onKey}
             onFocusNode={focus.onFocusNode}

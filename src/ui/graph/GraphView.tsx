@@ -3,7 +3,7 @@
  * zoom transform); React draws. Every node is a keyboard-reachable button named by its
  * block or layer name.
  */
-import { useEffect, useId, useMemo, useRef, type RefObject } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, type RefObject } from 'react';
 import { createTint, nodeTintValues } from '../../graph/tint';
 import { buildGraphTree, type GraphTree } from '../../graph/tree';
 import type { ModelSummary } from '../../model/summary';
@@ -50,7 +50,8 @@ function useResize(ref: RefObject<SVGSVGElement | null>, onResize: () => void): 
   }, [ref, onResize]);
 }
 
-export function GraphView(props: GraphViewProps) {
+/** Memoised: it re-renders for its own props (a new selection) and its zoom, not for the page's. */
+export const GraphView = memo(function GraphView(props: GraphViewProps) {
   const { summary, selected, onSelect, tint = null, tintLabel = 'Activation', highlight = NO_HIGHLIGHT } = props;
   const tree = useMemo(() => buildGraphTree(summary), [summary]);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -99,4 +100,4 @@ export function GraphView(props: GraphViewProps) {
       </p>
     </section>
   );
-}
+});

@@ -27,21 +27,61 @@ export interface GraphZoom {
   viewport(): Viewport;
 }
 
+/**
+ * The canvas size, read once and kept until the canvas resizes. Reading clientWidth right
+ * after React changed the DOM forces a synchronous layout of the whole page, and a new
+ * selection asks for the size (to follow the node) in exactly that moment.
+ */
+function useViewport(svgRef: RefObject<SVGSVGElement | null>): () => Viewport {
+  const size = useRef<Viewport | null>(null);
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(() => { size.current = null; });
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, [svgRef]);
+  return useCallback((): Viewport => {
+    const svg = svgRef.current;
+    if (!svg) return { width: 0, height: 0 };
+    // Without a ResizeObserver nothing would say when the size goes stale: always read it.
+    if (size.current && typeof ResizeObserver !== 'undefined') return size.current;
+    const read = { width: svg.clientWidth, height: svg.clientHeight };
+    // A zero size (not laid out yet) is not kept: the next call reads again.
+    size.current = read.width > 0 && read.height > 0 ? read : null;
+    return read;
+  }, [svgRef]);
+}
+
+/**
+ * The d3-zoom behaviour. Its extent comes from `viewport` (the kept size): d3's default
+ * measures the <svg> on every programmatic transform, forcing a layout mid-commit.
+ */
+function createZoom(viewport: () => Viewport, onZoom: (t: ViewTransform) => void): ZoomBehavior<SVGSVGElement, unknown> {
+  return zoom<SVGSVGElement, unknown>()
+    .scaleExtent([MIN_SCALE, MAX_SCALE])
+    .extent(() => {
+      const { width, height } = viewport();
+      return [[0, 0], [width, height]];
+    })
+    .filter(allowGesture)
+    .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
+      const { x, y, k } = event.transform;
+      onZoom({ x, y, k });
+    });
+}
+
 export function useGraphZoom(svgRef: RefObject<SVGSVGElement | null>): GraphZoom {
   const [transform, setTransform] = useState<ViewTransform>({ x: 0, y: 0, k: 1 });
   const behaviorRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const viewport = useViewport(svgRef);
 
   // A layout effect, so that the first fit (also a layout effect) finds d3-zoom attached.
   useLayoutEffect(() => {
     const svg = svgRef.current;
     if (!svg) return undefined;
-    const behavior = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([MIN_SCALE, MAX_SCALE])
-      .filter(allowGesture)
-      .on('zoom', (event: D3ZoomEvent<SVGSVGElement, unknown>) => {
-        const { x, y, k } = event.transform;
-        setTransform({ x, y, k });
-      });
+    // A follow that found the node in view already re-applies the same transform: no re-render.
+    const behavior = createZoom(viewport, ({ x, y, k }) => setTransform((t) => (t.x === x && t.y === y && t.k === k ? t : { x, y, k })));
     const selection = select(svg);
     // Double-click belongs to the nodes (it would otherwise zoom in on every fast toggle).
     selection.call(behavior).on('dblclick.zoom', null);
@@ -50,7 +90,7 @@ export function useGraphZoom(svgRef: RefObject<SVGSVGElement | null>): GraphZoom
       selection.on('.zoom', null);
       behaviorRef.current = null;
     };
-  }, [svgRef]);
+  }, [svgRef, viewport]);
 
   const current = useCallback((): ViewTransform => {
     const svg = svgRef.current;
@@ -69,11 +109,6 @@ export function useGraphZoom(svgRef: RefObject<SVGSVGElement | null>): GraphZoom
     const svg = svgRef.current;
     const behavior = behaviorRef.current;
     if (svg && behavior) select(svg).call(behavior.scaleBy, factor);
-  }, [svgRef]);
-
-  const viewport = useCallback((): Viewport => {
-    const svg = svgRef.current;
-    return { width: svg?.clientWidth ?? 0, height: svg?.clientHeight ?? 0 };
   }, [svgRef]);
 
   return { transform, current, setView, zoomBy, viewport };

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { CHAPTERS, type ChapterInfo, type WalkthroughStep } from './walkthrough-steps';
 import './teaching.css';
 
@@ -25,23 +25,27 @@ function moveFocus(event: KeyboardEvent<HTMLElement>): void {
 /**
  * The teaching walkthrough beside the graph: three chapters of steps, the active one
  * opened with its explanation and, where this model departs from the text, a note.
+ * Memoised (and each step too): selecting a layer re-renders it only when the active step changes.
  */
-export function Walkthrough({ steps, activeStepId, onStep }: WalkthroughProps) {
+export const Walkthrough = memo(function Walkthrough({ steps, activeStepId, onStep }: WalkthroughProps) {
   const idPrefix = useId();
   const activeItem = useRef<HTMLLIElement>(null);
   // The step last chosen here; any other change of activeStepId came from outside (the graph).
   const chosenHere = useRef<string | null>(null);
 
   useEffect(() => {
-    if (activeStepId === null || activeStepId === chosenHere.current) return;
+    if (activeStepId === null || activeStepId === chosenHere.current) return undefined;
     chosenHere.current = null;
-    activeItem.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    // Scrolled in the next frame, where the browser lays the page out anyway: scrolling here,
+    // straight after a new selection changed the DOM, would force an extra layout before it shows.
+    const frame = requestAnimationFrame(() => activeItem.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' }));
+    return () => cancelAnimationFrame(frame);
   }, [activeStepId]);
 
-  const choose = (step: WalkthroughStep) => {
+  const choose = useCallback((step: WalkthroughStep) => {
     chosenHere.current = step.id;
     onStep(step);
-  };
+  }, [onStep]);
 
   return (
     <nav className="walkthrough" aria-label="Walkthrough" onKeyDown={moveFocus}>
@@ -53,22 +57,16 @@ export function Walkthrough({ steps, activeStepId, onStep }: WalkthroughProps) {
           <Chapter key={chapter.id} chapter={chapter} headingId={`${idPrefix}-${chapter.id}`}>
             {chapterSteps.map((step, i) => {
               const active = step.id === activeStepId;
-              const detailId = `${idPrefix}-${step.id}`;
               return (
-                <li key={step.id} ref={active ? activeItem : undefined} className={active ? 'walkthrough-step active' : 'walkthrough-step'}>
-                  <button
-                    type="button"
-                    className="walkthrough-step-button"
-                    data-step-id={step.id}
-                    aria-pressed={active}
-                    aria-controls={active ? detailId : undefined}
-                    onClick={() => choose(step)}
-                  >
-                    <span className="walkthrough-num" aria-hidden="true">{i + 1}</span>
-                    <span>{step.title}</span>
-                  </button>
-                  {active && <StepDetail id={detailId} step={step} />}
-                </li>
+                <StepItem
+                  key={step.id}
+                  step={step}
+                  number={i + 1}
+                  detailId={`${idPrefix}-${step.id}`}
+                  active={active}
+                  itemRef={active ? activeItem : undefined}
+                  onChoose={choose}
+                />
               );
             })}
           </Chapter>
@@ -76,7 +74,35 @@ export function Walkthrough({ steps, activeStepId, onStep }: WalkthroughProps) {
       })}
     </nav>
   );
+});
+
+interface StepItemProps {
+  readonly step: WalkthroughStep;
+  readonly number: number;
+  readonly detailId: string;
+  readonly active: boolean;
+  readonly itemRef: RefObject<HTMLLIElement | null> | undefined;
+  readonly onChoose: (step: WalkthroughStep) => void;
 }
+
+const StepItem = memo(function StepItem({ step, number, detailId, active, itemRef, onChoose }: StepItemProps) {
+  return (
+    <li ref={itemRef} className={active ? 'walkthrough-step active' : 'walkthrough-step'}>
+      <button
+        type="button"
+        className="walkthrough-step-button"
+        data-step-id={step.id}
+        aria-pressed={active}
+        aria-controls={active ? detailId : undefined}
+        onClick={() => onChoose(step)}
+      >
+        <span className="walkthrough-num" aria-hidden="true">{number}</span>
+        <span>{step.title}</span>
+      </button>
+      {active && <StepDetail id={detailId} step={step} />}
+    </li>
+  );
+});
 
 function Chapter({ chapter, headingId, children }: { chapter: ChapterInfo; headingId: string; children: ReactNode }) {
   return (
