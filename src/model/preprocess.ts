@@ -65,9 +65,18 @@ function rgbTensor(pixels: Uint8Array | Uint8ClampedArray, width: number, height
  */
 export function preprocessCaffe(rgb: tf.Tensor3D, size = INPUT_SIZE): tf.Tensor4D {
   return tf.tidy(() => {
-    const bgr = tf.reverse(resizeSquare(rgb, size), -1);
-    return bgr.sub(tf.tensor1d([...CAFFE_MEAN_BGR])).expandDims(0) as tf.Tensor4D;
+    const resized = resizeSquare(rgb, size);
+    // RGB -> BGR and the mean subtraction as one pixels x 3 by 3 x 3 product with a bias:
+    // exact (a permutation: each output is one input times 1 plus zeros), and one fast
+    // kernel where tf.reverse on the channel axis alone took ~9 ms on WASM.
+    const swapped = tf.fused.matMul({ a: resized.reshape([-1, 3]), b: rgbToBgr(), bias: tf.tensor1d(CAFFE_MEAN_BGR.map((m) => -m)) });
+    return swapped.reshape([1, ...resized.shape]) as tf.Tensor4D;
   });
+}
+
+/** The 3 x 3 permutation that turns an RGB row into BGR. */
+function rgbToBgr(): tf.Tensor2D {
+  return tf.tensor2d([0, 0, 1, 0, 1, 0, 1, 0, 0], [3, 3]);
 }
 
 /** RGBA pixels to the ImageNet model's input (caffe mode). The caller disposes the result. */
