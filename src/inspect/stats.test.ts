@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
-import { binCounts, HISTOGRAM_BINS, tensorStats } from './stats';
+import { binShares, HISTOGRAM_BINS, tensorStats } from './stats';
 
 /** The same statistics in plain JS, to check the backend's against. */
 function reference(values: number[]) {
@@ -62,13 +62,14 @@ describe.each(['wasm', 'cpu'])('tensorStats on %s', (backend) => {
   });
 });
 
-describe('binCounts', () => {
-  it('counts the same with bincount (WASM, CPU) and with edge comparisons (WebGL)', async () => {
+describe('binShares', () => {
+  it('gives the same shares with bincount (WASM, CPU) and with edge comparisons (WebGL)', async () => {
     await tf.setBackend('wasm');
     const bins = tf.tensor1d(Array.from({ length: 500 }, (_, i) => (i * 7) % HISTOGRAM_BINS));
-    const a = binCounts(bins, 'bincount');
-    const b = binCounts(bins, 'compare');
-    const [ca, cb] = [Array.from(await a.data()), Array.from(await b.data())];
+    const a = binShares(bins, 'bincount');
+    const b = binShares(bins, 'compare');
+    const counts = async (t: tf.Tensor) => Array.from(await t.data(), (share) => Math.round(share * 500));
+    const [ca, cb] = [await counts(a), await counts(b)];
     expect(ca).toEqual(cb);
     expect(ca.reduce((x, y) => x + y, 0)).toBe(500);
     expect(ca[0]).toBe(16);
@@ -79,8 +80,8 @@ describe('binCounts', () => {
     await tf.setBackend('wasm');
     const positions = tf.tensor1d([0, 0.5, 31.9, HISTOGRAM_BINS, HISTOGRAM_BINS]);
     const counts = await Promise.all((['bincount', 'compare'] as const).map(async (m) => {
-      const c = binCounts(positions, m);
-      const v = Array.from(await c.data());
+      const c = binShares(positions, m);
+      const v = Array.from(await c.data(), (share) => Math.round(share * 5));
       c.dispose();
       return v;
     }));
