@@ -42,15 +42,14 @@ export interface SwitchTiming {
  * Clicks `node` (a graph node) and resolves once the Layer inspector shows that layer, not
  * busy, with its statistics, its histogram and the first page of channel maps: buttons
  * "Channel 1" to "Channel <tiles>" and, under the centres of the first and the last, opaque
- * pixels of one canvas that was not there before the click (the grid paints a page into
- * one canvas). Polls once per task (MessageChannel), so the readings are not rounded to
- * animation frames. Self-contained: it runs in the page.
+ * pixels of the canvas the grid paints a page into, once it says it shows this layer
+ * (`data-layer`, set when painted). Polls once per task (MessageChannel), so the readings
+ * are not rounded to animation frames. Self-contained: it runs in the page.
  */
 export async function switchAndWait(node: Element, args: SwitchArgs): Promise<SwitchTiming> {
   const inspector = () => document.querySelector('[aria-label="Layer inspector"]');
-  const before = new Set(inspector()?.querySelectorAll('canvas') ?? []);
   const shown = () => inspector()?.querySelector('h2')?.textContent?.trim() === args.name;
-  const idle = () => shown() && inspector()?.getAttribute('aria-busy') !== 'true';
+  const idle = () => shown() && !inspector()?.querySelector('[aria-busy="true"]');
   /** The canvas pixel under the centre of `button`, when `canvas` is drawn beneath it. */
   const pixelUnder = (canvas: HTMLCanvasElement, button: Element) => {
     const box = canvas.getBoundingClientRect();
@@ -68,8 +67,8 @@ export async function switchAndWait(node: Element, args: SwitchArgs): Promise<Sw
     const tile = (n: number) => maps?.querySelector(`button[aria-label="Channel ${n}"]`);
     const [first, last] = [tile(1), tile(args.tiles)];
     if (!first || !last || (maps?.querySelectorAll('button[aria-label^="Channel "]').length ?? 0) < args.tiles) return false;
-    const fresh = Array.from(maps?.querySelectorAll('canvas') ?? []).filter((c) => !before.has(c) && c.width > 0);
-    return fresh.some((c) => paintedUnder(c, first) && paintedUnder(c, last));
+    const painted = Array.from(maps?.querySelectorAll('canvas') ?? []).filter((c) => c.dataset.layer === args.name && c.width > 0);
+    return painted.some((c) => paintedUnder(c, first) && paintedUnder(c, last));
   };
   const channel = new MessageChannel();
   const nextTask = () => new Promise<void>((resolve) => {

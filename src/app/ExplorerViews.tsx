@@ -144,8 +144,8 @@ export const ExplorerViews = memo(function ExplorerViews({ session, result, urlS
   const tint = useTint(session, result, tintChoice);
   const { steps, activeStep, onStep, clearStep } = useWalkthrough(summary, info, onUrl);
 
-  const select = useCallback((name: string) => onUrl({ layer: name, channel: null }), [onUrl]);
-  const selectInGraph = useCallback((name: string) => { clearStep(); select(name); }, [clearStep, select]);
+  // Picking a layer anywhere (graph, table, previous/next) leaves the walkthrough step.
+  const select = useCallback((name: string) => { clearStep(); onUrl({ layer: name, channel: null }); }, [clearStep, onUrl]);
   const onChannel = useCallback((c: number | null) => onUrl({ channel: c }), [onUrl]);
 
   if (!summary) return <section className="views building" aria-busy="true">Building ResNet50…</section>;
@@ -159,7 +159,7 @@ export const ExplorerViews = memo(function ExplorerViews({ session, result, urlS
           <GraphView
             summary={summary}
             selected={layer}
-            onSelect={selectInGraph}
+            onSelect={select}
             tint={tint}
             tintLabel={TINT_LABELS[tintChoice]}
             highlight={activeStep?.layers ?? NO_LAYERS}

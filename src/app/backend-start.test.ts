@@ -38,6 +38,8 @@ describe('setBackendWithin', () => {
     expect(tf.getBackend()).toBe('cpu');
     expect(tf.backend()).toBe(chosen);
     expect(tf.findBackend('slow-a')).toBeNull();
+    // Asked for again (say, WebGL failed later and the page falls back), it says why not.
+    await expect(setBackendWithin('slow-a', 1000)).rejects.toThrow('slow-a did not start within 0.02 s earlier in this page');
     const sum = tf.tensor1d([1, 2, 3]).sum();
     expect(await sum.data()).toEqual(new Float32Array([6]));
     sum.dispose();

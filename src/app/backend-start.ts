@@ -21,10 +21,13 @@ export class BackendStartTimeout extends Error {
  * longer a backend this page can use.
  */
 export function setBackendWithin(name: string, ms: number): Promise<boolean> {
+  const earlier = abandoned.get(name);
+  if (earlier) return Promise.reject(new Error(`${earlier.message} earlier in this page`));
   return new Promise<boolean>((resolve, reject) => {
     const timer = setTimeout(() => {
-      abandon(name);
-      reject(new BackendStartTimeout(name, ms));
+      const timeout = new BackendStartTimeout(name, ms);
+      abandon(name, timeout);
+      reject(timeout);
     }, ms);
     tf.setBackend(name).then(
       (ok) => { clearTimeout(timer); resolve(ok); },
@@ -33,7 +36,11 @@ export function setBackendWithin(name: string, ms: number): Promise<boolean> {
   });
 }
 
-function abandon(name: string): void {
+/** Backends given up on in this page, and why: asked again, they say so in words. */
+const abandoned = new Map<string, BackendStartTimeout>();
+
+function abandon(name: string, why: BackendStartTimeout): void {
+  abandoned.set(name, why);
   try {
     tf.removeBackend(name);
   } catch {

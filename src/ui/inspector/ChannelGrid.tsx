@@ -23,10 +23,13 @@ interface Props {
  * Channels are numbered from 1 for people; `onChannel` receives the zero-based index.
  */
 export function ChannelGrid({ name, values, dims, ranges, layerRange, normalization, selected, onChannel, columns }: Props) {
-  // The page belongs to a layer. The grid itself stays mounted from layer to layer, so its
-  // 64 buttons are reused rather than rebuilt (a switch then lays out far less).
-  const [paged, setPaged] = useState(() => ({ name, index: selected === null ? 0 : pageOfChannel(selected) }));
-  const pageIndex = paged.name === name ? paged.index : selected === null ? 0 : pageOfChannel(selected);
+  // The grid stays mounted from layer to layer, so its 64 buttons and its canvas are reused
+  // rather than rebuilt (a switch then lays out far less); a new layer starts on the page
+  // of the selected channel, or the first.
+  const startPage = selected === null ? 0 : pageOfChannel(selected);
+  const [paged, setPaged] = useState({ name, index: startPage });
+  if (paged.name !== name) setPaged({ name, index: startPage });
+  const pageIndex = paged.name === name ? paged.index : startPage;
   const setPageIndex = useCallback((index: number) => setPaged({ name, index }), [name]);
   const page = pageOf(dims.channels, pageIndex);
   const gridRef = useFocusReturn(selected);
@@ -46,7 +49,7 @@ export function ChannelGrid({ name, values, dims, ranges, layerRange, normalizat
     <div className="insp-grid-wrap">
       <Pager page={page} labelId={labelId} onPage={setPageIndex} />
       <div className="insp-mosaic" style={{ aspectRatio: `${layout.width} / ${layout.height}` }}>
-        <MosaicCanvas key={name} values={values} dims={dims} layout={layout} first={start} ranges={pageRanges} />
+        <MosaicCanvas layer={name} values={values} dims={dims} layout={layout} first={start} ranges={pageRanges} />
         <ul className="insp-tiles" ref={gridRef} aria-labelledby={labelId} style={tracks}>
           {channels.map((ch) => (
             <li key={ch}>

@@ -40,7 +40,7 @@ export function LayerInspector({ layer, layers, data, loading, channel, onChanne
     onChannel(null);
   };
   return (
-    <section className="insp" aria-label="Layer inspector" aria-busy={loading} onKeyDown={onKeyDown}>
+    <section className="insp" aria-label="Layer inspector" onKeyDown={onKeyDown}>
       <LayerHeader layer={layer} layers={layers} onSelect={onSelect} />
       {loading && (
         <p className="insp-loading" role="status">
@@ -48,7 +48,10 @@ export function LayerInspector({ layer, layers, data, loading, channel, onChanne
         </p>
       )}
       {data ? (
-        <div className={loading ? 'insp-body is-stale' : 'insp-body'}>
+        // While the next layer is read, the previous one stays in place but out of reach
+        // (inert: no clicks, no focus, not read out under the new layer's name). aria-busy
+        // sits here, not on the region, so the "Reading" status above is still announced.
+        <div className={loading ? 'insp-body is-stale' : 'insp-body'} aria-busy={loading} inert={loading}>
           <LayerBody data={data} normalization={normalization} onNormalization={setNormalization} channel={channel} onChannel={onChannel} />
         </div>
       ) : (

@@ -4,6 +4,8 @@ import { COLOUR_LUT, drawPixels } from './colour';
 import { paintMosaic, type MosaicLayout } from './mosaic';
 
 interface Props {
+  /** The layer shown; once painted, the canvas names it in `data-layer` (tests and the bench wait for that). */
+  readonly layer: string;
   readonly values: Float32Array;
   readonly dims: MapDims;
   readonly layout: MosaicLayout;
@@ -17,12 +19,13 @@ interface Props {
  * of one per channel. Decorative (the buttons laid over it carry the names), so hidden from
  * assistive technology. Paints before the browser does, so a new page never shows blank.
  */
-export const MosaicCanvas = memo(function MosaicCanvas({ values, dims, layout, first, ranges }: Props) {
+export const MosaicCanvas = memo(function MosaicCanvas({ layer, values, dims, layout, first, ranges }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
   useLayoutEffect(() => {
     const canvas = ref.current;
     if (!canvas) return;
     drawPixels(canvas, layout.width, layout.height, (pixels) => paintMosaic(pixels, layout, values, dims, first, ranges, COLOUR_LUT));
-  }, [values, dims, layout, first, ranges]);
+    canvas.dataset.layer = layer;
+  }, [layer, values, dims, layout, first, ranges]);
   return <canvas ref={ref} className="insp-mosaic-canvas" width={layout.width} height={layout.height} aria-hidden="true" />;
 });
