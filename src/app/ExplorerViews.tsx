@@ -85,6 +85,7 @@ interface InspectorProps {
   readonly channel: number | null;
   readonly onChannel: (channel: number | null) => void;
   readonly onSelect: (name: string) => void;
+  readonly onNotice: (message: string | null) => void;
 }
 
 /**
@@ -93,8 +94,10 @@ interface InspectorProps {
  * the same DOM is reused when the data arrives. The read starts in the click's own task,
  * which measured faster overall than giving the header a frame of its own first.
  */
-function InspectorPanel({ session, result, layer, layers, channel, onChannel, onSelect }: InspectorProps) {
-  const { data, loading } = useLayerData(session, result, layer?.name ?? null);
+function InspectorPanel({ session, result, layer, layers, channel, onChannel, onSelect, onNotice }: InspectorProps) {
+  const { data, loading, error } = useLayerData(session, result, layer?.name ?? null);
+  // A failed read says why in the page's alert, instead of an inspector quietly left empty.
+  useEffect(() => { if (error) onNotice(error); }, [error, onNotice]);
   return (
     <MemoLayerInspector
       layer={layer}
@@ -179,6 +182,7 @@ export const ExplorerViews = memo(function ExplorerViews({ session, result, urlS
         channel={channel}
         onChannel={onChannel}
         onSelect={select}
+        onNotice={onNotice}
       />
     </div>
   );

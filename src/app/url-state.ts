@@ -79,10 +79,14 @@ export function useUrlField<K extends keyof UrlState>(store: UrlStore, key: K): 
 }
 
 /**
- * Mirrors the store into the address bar. The write waits for a task of its own (coalescing
- * a burst of changes): history.replaceState costs milliseconds, which a click that selects a
- * layer should not spend before the page shows the new layer.
+ * How long the address bar may lag behind a change. history.replaceState records the
+ * scroll position, which makes the browser lay the page out there and then (~7 ms here):
+ * done right after a click that selects a layer, it delays the new layer's first paint.
+ * So the write waits for a quiet moment, and a burst of changes costs one write.
  */
+const ADDRESS_BAR_DELAY_MS = 300;
+
+/** Mirrors the store into the address bar (at once on mount and unmount, else after a pause). */
 export function useAddressBar(store: UrlStore): void {
   useEffect(() => {
     let timer: number | undefined;
@@ -90,13 +94,22 @@ export function useAddressBar(store: UrlStore): void {
       timer = undefined;
       window.history.replaceState(null, '', writeUrlState(store.get(), window.location.search));
     };
-    write();
-    const unsubscribe = store.subscribe(() => { timer ??= window.setTimeout(write, 0); });
-    return () => {
-      unsubscribe();
+    const flush = () => {
       if (timer === undefined) return;
       window.clearTimeout(timer);
       write();
+    };
+    write();
+    const unsubscribe = store.subscribe(() => {
+      if (timer !== undefined) window.clearTimeout(timer);
+      timer = window.setTimeout(write, ADDRESS_BAR_DELAY_MS);
+    });
+    // A reload or a bookmark right after a click still gets the latest state.
+    window.addEventListener('pagehide', flush);
+    return () => {
+      unsubscribe();
+      window.removeEventListener('pagehide', flush);
+      flush();
     };
   }, [store]);
 }

@@ -1,13 +1,17 @@
 /** Reads the selected layer's activation data (and CAMs) from the current image's pass. */
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { readLayerData, type LayerData, type ModelSession } from '../inspect';
 import { resizedPreview } from '../model/preprocess';
 import type { CamMap } from '../ui/input/ImagePanel';
 import type { ImageResult } from './classify-queue';
+import { errorText } from './run-errors';
 
 interface Async<T> {
   readonly key: string;
   readonly value: T | null;
+  /** Why the read failed, in words; null when it did not. */
+  readonly error?: string | null;
 }
 
 /** The result's activations are only readable while its session is the current one. */
@@ -23,15 +27,23 @@ export function useLayerData(session: ModelSession | null, result: ImageResult |
     const info = session.built.layers.find((l) => l.name === layer);
     if (!info) return undefined;
     let cancelled = false;
+    // Rendered at once, in the task the read finished in: on WASM that is the click's own
+    // task, so the browser paints the new layer complete instead of first painting a frame
+    // of the old one dimmed (~10 ms of painting for nothing).
+    const settle = (next: Async<LayerData>) => { if (!cancelled) flushSync(() => setState(next)); };
     readLayerData(session.inspector, info).then(
-      (value) => { if (!cancelled) setState({ key, value }); },
-      () => { if (!cancelled) setState({ key, value: null }); },
+      (value) => settle({ key, value }),
+      (err: unknown) => settle({ key, value: null, error: `The activations of ${layer} could not be read: ${errorText(err)}` }),
     );
     return () => { cancelled = true; };
   }, [key, session, layer]);
   const current = state.key === key ? state.value : null;
   // While a new layer loads, keep showing the previous one (dimmed by the UI).
-  return { data: key ? (current ?? state.value) : null, loading: key !== '' && state.key !== key };
+  return {
+    data: key ? (current ?? state.value) : null,
+    loading: key !== '' && state.key !== key,
+    error: key !== '' && state.key === key ? (state.error ?? null) : null,
+  };
 }
 
 export function useCam(session: ModelSession | null, result: ImageResult | null, classIndex: number | null): CamMap | null {
