@@ -88,7 +88,14 @@ export async function switchBackend(order: readonly BackendName[], why: string, 
  */
 export function watchContextLoss(onLost: () => void): () => void {
   if (tf.getBackend() !== 'webgl') return () => undefined;
-  const canvas = (tf.backend() as MathBackendWebGL).gpgpu.gl.canvas;
+  let canvas: HTMLCanvasElement | OffscreenCanvas;
+  try {
+    canvas = (tf.backend() as MathBackendWebGL).gpgpu.gl.canvas;
+  } catch {
+    // tfjs throws here while another backend's start is still pending (seen once in CI on a
+    // cold start, not reproduced): better no loss watch than a page that unmounts itself.
+    return () => undefined;
+  }
   const handler = () => onLost();
   canvas.addEventListener('webglcontextlost', handler);
   return () => canvas.removeEventListener('webglcontextlost', handler);

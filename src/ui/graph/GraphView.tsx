@@ -3,7 +3,7 @@
  * zoom transform); React draws. Every node is a keyboard-reachable button named by its
  * block or layer name.
  */
-import { memo, useEffect, useId, useMemo, useRef, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, type RefObject } from 'react';
 import { createTint, nodeTintValues } from '../../graph/tint';
 import { buildGraphTree, type GraphTree } from '../../graph/tree';
 import type { ModelSummary } from '../../model/summary';
@@ -59,7 +59,10 @@ export const GraphView = memo(function GraphView(props: GraphViewProps) {
   const state = useGraphState(tree, selected, zoom);
   const focus = useGraphFocus(tree, state, zoom, onSelect);
   const tinting = useTinting(tree, tint);
-  useResize(svgRef, state.settle);
+  const { forgetSize } = zoom;
+  const { settle } = state;
+  const onResize = useCallback(() => { forgetSize(); settle(); }, [forgetSize, settle]);
+  useResize(svgRef, onResize);
   const uid = useId().replace(/[^a-zA-Z0-9]/g, '');
   const { x, y, k } = zoom.transform;
 

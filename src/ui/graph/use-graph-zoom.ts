@@ -25,6 +25,8 @@ export interface GraphZoom {
   setView(t: ViewTransform): void;
   zoomBy(factor: number): void;
   viewport(): Viewport;
+  /** Drops the kept canvas size (call on a resize before reading `viewport`). */
+  forgetSize(): void;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface GraphZoom {
  * after React changed the DOM forces a synchronous layout of the whole page, and a new
  * selection asks for the size (to follow the node) in exactly that moment.
  */
-function useViewport(svgRef: RefObject<SVGSVGElement | null>): () => Viewport {
+function useViewport(svgRef: RefObject<SVGSVGElement | null>) {
   const size = useRef<Viewport | null>(null);
   useLayoutEffect(() => {
     const svg = svgRef.current;
@@ -41,7 +43,7 @@ function useViewport(svgRef: RefObject<SVGSVGElement | null>): () => Viewport {
     observer.observe(svg);
     return () => observer.disconnect();
   }, [svgRef]);
-  return useCallback((): Viewport => {
+  const viewport = useCallback((): Viewport => {
     const svg = svgRef.current;
     if (!svg) return { width: 0, height: 0 };
     // Without a ResizeObserver nothing would say when the size goes stale: always read it.
@@ -51,6 +53,9 @@ function useViewport(svgRef: RefObject<SVGSVGElement | null>): () => Viewport {
     size.current = read.width > 0 && read.height > 0 ? read : null;
     return read;
   }, [svgRef]);
+  // For other resize handlers: whichever observer fires first, the size they read is new.
+  const forgetSize = useCallback(() => { size.current = null; }, []);
+  return { viewport, forgetSize };
 }
 
 /**
@@ -74,7 +79,7 @@ function createZoom(viewport: () => Viewport, onZoom: (t: ViewTransform) => void
 export function useGraphZoom(svgRef: RefObject<SVGSVGElement | null>): GraphZoom {
   const [transform, setTransform] = useState<ViewTransform>({ x: 0, y: 0, k: 1 });
   const behaviorRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
-  const viewport = useViewport(svgRef);
+  const { viewport, forgetSize } = useViewport(svgRef);
 
   // A layout effect, so that the first fit (also a layout effect) finds d3-zoom attached.
   useLayoutEffect(() => {
@@ -111,5 +116,5 @@ export function useGraphZoom(svgRef: RefObject<SVGSVGElement | null>): GraphZoom
     if (svg && behavior) select(svg).call(behavior.scaleBy, factor);
   }, [svgRef]);
 
-  return { transform, current, setView, zoomBy, viewport };
+  return { transform, current, setView, zoomBy, viewport, forgetSize };
 }
