@@ -34,7 +34,10 @@ function isStale(outDir: string, sources: readonly string[]): boolean {
 
 function viteBuild(args: readonly string[]): void {
   // Vite's output goes to stderr: with --json, stdout carries only the JSON document.
-  const result = spawnSync(process.execPath, [VITE, 'build', '--logLevel', 'warn', ...args], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  // A production build whatever NODE_ENV the caller has: under Vitest (NODE_ENV=test) Vite
+  // would otherwise build React's development bundle, a different app from the one shipped.
+  const env = { ...process.env, NODE_ENV: 'production' };
+  const result = spawnSync(process.execPath, [VITE, 'build', '--logLevel', 'warn', ...args], { cwd: ROOT, env, stdio: ['ignore', 2, 2] });
   if (result.status !== 0) throw new Error(`vite build ${args.join(' ')} failed`);
 }
 

@@ -65,11 +65,22 @@ async function startFirst(order: readonly BackendName[], why: string, probe: Web
   throw new Error(`No TensorFlow.js backend could start (${failures.join('; ')})`);
 }
 
-/** Tries the planned backends in order; the first that initialises becomes tfjs's backend. */
-export async function startBackend(requested: BackendName | null): Promise<ActiveBackend> {
+/** The page's one backend start, shared by every caller. */
+let started: { readonly requested: BackendName | null; readonly active: Promise<ActiveBackend> } | null = null;
+
+/**
+ * Tries the planned backends in order; the first that initialises becomes tfjs's backend.
+ * Once per page: a second call (React's StrictMode runs mount effects twice in development)
+ * gets the same start. Two starts interleaved inside tfjs left its backend name and its
+ * backend object disagreeing, and WebGL kernels ran on WASM ("n.runWebGLProgram is not a
+ * function").
+ */
+export function startBackend(requested: BackendName | null): Promise<ActiveBackend> {
+  if (started?.requested === requested) return started.active;
   const probe = probeWebGL();
   const plan = planBackends(probe, requested);
-  return startFirst(plan.order, plan.reason, probe, plan.softwareWebGL);
+  started = { requested, active: startFirst(plan.order, plan.reason, probe, plan.softwareWebGL) };
+  return started.active;
 }
 
 /**
@@ -92,8 +103,8 @@ export function watchContextLoss(onLost: () => void): () => void {
   try {
     canvas = (tf.backend() as MathBackendWebGL).gpgpu.gl.canvas;
   } catch {
-    // tfjs throws here while another backend's start is still pending (seen once in CI on a
-    // cold start, not reproduced): better no loss watch than a page that unmounts itself.
+    // tfjs throws here while another backend's start is still pending: better no loss watch
+    // than a page that unmounts itself.
     return () => undefined;
   }
   const handler = () => onLost();
