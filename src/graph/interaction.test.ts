@@ -2,14 +2,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { collapsedAll, expandedAll, highlightedNodes, revealed, toggled, visibleStandIn, withExpanded } from './expansion';
 import { layoutGraph } from './layout';
 import { keyAction, type NavigationState } from './navigation';
-import { realSummary } from './test-summary';
+import { presetConfig } from '../model/presets';
+import { planSummary } from '../model/summary';
 import { createTint, nodeTintValues } from './tint';
 import { buildGraphTree, resolveName, type GraphTree } from './tree';
 import { anchoredTransform, fitTransform, followTransform, isInView } from './viewport';
 
 let tree: GraphTree;
-beforeAll(async () => {
-  tree = buildGraphTree(await realSummary('signs'));
+beforeAll(() => {
+  tree = buildGraphTree(planSummary(presetConfig('signs')));
 });
 
 function state(expanded: ReadonlySet<string>): NavigationState {

@@ -2,16 +2,16 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allBlocks } from '../model/architecture';
 import { blockName, unnamed } from '../model/names';
-import type { ModelSummary } from '../model/summary';
+import { planSummary, type ModelSummary } from '../model/summary';
+import { presetConfig } from '../model/presets';
 import { collapsedAll, expandedAll } from './expansion';
 import { layoutGraph, SIZES, type GraphLayout, type LayoutNode } from './layout';
-import { realSummary } from './test-summary';
 import { ancestorsOf, buildGraphTree, groupsOfKind, type GraphTree } from './tree';
 
 let summary: ModelSummary;
 let tree: GraphTree;
-beforeAll(async () => {
-  summary = await realSummary('imagenet');
+beforeAll(() => {
+  summary = planSummary(presetConfig('imagenet'));
   tree = buildGraphTree(summary);
 });
 

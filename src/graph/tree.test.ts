@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { allBlocks, RESNET50_STAGES } from '../model/architecture';
 import { blockName, bnName, convName } from '../model/names';
-import type { ModelSummary } from '../model/summary';
-import { realSummary } from './test-summary';
+import { presetConfig } from '../model/presets';
+import { planSummary, type ModelSummary } from '../model/summary';
 import { buildGraphTree, groupsOfKind, type GraphItem, type GraphTree } from './tree';
 
 function leaves(item: GraphItem): string[] {
@@ -12,8 +12,8 @@ function leaves(item: GraphItem): string[] {
 describe('buildGraphTree (imagenet)', () => {
   let summary: ModelSummary;
   let tree: GraphTree;
-  beforeAll(async () => {
-    summary = await realSummary('imagenet');
+  beforeAll(() => {
+    summary = planSummary(presetConfig('imagenet'));
     tree = buildGraphTree(summary);
   });
 
@@ -83,7 +83,7 @@ describe('buildGraphTree (imagenet)', () => {
 
 describe('buildGraphTree (signs, seed-literal)', () => {
   it('follows the live model: no pool1_pad, literal stage-5 totals', async () => {
-    const tree = buildGraphTree(await realSummary('signs', true));
+    const tree = buildGraphTree(planSummary(presetConfig('signs', { seedLiteral: true })));
     const stem = tree.byId.get('stem');
     expect(stem?.type === 'group' && stem.children.map((c) => c.id)).toEqual(['conv1_pad', 'conv1', 'bn_conv1', 'conv1_relu', 'pool1']);
     const total = tree.roots.reduce((n, r) => n + (r.type === 'layer' ? r.params : r.totals.params), 0);

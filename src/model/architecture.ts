@@ -1,14 +1,11 @@
 /**
- * The one architecture table of ResNet50. The builder, the graph, the summary and the
- * tests all read it; nothing else lists stages or blocks by hand.
+ * The one architecture table of ResNet50: the stem, the four stages and the head. The
+ * builder, the graph, the summary and the tests all read it; nothing else lists stages,
+ * blocks or stem settings by hand.
  */
+import type { BlockLetter, BlockType, StageNumber } from './vocabulary';
 
-export type StageNumber = 2 | 3 | 4 | 5;
-/** Stage 1 is the stem (conv1, bn_conv1, pool1); the head has no stage. */
-export type StageIndex = 1 | StageNumber;
-export type BlockLetter = 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
-/** Main-path components are 2a, 2b, 2c; the projection shortcut is 1. */
-export type Branch = '2a' | '2b' | '2c' | '1';
+export type { BlockLetter, Branch, StageIndex, StageNumber } from './vocabulary';
 export type Filters = readonly [number, number, number];
 
 export interface StageSpec {
@@ -24,6 +21,25 @@ export interface StageSpec {
   /** Kernel size f of the middle conv. */
   readonly kernel: number;
 }
+
+/** Channels-last: every BatchNorm normalizes axis 3 of (batch, height, width, channels). */
+export const CHANNELS_AXIS = 3;
+
+/**
+ * The stem before stage 2: zero-pad 3, conv 64 7x7/2 ("valid"), BatchNorm, ReLU, then a
+ * 3x3/2 max pool (after `pool1_pad` when the preset has one; see ResNetConfig.poolPadding).
+ */
+export const STEM = {
+  inputPadding: 3,
+  conv: { filters: 64, kernel: 7, stride: 2 },
+  pool: { size: 3, stride: 2 },
+} as const;
+
+/**
+ * The head after stage 5: average pooling (window and stride ResNetConfig.avgPoolSize),
+ * flatten, then a dense layer of ResNetConfig.classes units.
+ */
+export const HEAD = { activation: 'softmax' } as const;
 
 export const BLOCK_LETTERS: readonly BlockLetter[] = ['a', 'b', 'c', 'd', 'e', 'f'];
 
@@ -45,7 +61,7 @@ export const SEED_LITERAL_STAGE5_IDENTITY: Filters = [256, 256, 2048];
 export interface BlockSpec {
   readonly stage: StageNumber;
   readonly block: BlockLetter;
-  readonly type: 'convolutional' | 'identity';
+  readonly type: BlockType;
   readonly filters: Filters;
   readonly stride: 1 | 2;
   readonly kernel: number;
@@ -56,6 +72,13 @@ export function stageSpecs(seedLiteral: boolean): readonly StageSpec[] {
   return RESNET50_STAGES.map((s) =>
     s.stage === 5 ? { ...s, identityFilters: SEED_LITERAL_STAGE5_IDENTITY } : s,
   );
+}
+
+/** One stage's row of the table (seedLiteral changes stage 5's identity filters). */
+export function stageSpec(seedLiteral: boolean, stage: StageNumber): StageSpec {
+  const spec = stageSpecs(seedLiteral).find((s) => s.stage === stage);
+  if (!spec) throw new Error(`no stage ${stage} in the architecture table`);
+  return spec;
 }
 
 /** Expands one stage row into its blocks: "a" is convolutional, the rest identity. */

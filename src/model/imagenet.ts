@@ -1,6 +1,8 @@
 /** The ImageNet ResNet50 with real weights: build our own model, then fill it by name. */
+import type { Preprocessing } from './preprocessing';
 import { presetConfig } from './presets';
 import { buildResNet50, type BuiltResNet } from './resnet50';
+import { IMAGENET_WEIGHTS } from './weights/descriptor';
 import { fetchWeights, loadLabels, loadWeightsInto, type LoadProgress } from './weights/load';
 import type { WeightsVariant } from './weights/manifest';
 import type { WeightsSource } from './weights/source';
@@ -11,6 +13,8 @@ export interface ImagenetModel {
   /** Class names as stored (with underscores), by index. */
   readonly labels: readonly string[];
   readonly variant: WeightsVariant | undefined;
+  /** How these weights want their input: pass it to `preprocess`. */
+  readonly preprocessing: Preprocessing;
   /** False only where Web Crypto is missing (SHA-256 could not be checked). */
   readonly hashesChecked: boolean;
 }
@@ -42,5 +46,7 @@ export async function loadImagenet(source: WeightsSource, options: ImagenetLoadO
     built.model.dispose();
     throw err;
   }
-  return { built, labels, variant: fetched.manifest.variant, hashesChecked: fetched.hashesChecked };
+  const { variant } = fetched.manifest;
+  const { preprocessing } = IMAGENET_WEIGHTS[variant ?? 'float32'];
+  return { built, labels, variant, preprocessing, hashesChecked: fetched.hashesChecked };
 }

@@ -1,9 +1,10 @@
-/** The model room's public face: pure tfjs, no React, no DOM. */
-export * from './architecture';
-export * from './names';
-export * from './presets';
-export * from './layer-info';
-export { buildResNet50, type BuiltResNet, type BuildOptions } from './resnet50';
+/**
+ * The model room's public face, tfjs included: for the engine (worker, command line,
+ * tests). The page's main thread imports './pure' instead, which holds no tfjs.
+ */
+export * from './pure';
+export { buildResNet50, seededGlorot, type BuiltResNet, type BuildOptions, type Initializer, type KernelInit } from './resnet50';
 export { identityBlock, convolutionalBlock } from './blocks';
-export * from './summary';
+export { summarize } from './summarize';
+export { preprocess, pixelsToInput, pixelsToUnitInput, resizedPreview } from './preprocess';
 export { loadImagenet, type ImagenetModel, type ImagenetLoadOptions, type LoadPhase } from './imagenet';

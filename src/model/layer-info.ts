@@ -1,17 +1,40 @@
-import type * as tf from '@tensorflow/tfjs';
-import type { BlockLetter, Branch, StageIndex } from './architecture';
+/**
+ * What a layer is, as plain data: its kind and position (LayerInfo) and, in the plan, the
+ * settings it is built with. No tfjs: the graph, the summary and the walkthrough read these
+ * without building a model.
+ */
+import type { CHANNELS_AXIS } from './architecture';
+import type { BlockLetter, Branch, StageIndex } from './vocabulary';
 
-export type LayerKind =
-  | 'input'
-  | 'zero-padding'
-  | 'conv'
-  | 'batch-norm'
-  | 'relu'
-  | 'max-pool'
-  | 'add'
-  | 'avg-pool'
-  | 'flatten'
-  | 'dense';
+export type ConvPadding = 'valid' | 'same';
+
+interface PoolSettings {
+  /** Square window side. */
+  readonly poolSize: number;
+  readonly stride: number;
+}
+
+/** How each kind of layer is built; `kind` tells which settings it has. */
+export type LayerSettings =
+  | { readonly kind: 'input'; readonly shape: readonly [number, number, number] }
+  | { readonly kind: 'zero-padding'; readonly padding: number }
+  | {
+    readonly kind: 'conv';
+    readonly filters: number;
+    /** Square kernel side. */
+    readonly kernel: number;
+    readonly stride: number;
+    readonly padding: ConvPadding;
+  }
+  | { readonly kind: 'batch-norm'; readonly axis: typeof CHANNELS_AXIS }
+  | { readonly kind: 'relu' }
+  | ({ readonly kind: 'max-pool' } & PoolSettings)
+  | { readonly kind: 'add' }
+  | ({ readonly kind: 'avg-pool' } & PoolSettings)
+  | { readonly kind: 'flatten' }
+  | { readonly kind: 'dense'; readonly units: number; readonly activation: 'softmax' };
+
+export type LayerKind = LayerSettings['kind'];
 
 /** Where a layer sits: the stem, a block's main path or shortcut, the merge, or the head. */
 export type LayerRole = 'input' | 'stem' | 'main' | 'shortcut' | 'merge' | 'head';
@@ -29,33 +52,25 @@ export interface LayerInfo {
   readonly inputs: readonly string[];
 }
 
-export type LayerMeta = Omit<LayerInfo, 'name' | 'inputs'>;
+export type LayerPosition = Pick<LayerInfo, 'role' | 'stage' | 'block' | 'branch'>;
 
-/**
- * Applies layers while recording each one's LayerInfo in build order, with its inputs
- * taken from the symbolic tensors it was actually connected to.
- */
-export class LayerRecorder {
-  private readonly recorded: LayerInfo[] = [];
+/** One entry of the layer plan: a layer's facts plus the settings it is built with. */
+export interface PlannedLayer extends LayerInfo {
+  readonly settings: LayerSettings;
+}
 
-  get layers(): readonly LayerInfo[] {
-    return this.recorded;
-  }
+/** A plan entry whose kind is its settings' kind by construction. */
+export function plannedLayer(
+  name: string,
+  settings: LayerSettings,
+  position: LayerPosition,
+  inputs: readonly string[],
+): PlannedLayer {
+  return { name, kind: settings.kind, ...position, inputs: [...inputs], settings };
+}
 
-  record(name: string, meta: LayerMeta, inputs: readonly string[]): void {
-    if (this.recorded.some((l) => l.name === name)) {
-      throw new Error(`duplicate layer name "${name}"`);
-    }
-    this.recorded.push({ name, ...meta, inputs: [...inputs] });
-  }
-
-  apply(
-    layer: tf.layers.Layer,
-    input: tf.SymbolicTensor | tf.SymbolicTensor[],
-    meta: LayerMeta,
-  ): tf.SymbolicTensor {
-    const inputs = Array.isArray(input) ? input : [input];
-    this.record(layer.name, meta, inputs.map((t) => t.sourceLayer.name));
-    return layer.apply(input) as tf.SymbolicTensor;
-  }
+/** The LayerInfo of a plan entry, without its settings. */
+export function layerInfoOf(layer: PlannedLayer): LayerInfo {
+  const { name, kind, role, stage, block, branch, inputs } = layer;
+  return { name, kind, role, stage, block, branch, inputs };
 }

@@ -1,4 +1,4 @@
-import type { BlockLetter, Branch, StageNumber } from './architecture';
+import type { BlockLetter, Branch, StageNumber } from './vocabulary';
 
 /** The seed's `conv_name_base + branch`: res2a_branch2a, res3a_branch1, ... */
 export function convName(stage: StageNumber, block: BlockLetter, branch: Branch): string {
@@ -25,4 +25,25 @@ export const unnamed = {
 
 export function denseName(classes: number): string {
   return `fc${classes}`;
+}
+
+/** The model's input layer. */
+export const INPUT_NAME = 'input';
+
+/** The stem's layers; conv1 and bn_conv1 are the seed's, the rest named here. */
+export const STEM_NAMES = {
+  pad: 'conv1_pad',
+  conv: 'conv1',
+  bn: 'bn_conv1',
+  relu: 'conv1_relu',
+  poolPad: 'pool1_pad',
+  pool: 'pool1',
+} as const;
+
+/** The head's layers before the dense one (which is `denseName(classes)`). */
+export const HEAD_NAMES = { avgPool: 'avg_pool', flatten: 'flatten' } as const;
+
+/** The tfjs model's own name: resnet50_signs, resnet50_imagenet. */
+export function modelName(preset: string): string {
+  return `resnet50_${preset}`;
 }

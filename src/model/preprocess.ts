@@ -10,9 +10,9 @@
  * target and box-average (an area filter), which keeps every source pixel in play.
  */
 import * as tf from '@tensorflow/tfjs';
+import { CAFFE_MEAN_BGR, type MeanBgr, type Preprocessing } from './preprocessing';
 
-/** Keras "caffe" mode mean, in B, G, R order (the order the weights were trained in). */
-export const CAFFE_MEAN_BGR: readonly [number, number, number] = [103.939, 116.779, 123.68];
+export { CAFFE_MEAN_BGR } from './preprocessing';
 
 /** The ImageNet preset's input side. */
 export const INPUT_SIZE = 224;
@@ -60,16 +60,16 @@ function rgbTensor(pixels: Uint8Array | Uint8ClampedArray, width: number, height
 
 /**
  * Keras "caffe" preprocessing: resize to size x size, RGB -> BGR, subtract
- * CAFFE_MEAN_BGR, no scaling, batch dimension added. `rgb` holds 0..255 values.
- * The caller disposes the result; `rgb` is left alone.
+ * the mean (CAFFE_MEAN_BGR unless the weights say otherwise), no scaling, batch dimension
+ * added. `rgb` holds 0..255 values. The caller disposes the result; `rgb` is left alone.
  */
-export function preprocessCaffe(rgb: tf.Tensor3D, size = INPUT_SIZE): tf.Tensor4D {
+export function preprocessCaffe(rgb: tf.Tensor3D, size = INPUT_SIZE, meanBgr: MeanBgr = CAFFE_MEAN_BGR): tf.Tensor4D {
   return tf.tidy(() => {
     const resized = resizeSquare(rgb, size);
     // RGB -> BGR and the mean subtraction as one pixels x 3 by 3 x 3 product with a bias:
     // exact (a permutation: each output is one input times 1 plus zeros), and one fast
     // kernel where tf.reverse on the channel axis alone took ~9 ms on WASM.
-    const swapped = tf.fused.matMul({ a: resized.reshape([-1, 3]), b: rgbToBgr(), bias: tf.tensor1d(CAFFE_MEAN_BGR.map((m) => -m)) });
+    const swapped = tf.fused.matMul({ a: resized.reshape([-1, 3]), b: rgbToBgr(), bias: tf.tensor1d(meanBgr.map((m) => -m)) });
     return swapped.reshape([1, ...resized.shape]) as tf.Tensor4D;
   });
 }
@@ -100,6 +100,22 @@ export function pixelsToUnitInput(
   size = INPUT_SIZE,
 ): tf.Tensor4D {
   return tf.tidy(() => resizeSquare(rgbTensor(pixels, width, height), size).div(255).expandDims(0) as tf.Tensor4D);
+}
+
+/**
+ * RGBA pixels to the model's input, preprocessed as its weights expect (the descriptor's
+ * `preprocessing`): caffe mode for the Keras ImageNet weights, x / 255 for the seeded
+ * model. Resized to size x size first. The caller disposes the result.
+ */
+export function preprocess(
+  pixels: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  preprocessing: Preprocessing,
+  size = INPUT_SIZE,
+): tf.Tensor4D {
+  if (preprocessing.mode === 'unit') return pixelsToUnitInput(pixels, width, height, size);
+  return tf.tidy(() => preprocessCaffe(rgbTensor(pixels, width, height), size, preprocessing.meanBgr));
 }
 
 /**

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allBlocks, BLOCK_LETTERS, RESNET50_STAGES } from './architecture';
 import { presetConfig } from './presets';
 import { buildResNet50, type BuiltResNet } from './resnet50';
-import { summarize, type ModelSummary } from './summary';
+import type { ModelSummary } from './summary';
+import { summarize } from './summarize';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

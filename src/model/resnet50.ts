@@ -1,9 +1,12 @@
-/** ResNet50 from the architecture table: stem, stages 2-5, head. */
+/**
+ * ResNet50 in tfjs, built from the layer plan: each planned layer becomes one tfjs layer
+ * with the plan's name and settings, applied to the layers the plan names as its inputs.
+ * The plan (plan.ts) says what the network is; this file only says how tfjs makes it.
+ */
 import * as tf from '@tensorflow/tfjs';
-import { stageBlocks, stageSpecs } from './architecture';
-import { convolutionalBlock, identityBlock, seededGlorot, type KernelInit } from './blocks';
-import { LayerRecorder, type LayerInfo } from './layer-info';
-import { denseName } from './names';
+import { layerInfoOf, type LayerInfo, type PlannedLayer } from './layer-info';
+import { modelName } from './names';
+import { planResNet50 } from './plan';
 import type { ResNetConfig } from './presets';
 
 export interface BuiltResNet {
@@ -12,38 +15,6 @@ export interface BuiltResNet {
   /** Every layer in build order, with its kind, position and inputs. */
   readonly layers: readonly LayerInfo[];
   readonly config: ResNetConfig;
-}
-
-const STEM = { stage: 1, block: null, branch: null, role: 'stem' } as const;
-const HEAD = { stage: null, block: null, branch: null, role: 'head' } as const;
-
-/** Zero-pad 3, conv1 64 7x7/2, bn_conv1, ReLU, (pool1_pad,) max pool 3x3/2. */
-function stem(rec: LayerRecorder, input: tf.SymbolicTensor, config: ResNetConfig, init: KernelInit): tf.SymbolicTensor {
-  let x = rec.apply(tf.layers.zeroPadding2d({ padding: 3, name: 'conv1_pad' }), input, { kind: 'zero-padding', ...STEM });
-  const conv1 = tf.layers.conv2d({
-    filters: 64, kernelSize: 7, strides: 2, padding: 'valid', name: 'conv1', kernelInitializer: init(),
-  });
-  x = rec.apply(conv1, x, { kind: 'conv', ...STEM });
-  x = rec.apply(tf.layers.batchNormalization({ axis: 3, name: 'bn_conv1' }), x, { kind: 'batch-norm', ...STEM });
-  x = rec.apply(tf.layers.activation({ activation: 'relu', name: 'conv1_relu' }), x, { kind: 'relu', ...STEM });
-  if (config.poolPadding > 0) {
-    const pad = tf.layers.zeroPadding2d({ padding: config.poolPadding, name: 'pool1_pad' });
-    x = rec.apply(pad, x, { kind: 'zero-padding', ...STEM });
-  }
-  const pool = tf.layers.maxPooling2d({ poolSize: 3, strides: 2, name: 'pool1' });
-  return rec.apply(pool, x, { kind: 'max-pool', ...STEM });
-}
-
-/** avg_pool, flatten, fc{classes} with softmax. */
-function head(rec: LayerRecorder, x: tf.SymbolicTensor, config: ResNetConfig, init: KernelInit): tf.SymbolicTensor {
-  const pool = tf.layers.averagePooling2d({ poolSize: config.avgPoolSize, name: 'avg_pool' });
-  let y = rec.apply(pool, x, { kind: 'avg-pool', ...HEAD });
-  y = rec.apply(tf.layers.flatten({ name: 'flatten' }), y, { kind: 'flatten', ...HEAD });
-  const fc = tf.layers.dense({
-    units: config.classes, activation: 'softmax', name: denseName(config.classes),
-    kernelInitializer: init(),
-  });
-  return rec.apply(fc, y, { kind: 'dense', ...HEAD });
 }
 
 export interface BuildOptions {
@@ -55,20 +26,72 @@ export interface BuildOptions {
   readonly initializer?: 'seeded' | 'zeros';
 }
 
+export type Initializer = ReturnType<typeof tf.initializers.glorotUniform>;
+/** Makes a fresh kernel initializer for each layer (each layer needs its own instance). */
+export type KernelInit = () => Initializer;
+
+/** Glorot-uniform with the seed ("Use 0 as the seed for the random initialization"). */
+export function seededGlorot(seed: number): Initializer {
+  return tf.initializers.glorotUniform({ seed });
+}
+
+/** The tfjs layer for one planned layer (any kind but the input). */
+function createLayer(layer: PlannedLayer, init: KernelInit): tf.layers.Layer {
+  const { name, settings: s } = layer;
+  switch (s.kind) {
+    case 'input':
+      throw new Error(`"${name}" is an input, made with tf.input`);
+    case 'zero-padding':
+      return tf.layers.zeroPadding2d({ padding: s.padding, name });
+    case 'conv':
+      return tf.layers.conv2d({
+        filters: s.filters, kernelSize: s.kernel, strides: s.stride, padding: s.padding, name, kernelInitializer: init(),
+      });
+    case 'batch-norm':
+      return tf.layers.batchNormalization({ axis: s.axis, name });
+    case 'relu':
+      return tf.layers.activation({ activation: 'relu', name });
+    case 'max-pool':
+      return tf.layers.maxPooling2d({ poolSize: s.poolSize, strides: s.stride, name });
+    case 'avg-pool':
+      return tf.layers.averagePooling2d({ poolSize: s.poolSize, strides: s.stride, name });
+    case 'add':
+      return tf.layers.add({ name });
+    case 'flatten':
+      return tf.layers.flatten({ name });
+    case 'dense':
+      return tf.layers.dense({ units: s.units, activation: s.activation, name, kernelInitializer: init() });
+  }
+}
+
+/** Applies the plan in order; each layer reads the outputs of the layers it names. */
+function applyPlan(layers: readonly PlannedLayer[], init: KernelInit): { input: tf.SymbolicTensor; output: tf.SymbolicTensor } {
+  const outputs = new Map<string, tf.SymbolicTensor>();
+  const read = (name: string) => {
+    const t = outputs.get(name);
+    if (!t) throw new Error(`layer "${name}" is read before it is built`);
+    return t;
+  };
+  let input: tf.SymbolicTensor | null = null;
+  let last: tf.SymbolicTensor | null = null;
+  for (const layer of layers) {
+    if (layer.settings.kind === 'input') {
+      input = tf.input({ shape: [...layer.settings.shape], name: layer.name });
+      last = input;
+    } else {
+      const inputs = layer.inputs.map(read);
+      last = createLayer(layer, init).apply(inputs.length === 1 ? inputs[0] : inputs) as tf.SymbolicTensor;
+    }
+    outputs.set(layer.name, last);
+  }
+  if (!input || !last) throw new Error('the plan has no input layer');
+  return { input, output: last };
+}
+
 export function buildResNet50(config: ResNetConfig, options: BuildOptions = {}): BuiltResNet {
   const init: KernelInit = options.initializer === 'zeros' ? () => tf.initializers.zeros() : () => seededGlorot(config.seed);
-  const rec = new LayerRecorder();
-  const input = tf.input({ shape: [...config.inputShape], name: 'input' });
-  rec.record('input', { kind: 'input', stage: null, block: null, branch: null, role: 'input' }, []);
-  let x = stem(rec, input, config, init);
-  for (const stage of stageSpecs(config.seedLiteral)) {
-    for (const spec of stageBlocks(stage)) {
-      x = spec.type === 'convolutional'
-        ? convolutionalBlock(rec, x, spec, init)
-        : identityBlock(rec, x, spec, init);
-    }
-  }
-  const output = head(rec, x, config, init);
-  const model = tf.model({ inputs: input, outputs: output, name: `resnet50_${config.preset}` });
-  return { model, layers: rec.layers, config };
+  const plan = planResNet50(config);
+  const { input, output } = applyPlan(plan.layers, init);
+  const model = tf.model({ inputs: input, outputs: output, name: modelName(config.preset) });
+  return { model, layers: plan.layers.map(layerInfoOf), config };
 }

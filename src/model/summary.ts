@@ -1,8 +1,15 @@
-/** A Keras-style summary of a built model, as plain data (no tensors leave this file). */
-import type * as tf from '@tensorflow/tfjs';
-import type { LayerInfo, LayerKind } from './layer-info';
-import type { PresetName } from './presets';
-import type { BuiltResNet } from './resnet50';
+/**
+ * A Keras-style summary as plain data, worked out from the layer plan: no tfjs and no
+ * weights, so the page can show the graph and the table before (or without) a model.
+ * `summarize` (summarize.ts) reads the same summary off a built tfjs model; the tests
+ * check that the two agree layer by layer.
+ */
+import { layerInfoOf, type LayerInfo, type LayerKind } from './layer-info';
+import { outputShape, paramCount, type Shape } from './layer-shapes';
+import { planResNet50 } from './plan';
+import type { PresetName, ResNetConfig } from './presets';
+
+export { formatCount, formatShape } from './vocabulary';
 
 export interface LayerSummary {
   readonly name: string;
@@ -39,31 +46,18 @@ const KERAS_TYPES: Record<LayerKind, string> = {
   dense: 'Dense',
 };
 
-function countWeights(weights: readonly tf.LayerVariable[]): number {
-  return weights.reduce((n, w) => n + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
+/** The Keras class name of a layer kind, as `model.summary()` prints it. */
+export function kerasType(kind: LayerKind): string {
+  return KERAS_TYPES[kind];
 }
 
-function outputShapeOf(layer: tf.layers.Layer): number[] {
-  const shape = layer.outputShape;
-  const single = Array.isArray(shape[0]) ? (shape[0] as (number | null)[]) : (shape as (number | null)[]);
-  return single.slice(1).map((d) => d ?? -1);
-}
-
-export function summarize(built: BuiltResNet): ModelSummary {
-  const { model, config } = built;
-  const layers = built.layers.map((info): LayerSummary => {
-    const layer = model.getLayer(info.name);
-    return {
-      name: info.name,
-      type: KERAS_TYPES[info.kind],
-      outputShape: outputShapeOf(layer),
-      params: layer.countParams(),
-      inputs: info.inputs,
-      info,
-    };
-  });
-  const trainableParams = countWeights(model.trainableWeights);
-  const nonTrainableParams = countWeights(model.nonTrainableWeights);
+/** The summary's header fields, shared by both ways of making one. */
+export function summaryOf(
+  config: ResNetConfig,
+  layers: readonly LayerSummary[],
+  trainableParams: number,
+  nonTrainableParams: number,
+): ModelSummary {
   return {
     preset: config.preset,
     seedLiteral: config.seedLiteral,
@@ -76,11 +70,24 @@ export function summarize(built: BuiltResNet): ModelSummary {
   };
 }
 
-export function formatShape(shape: readonly number[]): string {
-  return `(${shape.join(', ')})`;
-}
-
-/** Thousands separators as Keras prints them: 23,600,006. */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
+/** The summary of a configuration, from its plan alone. */
+export function planSummary(config: ResNetConfig): ModelSummary {
+  const shapes = new Map<string, Shape>();
+  let trainable = 0;
+  let nonTrainable = 0;
+  const layers = planResNet50(config).layers.map((layer): LayerSummary => {
+    const inputs = layer.inputs.map((name) => {
+      const shape = shapes.get(name);
+      if (!shape) throw new Error(`layer "${layer.name}" reads "${name}" before it is planned`);
+      return shape;
+    });
+    const shape = outputShape(layer.settings, inputs);
+    shapes.set(layer.name, shape);
+    const params = paramCount(layer.settings, inputs[0]);
+    trainable += params.trainable;
+    nonTrainable += params.nonTrainable;
+    const info = layerInfoOf(layer);
+    return { name: layer.name, type: kerasType(layer.kind), outputShape: shape, params: params.trainable + params.nonTrainable, inputs: info.inputs, info };
+  });
+  return summaryOf(config, layers, trainable, nonTrainable);
 }

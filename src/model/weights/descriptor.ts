@@ -3,7 +3,7 @@
  * hashes (written by `node scripts/fetch-weights.mjs --write-pins`) and the preprocessing
  * the weights were trained with.
  */
-import { CAFFE_MEAN_BGR } from '../preprocess';
+import { CAFFE_PREPROCESSING, type Preprocessing } from '../preprocessing';
 import pinsJson from './pins.json';
 import type { ShardPins, WeightsVariant } from './manifest';
 
@@ -29,11 +29,8 @@ export interface WeightsDescriptor {
   readonly inputShape: readonly [number, number, number];
   readonly source: string;
   readonly pins: ShardPins;
-  /**
-   * Keras "caffe" preprocessing: RGB -> BGR, subtract the ImageNet mean per channel,
-   * no scaling.
-   */
-  readonly preprocessing: { readonly mode: 'caffe'; readonly meanBgr: readonly [number, number, number] };
+  /** What the weights were trained on: Keras "caffe" mode for these (see preprocessing.ts). */
+  readonly preprocessing: Preprocessing;
 }
 
 const COMMON = {
@@ -41,7 +38,7 @@ const COMMON = {
   classes: 1000,
   inputShape: [224, 224, 3],
   source: WEIGHTS_PINS.source,
-  preprocessing: { mode: 'caffe', meanBgr: CAFFE_MEAN_BGR },
+  preprocessing: CAFFE_PREPROCESSING,
 } as const;
 
 export const IMAGENET_WEIGHTS: Readonly<Record<WeightsVariant, WeightsDescriptor>> = {

@@ -5,13 +5,12 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { realSummary } from '../../graph/test-summary';
-import type { ModelSummary } from '../../model/summary';
+import { planSummary, presetConfig, type ModelSummary } from '../../model/pure';
 import { GraphView, type GraphViewProps } from './GraphView';
 
 let summary: ModelSummary;
-beforeAll(async () => {
-  summary = await realSummary('signs');
+beforeAll(() => {
+  summary = planSummary(presetConfig('signs'));
 });
 
 interface ButtonInfo {

@@ -1,0 +1,26 @@
+/**
+ * What a set of weights expects its input pixels to look like, as plain data (no tfjs), so
+ * the weights descriptor, the session and the page can carry it. `preprocess` (preprocess.ts)
+ * applies it to pixels.
+ */
+
+export type MeanBgr = readonly [number, number, number];
+
+/**
+ * `caffe`: Keras's "caffe" mode, the one the published ImageNet weights were trained with:
+ * RGB -> BGR, subtract the ImageNet mean per channel, no scaling.
+ * `unit`: the assignment's x / 255 (RGB kept, values 0..1), for the seeded model.
+ */
+export type Preprocessing =
+  | { readonly mode: 'caffe'; readonly meanBgr: MeanBgr }
+  | { readonly mode: 'unit' };
+
+export type PreprocessingMode = Preprocessing['mode'];
+
+/** Keras "caffe" mode mean, in B, G, R order (the order the weights were trained in). */
+export const CAFFE_MEAN_BGR: MeanBgr = [103.939, 116.779, 123.68];
+
+export const CAFFE_PREPROCESSING = { mode: 'caffe', meanBgr: CAFFE_MEAN_BGR } as const satisfies Preprocessing;
+
+/** What the seeded (randomly initialised) assignment model is fed: x / 255. */
+export const SEEDED_PREPROCESSING = { mode: 'unit' } as const satisfies Preprocessing;
