@@ -7,6 +7,8 @@ export default defineConfig({
   plugins: [react(), wasmThreads()],
   server: { port: 5173, headers: { ...DEV_HEADERS } },
   preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
+  // The model worker is an ES module worker with its own bundle (tfjs lives only there).
+  worker: { format: 'es', plugins: () => [wasmThreads()] },
   build: {
     target: 'es2022',
     // tfjs is large by nature; one chunk for it keeps the app's own code small.

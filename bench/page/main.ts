@@ -3,7 +3,9 @@
  * float16 weights over HTTP) timed in the page, one backend per page load.
  */
 import * as tf from '@tensorflow/tfjs';
-import { startBackend } from '../../src/app/backend';
+import { startRequest } from '../../src/client/connect';
+import { startBackend } from '../../src/engine/backend';
+import '../../src/engine/wasm-paths';
 import { decodeImageBlob } from '../../src/app/decode-image-browser';
 import { ModelSession } from '../../src/inspect';
 import { IMAGENET_WEIGHTS } from '../../src/model/weights/descriptor';
@@ -28,7 +30,7 @@ interface Opened {
 }
 
 async function openSubject(name: BenchBackend): Promise<Opened> {
-  const backend = await startBackend(name);
+  const backend = await startBackend(startRequest(name));
   if (backend.name !== name) throw new Error(`${name} did not start (${backend.reason})`);
   const before = tf.memory().numTensors;
   const start = performance.now();

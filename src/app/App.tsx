@@ -1,18 +1,18 @@
 /** The composition root: backend, model session, image queue, URL, and the panels. */
 import { useCallback, useMemo, useState } from 'react';
-import type { PresetName } from '../model';
+import { BACKENDS, isBackendName } from '../client/backend-policy';
+import { planSummary, presetConfig, type PresetName } from '../model/pure';
 import { Alert } from '../ui/Alert';
 import { Diagnostics } from '../ui/Diagnostics';
 import { PresetControls } from '../ui/PresetControls';
 import { InputColumn } from '../ui/input/InputColumn';
 import { ExplorerViews } from './ExplorerViews';
-import { BACKENDS, isBackendName } from './backend-policy';
 import type { ImageResult } from './classify-queue';
-import { useBackend } from './use-backend';
+import { useEngine } from './use-engine';
 import { useClassifier } from './use-classifier';
-import { useCam, useNetworkView } from './use-layer-data';
-import { useSession } from './use-session';
-import { useMemory } from './use-tensor-count';
+import { liveResult, useCam, useNetworkView } from './use-layer-data';
+import { useModel } from './use-model';
+import { useMemory } from './use-memory';
 import { createUrlStore, readUrlState, useAddressBar, useUrlField, writeUrlState, type UrlStore } from './url-state';
 import { SAMPLES } from './samples';
 
@@ -45,27 +45,39 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   // A class activation map belongs to one result; a new result (or a re-run) starts without.
   const [camFor, setCamFor] = useState<{ result: ImageResult; index: number } | null>(null);
-  const backend = useBackend(settings.backend, setNotice);
-  const memory = useMemory(backend.active !== null);
-  const { session, canClassify, load } = useSession(backend.active !== null, settings.preset, settings.seedLiteral, backend.epoch);
-  const classifier = useClassifier(canClassify ? session : null);
+  const backend = useEngine(settings.backend, setNotice);
+  const client = backend.active ? backend.client : null;
+  const memory = useMemory(client);
+  const { handle, load } = useModel(client, settings.preset, settings.seedLiteral, backend.epoch);
+  const canClassify = handle?.model.canClassify ?? false;
+  const classifier = useClassifier(canClassify ? handle : null);
   const result = classifier.result;
+  // The result's activations are readable only while the model that made it is the current one.
+  const live = liveResult(handle, result);
   const camIndex = camFor && camFor.result === result ? camFor.index : null;
-  const cam = useCam(session, result, camIndex);
-  const networkView = useNetworkView(result);
+  const cam = useCam(live, camIndex);
+  const networkView = useNetworkView(live);
 
+  const { submit } = classifier;
   const onFiles = useCallback((files: { name: string; blob: Blob }[]) => {
     setNotice(null);
-    classifier.submit(files);
-  }, [classifier]);
-  const onCam = (index: number | null) => setCamFor(index === null || !result ? null : { result, index });
+    submit(files);
+  }, [submit]);
+  const onCam = useCallback((index: number | null) => setCamFor(index === null || !result ? null : { result, index }), [result]);
 
   // A notice is newer than the queue's error: a new submission clears it, so it never hides one.
-  const error = backend.fatal ?? (load.phase === 'failed' ? load.message : null) ?? notice ?? classifier.error;
+  const error = backend.fatal ?? (load.phase === 'failed' ? load.message : null) ?? notice ?? classifier.error ?? cam.error ?? networkView.error;
   const offerWasm = classifier.gpuError && error === classifier.error && backend.active?.name === 'webgl';
-  const action = offerWasm ? { label: 'Switch to WASM', onClick: () => backend.leaveWebGL('WASM was chosen after a GPU failure') } : null;
-  const live = result !== null && session !== null && result.session === session;
-  const camMap = useMemo(() => (live ? cam : null), [live, cam]);
+  const { leaveWebGL } = backend;
+  const action = useMemo(
+    () => (offerWasm ? { label: 'Switch to WASM', onClick: () => leaveWebGL('WASM was chosen after a GPU failure') } : null),
+    [offerWasm, leaveWebGL],
+  );
+  const view = networkView.view;
+  // The architecture needs no weights: the graph and summary show at once, from the plan
+  // (the engine's own summary of a preset is the same, layer by layer: model/plan.test.ts).
+  const { preset, seedLiteral } = settings;
+  const summary = useMemo(() => planSummary(presetConfig(preset, { seedLiteral })), [preset, seedLiteral]);
 
   return (
     <div className="page">
@@ -85,17 +97,17 @@ export function App() {
           onFiles={onFiles}
           onError={setNotice}
           image={result && { name: result.name, url: result.url, width: result.image.width, height: result.image.height, notes: result.image.notes }}
-          networkView={networkView && { width: networkView.size, height: networkView.size, data: networkView.data }}
-          predictions={live ? result.predictions : null}
-          cam={camMap}
+          networkView={view && { width: view.size, height: view.size, data: view.data }}
+          predictions={live ? live.predictions : null}
+          cam={cam.cam}
           camIndex={camIndex}
           onCam={onCam}
-          trained={session?.trained ?? true}
-          classifyOff={session && !canClassify ? CLASSIFY_OFF : null}
+          trained={handle?.model.trained ?? true}
+          classifyOff={handle && !canClassify ? CLASSIFY_OFF : null}
         />
         <ExplorerViews
-          session={session}
-          result={live ? result : null}
+          summary={summary}
+          result={live}
           urlStore={urlStore}
           onNotice={setNotice}
         />
@@ -109,6 +121,8 @@ export function App() {
         numBytes={memory.numBytes}
         lastInferenceMs={result?.ms ?? null}
         threads={backend.active?.threads ?? null}
+        host={backend.active?.host ?? null}
+        hostReason={backend.active?.hostReason ?? null}
         onBackend={settings.reloadWithBackend}
       />
     </div>

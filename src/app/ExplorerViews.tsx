@@ -6,8 +6,8 @@
  * and every panel below is memoised on props that a new selection leaves alone.
  */
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
-import type { ModelSession } from '../inspect';
-import type { LayerSummary, ModelSummary } from '../model';
+import type { LayerScalar } from '../client/types';
+import type { LayerSummary, ModelSummary } from '../model/pure';
 import { ModelTotals } from '../ui/ModelTotals';
 import { SummaryTable } from '../ui/SummaryTable';
 import { GraphView } from '../ui/graph/GraphView';
@@ -15,19 +15,20 @@ import { LayerInspector } from '../ui/inspector/LayerInspector';
 import { Walkthrough } from '../ui/teaching/Walkthrough';
 import { stepForLayer, walkthroughSteps, type WalkthroughStep } from '../ui/teaching/walkthrough-steps';
 import type { ImageResult } from './classify-queue';
-import { useLayerData } from './use-layer-data';
-import { useTint, type TintChoice } from './use-tint';
+import { useLayerData, useTint } from './use-layer-data';
 import { useUrlField, type UrlState, type UrlStore } from './url-state';
 
 interface Props {
-  readonly session: ModelSession | null;
-  /** The current image's result, only when it ran on this session. */
+  /** The architecture: shown as soon as it is known, before any weights have arrived. */
+  readonly summary: ModelSummary | null;
+  /** The current image's result, only when it ran on the current model. */
   readonly result: ImageResult | null;
   readonly urlStore: UrlStore;
   readonly onNotice: (message: string | null) => void;
 }
 
 type View = 'graph' | 'table';
+type TintChoice = 'none' | LayerScalar;
 type UrlPatch = (patch: Partial<UrlState>) => void;
 
 const TINT_LABELS: Record<TintChoice, string> = {
@@ -64,7 +65,7 @@ function useUrlFallback(summary: ModelSummary | null, info: LayerSummary | null,
 function useWalkthrough(summary: ModelSummary | null, info: LayerSummary | null, onUrl: UrlPatch) {
   const [stepId, setStepId] = useState<string | null>(null);
   const steps = useMemo(
-    () => (summary ? walkthroughSteps(summary.preset, summary.classes, { seedLiteral: summary.seedLiteral }) : []),
+    () => (summary ? walkthroughSteps(summary) : []),
     [summary],
   );
   const activeStep = (stepId ? steps.find((s) => s.id === stepId) : undefined) ?? (info ? stepForLayer(steps, info.info) : undefined);
@@ -78,7 +79,6 @@ function useWalkthrough(summary: ModelSummary | null, info: LayerSummary | null,
 }
 
 interface InspectorProps {
-  readonly session: ModelSession | null;
   readonly result: ImageResult | null;
   readonly layer: LayerSummary | null;
   readonly layers: readonly LayerSummary[];
@@ -94,8 +94,8 @@ interface InspectorProps {
  * the same DOM is reused when the data arrives. The read starts in the click's own task,
  * which measured faster overall than giving the header a frame of its own first.
  */
-function InspectorPanel({ session, result, layer, layers, channel, onChannel, onSelect, onNotice }: InspectorProps) {
-  const { data, loading, error } = useLayerData(session, result, layer?.name ?? null);
+function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, onNotice }: InspectorProps) {
+  const { data, loading, error } = useLayerData(result, layer?.name ?? null);
   // A failed read says why in the page's alert, instead of an inspector quietly left empty.
   useEffect(() => { if (error) onNotice(error); }, [error, onNotice]);
   return (
@@ -135,16 +135,16 @@ const ViewBar = memo(function ViewBar({ view, onView, tint, onTint }: ViewBarPro
   );
 });
 
-export const ExplorerViews = memo(function ExplorerViews({ session, result, urlStore, onNotice }: Props) {
+export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlStore, onNotice }: Props) {
   const layer = useUrlField(urlStore, 'layer');
   const channel = useUrlField(urlStore, 'channel');
   const onUrl = urlStore.update;
   const [view, setView] = useState<View>('graph');
   const [tintChoice, setTintChoice] = useState<TintChoice>('mean');
-  const summary = session?.summary ?? null;
   const info = useMemo(() => summary?.layers.find((l) => l.name === layer) ?? null, [summary, layer]);
   useUrlFallback(summary, info, { layer, channel }, onUrl, onNotice);
-  const tint = useTint(session, result, tintChoice);
+  const { tint, error: tintError } = useTint(result, tintChoice === 'none' ? null : tintChoice);
+  useEffect(() => { if (tintError) onNotice(tintError); }, [tintError, onNotice]);
   const { steps, activeStep, onStep, clearStep } = useWalkthrough(summary, info, onUrl);
 
   // Picking a layer anywhere (graph, table, previous/next) leaves the walkthrough step.
@@ -175,7 +175,6 @@ export const ExplorerViews = memo(function ExplorerViews({ session, result, urlS
         <Walkthrough steps={steps} activeStepId={activeStep?.id ?? null} onStep={onStep} />
       </aside>
       <InspectorPanel
-        session={session}
         result={result}
         layer={info}
         layers={summary.layers}

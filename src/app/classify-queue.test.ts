@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ModelSession, RunOptions, RunResult } from '../inspect';
+import { abortError } from '../client/errors';
+import type { Classified, ClassifyOptions, ModelClient, OpenedModel, Pixels } from '../client/types';
 import { ClassifyQueue, type DecodedInput, type QueueSnapshot } from './classify-queue';
+import type { ModelHandle } from './use-model';
 
 /** A model that answers "<its name>:<the image>", when the test says so. */
 class FakeSession {
@@ -8,31 +10,36 @@ class FakeSession {
   readonly kept: boolean[] = [];
   running = 0;
   maxRunning = 0;
+  private handle: ModelHandle | null = null;
 
   constructor(readonly name: string, private readonly auto = false) {}
 
-  classify(image: DecodedInput, _topK: number, options: RunOptions = {}): Promise<RunResult> {
+  classify(_modelId: number, image: Pixels, options: ClassifyOptions = {}): Promise<Classified> {
     this.running++;
     this.maxRunning = Math.max(this.maxRunning, this.running);
-    return new Promise<RunResult>((resolve, reject) => {
-      const label = `${this.name}:${image.notes[0]}`;
+    const note = (image as DecodedInput).notes[0];
+    return new Promise<Classified>((resolve, reject) => {
+      const label = `${this.name}:${note}`;
       const finish = () => {
         this.running--;
-        const kept = options.keep?.() ?? true;
+        // As the engine does: a pass whose caller gave up is finished, then discarded.
+        const kept = !options.signal?.aborted;
         this.kept.push(kept);
-        resolve({ predictions: [{ index: 0, label, probability: 1 }], ms: 1, kept });
+        if (!kept) return reject(abortError());
+        resolve({ resultId: 1, modelId: 1, predictions: [{ index: 0, label, probability: 1 }], ms: 1, image });
       };
       const fail = (err: Error) => {
         this.running--;
         reject(err);
       };
       if (this.auto) setTimeout(finish, 1);
-      else this.pending.push({ image: image.notes[0], finish, fail });
+      else this.pending.push({ image: note, finish, fail });
     });
   }
 
-  get asSession(): ModelSession {
-    return this as unknown as ModelSession;
+  get asSession(): ModelHandle {
+    this.handle ??= { client: this as unknown as ModelClient, model: { modelId: 1 } as OpenedModel };
+    return this.handle;
   }
 }
 
@@ -64,7 +71,7 @@ describe('ClassifyQueue', () => {
   it('runs many files one after another, with a status each; a bad one fails alone', async () => {
     const { queue, files, statuses, shown, last } = setup();
     const model = new FakeSession('m', true);
-    queue.setSession(model.asSession);
+    queue.setModel(model.asSession);
     queue.submit(files('a', 'bad1', 'c'));
     await settle();
     expect(statuses()).toEqual(['a.png done', 'bad1.png failed', 'c.png done']);
@@ -76,7 +83,7 @@ describe('ClassifyQueue', () => {
 
   it('keeps the previous result when a bad file comes, and clears the error with the next submission', async () => {
     const { queue, files, shown, last } = setup();
-    queue.setSession(new FakeSession('m', true).asSession);
+    queue.setModel(new FakeSession('m', true).asSession);
     queue.submit(files('a'));
     await settle();
     queue.submit(files('bad'));
@@ -93,7 +100,7 @@ describe('ClassifyQueue', () => {
   it('cancel stops after the file under way: the rest never run', async () => {
     const { queue, files, statuses, shown } = setup();
     const model = new FakeSession('m');
-    queue.setSession(model.asSession);
+    queue.setModel(model.asSession);
     queue.submit(files('a', 'b', 'c'));
     await settle();
     queue.cancel();
@@ -108,7 +115,7 @@ describe('ClassifyQueue', () => {
   it('a new image while one runs: the old result and activations are dropped, only the newest shows', async () => {
     const { queue, files, snapshots, shown } = setup();
     const model = new FakeSession('m');
-    queue.setSession(model.asSession);
+    queue.setModel(model.asSession);
     queue.submit(files('old'));
     await settle();
     queue.submit(files('new'));
@@ -126,20 +133,20 @@ describe('ClassifyQueue', () => {
     const { queue, files, snapshots, shown, urls } = setup();
     const first = new FakeSession('first');
     const second = new FakeSession('second');
-    queue.setSession(first.asSession);
+    queue.setModel(first.asSession);
     queue.submit(files('x'));
     await settle();
-    queue.setSession(null); // the new model is loading
+    queue.setModel(null); // the new model is loading
     first.pending[0].finish();
     await settle();
     expect(first.kept).toEqual([false]);
-    queue.setSession(second.asSession);
+    queue.setModel(second.asSession);
     await settle();
     second.pending[0].finish();
     await settle();
     expect(shown()).toBe('second:x');
     for (const s of snapshots) {
-      if (s.result) expect(s.result.predictions[0].label.split(':')[0]).toBe((s.result.session as unknown as FakeSession).name);
+      if (s.result) expect(s.result.predictions[0].label.split(':')[0]).toBe((s.result.handle.client as unknown as FakeSession).name);
     }
     expect(snapshots.some((s) => s.result?.predictions[0].label === 'first:x')).toBe(false);
     expect(urls.revoked.size).toBe(0); // the image's URL is still the one shown
@@ -147,10 +154,10 @@ describe('ClassifyQueue', () => {
 
   it('re-runs the last good image on a new model once idle', async () => {
     const { queue, files, shown, statuses } = setup();
-    queue.setSession(new FakeSession('a', true).asSession);
+    queue.setModel(new FakeSession('a', true).asSession);
     queue.submit(files('pic'));
     await settle();
-    queue.setSession(new FakeSession('b', true).asSession);
+    queue.setModel(new FakeSession('b', true).asSession);
     await settle();
     expect(shown()).toBe('b:pic');
     expect(statuses()).toEqual(['pic.png done']);
@@ -159,7 +166,7 @@ describe('ClassifyQueue', () => {
   it('a GPU failure is flagged, keeps the previous result, and the image runs again on the next backend', async () => {
     const { queue, files, shown, last, statuses } = setup();
     const gpu = new FakeSession('webgl');
-    queue.setSession(gpu.asSession);
+    queue.setModel(gpu.asSession);
     queue.submit(files('first'));
     await settle();
     gpu.pending[0].finish();
@@ -171,7 +178,7 @@ describe('ClassifyQueue', () => {
     expect(last().gpuError).toBe(true);
     expect(last().error).toMatch(/^huge\.png: The graphics card could not run the network/);
     expect(shown()).toBe('webgl:first');
-    queue.setSession(new FakeSession('wasm', true).asSession);
+    queue.setModel(new FakeSession('wasm', true).asSession);
     await settle();
     expect(shown()).toBe('wasm:huge');
     expect(statuses()).toEqual(['huge.png done']);
@@ -181,7 +188,7 @@ describe('ClassifyQueue', () => {
 
   it('revokes every object URL it no longer shows', async () => {
     const { queue, files, urls } = setup();
-    queue.setSession(new FakeSession('m', true).asSession);
+    queue.setModel(new FakeSession('m', true).asSession);
     for (const name of ['a', 'b', 'c']) {
       queue.submit(files(name));
       await settle();

@@ -3,10 +3,13 @@
  * already under way finishes on the backend but its result (and its activations) are
  * dropped, so only the newest image is ever shown. When the model changes, the image being
  * run (or, when idle, the last good one, or one whose run failed) runs again on the new one:
- * a result is only ever shown with the session that produced it.
+ * a result is only ever shown with the model that produced it. A worker that dies mid-run
+ * loses nothing: the image waits for the fresh engine's model and runs again there.
  */
-import type { ModelSession, Prediction } from '../inspect';
+import { EngineCrashedError, isAbortError } from '../client/errors';
+import type { Prediction } from '../client/types';
 import { describeRunError } from './run-errors';
+import type { ModelHandle } from './use-model';
 
 export interface DecodedInput {
   readonly width: number;
@@ -28,11 +31,16 @@ export interface ImageResult {
   readonly id: number;
   readonly name: string;
   readonly image: DecodedInput;
+  /** The file itself: the pixels are decoded from it again if they are lost with a worker. */
+  readonly file?: Blob;
   /** An object URL of the original file, for the "original" view. */
   readonly url: string | null;
   readonly predictions: readonly Prediction[];
   readonly ms: number;
-  readonly session: ModelSession;
+  /** Names this image's activations in the engine, for the layer reads. */
+  readonly resultId: number;
+  /** The model that made this result: it is shown only while that model is the current one. */
+  readonly handle: ModelHandle;
 }
 
 export interface QueueSnapshot {
@@ -70,6 +78,11 @@ interface ShownError {
   readonly gpu: boolean;
 }
 
+/** A buffer handed to a worker is empty on this side until it comes back. */
+function detached(image: DecodedInput): boolean {
+  return image.pixels.byteLength === 0 && image.width * image.height > 0;
+}
+
 function messageOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
@@ -85,7 +98,9 @@ export class ClassifyQueue {
   private nextId = 1;
   private running = false;
   private inFlight = false;
-  private session: ModelSession | null = null;
+  private handle: ModelHandle | null = null;
+  /** Aborts the pass under way: a newer image or another model replaced it. */
+  private inFlightAbort: AbortController | null = null;
 
   constructor(private readonly deps: QueueDeps) {}
 
@@ -113,11 +128,12 @@ export class ClassifyQueue {
   }
 
   /** A new model: the image under way, a failed one, or else the last good one runs on it. */
-  setSession(session: ModelSession | null): void {
-    if (session === this.session) return;
-    this.session = session;
-    const again = this.failedRun ?? this.lastAsJob(session);
-    if (session && again && this.jobs.length === 0 && !this.inFlight) {
+  setModel(handle: ModelHandle | null): void {
+    if (handle === this.handle) return;
+    this.handle = handle;
+    this.inFlightAbort?.abort();
+    const again = this.failedRun ?? this.lastAsJob(handle);
+    if (handle && again && this.jobs.length === 0 && !this.inFlight) {
       this.failedRun = null;
       this.jobs.push(again);
       this.setItem(again.id, 'waiting');
@@ -130,15 +146,16 @@ export class ClassifyQueue {
     if (this.result?.url) this.deps.revokeUrl(this.result.url);
   }
 
-  private lastAsJob(session: ModelSession | null): Job | null {
+  private lastAsJob(handle: ModelHandle | null): Job | null {
     const last = this.result;
-    if (!last || last.session === session) return null;
-    return { id: last.id, name: last.name, generation: this.generation, decoded: { image: last.image, url: last.url } };
+    if (!last || last.handle === handle) return null;
+    return { id: last.id, name: last.name, generation: this.generation, file: last.file, decoded: { image: last.image, url: last.url } };
   }
 
   /** A new submission: the file under way is dropped too, whenever it finishes. */
   private abandon(): void {
     this.generation++;
+    this.inFlightAbort?.abort();
     this.cancelWaiting();
     this.releaseFailed();
   }
@@ -162,7 +179,7 @@ export class ClassifyQueue {
     if (this.running) return;
     this.running = true;
     try {
-      while (this.jobs.length > 0 && this.session) {
+      while (this.jobs.length > 0 && this.handle) {
         const job = this.jobs.shift();
         this.inFlight = true;
         if (job) await this.process(job);
@@ -181,6 +198,10 @@ export class ClassifyQueue {
       if (!decoded && job.file) {
         this.setItem(job.id, 'decoding');
         decoded = { image: await this.deps.decode(job.file), url: this.deps.objectUrl(job.file) };
+      } else if (decoded && job.file && detached(decoded.image)) {
+        // Its pixels went to a worker that never gave them back (it died mid-run).
+        this.setItem(job.id, 'decoding');
+        decoded = { ...decoded, image: await this.deps.decode(job.file) };
       }
     } catch (err) {
       return this.fail(job, messageOf(err), false);
@@ -188,24 +209,32 @@ export class ClassifyQueue {
     if (decoded) await this.run(job, decoded);
   }
 
-  /** Runs a decoded image on the current session; the result counts only if still wanted. */
+  /** Runs a decoded image on the current model; the result counts only if still wanted. */
   private async run(job: Job, decoded: Decoded): Promise<void> {
-    const session = this.session;
+    const handle = this.handle;
     if (job.generation !== this.generation) return this.drop(job, decoded.url);
-    if (!session) return this.requeue(job, decoded);
-    const wanted = () => job.generation === this.generation && session === this.session;
+    if (!handle) return this.requeue(job, decoded);
+    const wanted = () => job.generation === this.generation && handle === this.handle;
     this.setItem(job.id, 'running');
+    const abort = new AbortController();
+    this.inFlightAbort = abort;
     try {
-      const run = await session.classify(decoded.image, 5, { keep: wanted });
-      if (!run.kept || !wanted()) return this.stale(job, decoded);
-      this.accept({ id: job.id, name: job.name, image: decoded.image, url: decoded.url, predictions: run.predictions, ms: run.ms, session });
+      const run = await handle.client.classify(handle.model.modelId, decoded.image, { topK: 5, signal: abort.signal });
+      const image = { ...decoded.image, pixels: run.image.pixels };
+      if (!wanted()) return this.stale(job, { ...decoded, image });
+      this.accept({
+        id: job.id, name: job.name, image, file: job.file, url: decoded.url,
+        predictions: run.predictions, ms: run.ms, resultId: run.resultId, handle,
+      });
     } catch (err) {
-      // A model switched (and disposed) mid-run is not this image's fault.
-      if (!wanted()) return this.stale(job, decoded);
+      // A newer image, or a model switched (or an engine lost) mid-run, is not this image's fault.
+      if (isAbortError(err) || err instanceof EngineCrashedError || !wanted()) return this.stale(job, decoded);
       const failure = describeRunError(err);
       this.releaseFailed();
       this.failedRun = { ...job, decoded };
       this.fail(job, failure.message, failure.gpu);
+    } finally {
+      if (this.inFlightAbort === abort) this.inFlightAbort = null;
     }
   }
 

@@ -3,8 +3,8 @@
  * decode with EXIF orientation applied, shrink very large photos while decoding, flatten
  * transparency onto white, and hand back plain RGBA bytes.
  */
-import { ImageInputError, isImageInputError, sniffImage, type DecodedImage, type ImageHeader } from '../model/image';
-import { jpegOrientation, orientationNote, swapsSides, type Orientation } from '../model/image/exif';
+import { ImageInputError, isImageInputError, sniffImage, type DecodedImage, type ImageHeader } from '../model/pure';
+import { jpegOrientation, orientationNote, swapsSides, type Orientation } from '../model/pure';
 
 /**
  * Longest side kept by default: over four times the network's 224 (the area filter still

@@ -4,6 +4,10 @@
  * compile, a lost context) are told apart because switching to WASM cures them.
  */
 
+import { errorText } from '../client/errors';
+
+export { errorText } from '../client/errors';
+
 export interface RunFailure {
   readonly message: string;
   /** True when the graphics card (WebGL) failed: running on WASM instead should work. */
@@ -24,13 +28,6 @@ const GPU_PATTERNS: readonly RegExp[] = [
 
 export function isGpuFailure(message: string): boolean {
   return GPU_PATTERNS.some((pattern) => pattern.test(message));
-}
-
-/** Error text from anything thrown (tfjs sometimes rejects with a plain `{message}` object). */
-export function errorText(err: unknown): string {
-  if (err instanceof Error) return err.message;
-  if (typeof err === 'object' && err !== null && 'message' in err && typeof err.message === 'string') return err.message;
-  return String(err);
 }
 
 /** Describes an error thrown while the network ran on an image. */

@@ -1,4 +1,4 @@
-import type { Sample } from '../ui/input/DropZone';
+import type { Sample } from '../ui/view-data';
 
 /** Bundled sample photos (scikit-image sample data, CC0), served from public/samples/. */
 export const SAMPLES: readonly Sample[] = [

@@ -1,7 +1,7 @@
 /** What the address bar remembers (preset, stage-5 variant, backend, selection), and the store the page reads it from. */
 import { useEffect, useSyncExternalStore } from 'react';
-import { isPresetName, type PresetName } from '../model';
-import { isBackendName, type BackendName } from './backend-policy';
+import { isPresetName, type PresetName } from '../model/pure';
+import { isBackendName, type BackendName } from '../client/backend-policy';
 
 export interface UrlState {
   readonly preset: PresetName;

@@ -1,27 +1,29 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { ModelSession } from '../inspect';
+import { useCallback, useEffect, useState } from 'react';
+import type { NamedBlob } from '../ui/view-data';
 import { ClassifyQueue, type QueueSnapshot } from './classify-queue';
 import { decodeImageBlob } from './decode-image-browser';
+import type { ModelHandle } from './use-model';
 
 export interface Classifier extends QueueSnapshot {
-  submit(files: readonly { readonly name: string; readonly blob: Blob }[]): void;
+  submit(files: readonly NamedBlob[]): void;
   cancel(): void;
 }
 
-/** The classify queue as React state, fed with the current model session. */
-export function useClassifier(session: ModelSession | null): Classifier {
-  const [snapshot, setSnapshot] = useState<QueueSnapshot>({ items: [], result: null, error: null, gpuError: false, busy: false });
-  const queue = useMemo(
-    () =>
-      new ClassifyQueue({
-        decode: (blob) => decodeImageBlob(blob, {}),
-        objectUrl: (blob) => URL.createObjectURL(blob),
-        revokeUrl: (url) => URL.revokeObjectURL(url),
-        onChange: setSnapshot,
-      }),
-    [],
-  );
-  useEffect(() => queue.setSession(session), [queue, session]);
+const IDLE: QueueSnapshot = { items: [], result: null, error: null, gpuError: false, busy: false };
+
+/** The classify queue as React state, fed with the current model. One queue per page. */
+export function useClassifier(handle: ModelHandle | null): Classifier {
+  const [snapshot, setSnapshot] = useState<QueueSnapshot>(IDLE);
+  // State, not a memo: React may throw a memo away, and this queue holds the page's images.
+  const [queue] = useState(() => new ClassifyQueue({
+    decode: (blob) => decodeImageBlob(blob, {}),
+    objectUrl: (blob) => URL.createObjectURL(blob),
+    revokeUrl: (url) => URL.revokeObjectURL(url),
+    onChange: setSnapshot,
+  }));
+  useEffect(() => queue.setModel(handle), [queue, handle]);
   useEffect(() => () => queue.dispose(), [queue]);
-  return { ...snapshot, submit: (files) => queue.submit(files), cancel: () => queue.cancel() };
+  const submit = useCallback((files: readonly NamedBlob[]) => queue.submit(files), [queue]);
+  const cancel = useCallback(() => queue.cancel(), [queue]);
+  return { ...snapshot, submit, cancel };
 }

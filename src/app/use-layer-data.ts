@@ -1,78 +1,62 @@
-/** Reads the selected layer's activation data (and CAMs) from the current image's pass. */
-import { useEffect, useState } from 'react';
-import { flushSync } from 'react-dom';
-import { readLayerData, type LayerData, type ModelSession } from '../inspect';
-import { resizedPreview } from '../model/preprocess';
-import type { CamMap } from '../ui/input/ImagePanel';
+/** Reads from the current image's pass through the model client: a layer, a CAM, the network's view. */
+import { useCallback } from 'react';
+import type { LayerData, LayerScalar, NetworkView } from '../client/types';
+import type { CamMap } from '../ui/view-data';
 import type { ImageResult } from './classify-queue';
-import { errorText } from './run-errors';
+import type { ModelHandle } from './use-model';
+import { useKeyedAsync } from './use-keyed-async';
 
-interface Async<T> {
-  readonly key: string;
-  readonly value: T | null;
-  /** Why the read failed, in words; null when it did not. */
-  readonly error?: string | null;
+/** The result's activations are only readable while its model is the current one. */
+export function liveResult(handle: ModelHandle | null, result: ImageResult | null): ImageResult | null {
+  return handle !== null && result !== null && result.handle === handle ? result : null;
 }
 
-/** The result's activations are only readable while its session is the current one. */
-function live(session: ModelSession | null, result: ImageResult | null): session is ModelSession {
-  return session !== null && result !== null && result.session === session;
-}
-
-export function useLayerData(session: ModelSession | null, result: ImageResult | null, layer: string | null) {
-  const key = live(session, result) && layer ? `${result?.id}:${layer}` : '';
-  const [state, setState] = useState<Async<LayerData>>({ key: '', value: null });
-  useEffect(() => {
-    if (!key || !session || !layer) return undefined;
-    const info = session.built.layers.find((l) => l.name === layer);
-    if (!info) return undefined;
-    let cancelled = false;
-    // Rendered at once, in the task the read finished in: on WASM that is the click's own
-    // task, so the browser paints the new layer complete instead of first painting a frame
-    // of the old one dimmed (~10 ms of painting for nothing).
-    const settle = (next: Async<LayerData>) => { if (!cancelled) flushSync(() => setState(next)); };
-    readLayerData(session.inspector, info).then(
-      (value) => settle({ key, value }),
-      (err: unknown) => settle({ key, value: null, error: `The activations of ${layer} could not be read: ${errorText(err)}` }),
-    );
-    return () => { cancelled = true; };
-  }, [key, session, layer]);
-  const current = state.key === key ? state.value : null;
+export function useLayerData(result: ImageResult | null, layer: string | null) {
+  const key = result && layer ? `${result.id}:${result.resultId}:${layer}` : '';
+  const load = useCallback(() => {
+    if (!result || !layer) return Promise.reject(new Error('no layer'));
+    return result.handle.client.layer(result.resultId, layer);
+  }, [result, layer]);
+  // Rendered in the task the read finished in: no frame of the old layer painted first.
+  const read = useKeyedAsync<LayerData>(key, load, { immediate: true });
   // While a new layer loads, keep showing the previous one (dimmed by the UI).
   return {
-    data: key ? (current ?? state.value) : null,
-    loading: key !== '' && state.key !== key,
-    error: key !== '' && state.key === key ? (state.error ?? null) : null,
+    data: read.value ?? (read.loading ? read.previous : null),
+    loading: read.loading,
+    error: read.error && layer ? `The activations of ${layer} could not be read: ${read.error}` : null,
   };
 }
 
-export function useCam(session: ModelSession | null, result: ImageResult | null, classIndex: number | null): CamMap | null {
-  const key = live(session, result) && classIndex !== null ? `${result?.id}:${classIndex}` : '';
-  const [state, setState] = useState<Async<CamMap>>({ key: '', value: null });
-  useEffect(() => {
-    if (!key || !session || classIndex === null) return undefined;
-    let cancelled = false;
-    const label = result?.predictions.find((p) => p.index === classIndex)?.label ?? `class ${classIndex}`;
-    session.inspector.cam(classIndex).then(
-      ({ shape, values }) => {
-        if (!cancelled) setState({ key, value: { label, height: shape[0], width: shape[1], values } });
-      },
-      () => { if (!cancelled) setState({ key, value: null }); },
-    );
-    return () => { cancelled = true; };
-  }, [key, session, classIndex, result]);
-  return state.key === key ? state.value : null;
+export function useCam(result: ImageResult | null, classIndex: number | null) {
+  const key = result && classIndex !== null ? `${result.id}:${result.resultId}:${classIndex}` : '';
+  const load = useCallback(async (): Promise<CamMap> => {
+    if (!result || classIndex === null) throw new Error('no class');
+    const { shape, values } = await result.handle.client.cam(result.resultId, classIndex);
+    const label = result.predictions.find((p) => p.index === classIndex)?.label ?? `class ${classIndex}`;
+    return { label, height: shape[0], width: shape[1], values };
+  }, [result, classIndex]);
+  const read = useKeyedAsync(key, load);
+  return { cam: read.value, error: read.error && `The class activation map could not be made: ${read.error}` };
 }
 
 /** The resized network input, as RGBA for a canvas. */
 export function useNetworkView(result: ImageResult | null) {
-  const [view, setView] = useState<{ id: number; data: Uint8ClampedArray; size: number } | null>(null);
-  useEffect(() => {
-    if (!result) return undefined;
-    let cancelled = false;
-    const [size] = result.session.built.config.inputShape;
-    resizedPreview(result.image.pixels, result.image.width, result.image.height, size).then((data) => { if (!cancelled) setView({ id: result.id, data, size }); }, () => undefined);
-    return () => { cancelled = true; };
+  const key = result ? `${result.id}:${result.resultId}` : '';
+  const load = useCallback(() => {
+    if (!result) return Promise.reject(new Error('no image'));
+    return result.handle.client.networkView(result.resultId);
   }, [result]);
-  return view && result && view.id === result.id ? view : null;
+  const read = useKeyedAsync<NetworkView>(key, load);
+  return { view: read.value, error: read.error && `The network’s view of the image could not be read: ${read.error}` };
+}
+
+/** One statistic per layer for the current image, to tint the graph with. */
+export function useTint(result: ImageResult | null, statistic: LayerScalar | null) {
+  const key = result && statistic ? `${result.id}:${result.resultId}:${statistic}` : '';
+  const load = useCallback(async () => {
+    if (!result || !statistic) throw new Error('no statistic');
+    return new Map(Object.entries(await result.handle.client.layerScalars(result.resultId, statistic)));
+  }, [result, statistic]);
+  const read = useKeyedAsync(key, load);
+  return { tint: read.value, error: read.error && `The graph’s tint could not be computed: ${read.error}` };
 }

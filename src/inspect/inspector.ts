@@ -6,15 +6,9 @@ import * as tf from '@tensorflow/tfjs';
 import type { BuiltResNet, LayerInfo } from '../model';
 import { readableLabel } from './labels';
 import { readAndDispose } from './read';
-import { tensorStats, type TensorStats } from './stats';
+import { tensorStats } from './stats';
+import type { LayerScalar, LayerValues, Prediction, TensorStats } from './types';
 import { UnknownLayerError } from './errors';
-
-export interface Prediction {
-  readonly index: number;
-  /** Readable label, e.g. "Egyptian cat". */
-  readonly label: string;
-  readonly probability: number;
-}
 
 export interface RunResult {
   readonly predictions: readonly Prediction[];
@@ -29,15 +23,8 @@ export interface RunOptions {
    * Asked once the pass has finished: false throws the new activations away and keeps the
    * previous image's (the caller no longer wants this result, e.g. a newer image came in).
    */
-  readonly keep?: () => boolean;
+  readonly keep?: () => boolean | Promise<boolean>;
 }
-
-export interface LayerValues {
-  readonly shape: readonly number[];
-  readonly values: Float32Array;
-}
-
-export type LayerScalar = 'mean' | 'zeroFraction' | 'max';
 
 const SCALARS: Record<LayerScalar, (t: tf.Tensor) => tf.Scalar> = {
   mean: (t) => t.mean(),
@@ -86,7 +73,13 @@ export class Inspector {
       tf.dispose(outputs);
       throw err;
     }
-    const kept = !this.disposed && (options.keep?.() ?? true);
+    let kept: boolean;
+    try {
+      kept = (await (options.keep?.() ?? true)) && !this.disposed;
+    } catch (err) {
+      tf.dispose(outputs);
+      throw err;
+    }
     if (!kept) {
       tf.dispose(outputs);
     } else {

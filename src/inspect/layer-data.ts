@@ -1,25 +1,7 @@
 /** Everything the layer inspector shows about one layer, as plain data. */
 import type { LayerInfo } from '../model';
 import type { Inspector } from './inspector';
-import type { TensorStats } from './stats';
-
-export interface BranchData {
-  readonly name: string;
-  readonly stats: TensorStats;
-  /** L2 norm of the branch's output: how much it adds to the sum. */
-  readonly norm: number;
-}
-
-export interface LayerData {
-  readonly name: string;
-  readonly stats: TensorStats;
-  /** Shape without the batch dimension, e.g. [56, 56, 256]. */
-  readonly shape: readonly number[];
-  /** All values in channels-last order (index = (row * width + col) * channels + channel). */
-  readonly values: Float32Array;
-  /** For an add layer: its residual (main path) and shortcut inputs. */
-  readonly branches: { readonly main: BranchData; readonly shortcut: BranchData } | null;
-}
+import type { BranchData, LayerData, TensorStats } from './types';
 
 /** sqrt(sum x^2) from the statistics: n (std^2 + mean^2) = sum x^2. */
 export function l2Norm(stats: TensorStats): number {

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { describe, expect, it } from 'vitest';
-import { binShares, HISTOGRAM_BINS, tensorStats } from './stats';
+import { binShares, tensorStats } from './stats';
+import { HISTOGRAM_BINS } from './types';
 
 /** The same statistics in plain JS, to check the backend's against. */
 function reference(values: number[]) {

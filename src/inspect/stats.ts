@@ -12,31 +12,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { readAndDispose } from './read';
 
-export const HISTOGRAM_BINS = 32;
+import { HISTOGRAM_BINS, type TensorStats } from './types';
 
-export interface Histogram {
-  /** HISTOGRAM_BINS + 1 edges from min to max; the last bin includes max. */
-  readonly edges: readonly number[];
-  readonly counts: readonly number[];
-}
-
-export interface TensorStats {
-  /** Shape without the batch dimension. */
-  readonly shape: readonly number[];
-  readonly min: number;
-  readonly max: number;
-  readonly mean: number;
-  readonly std: number;
-  /** Fraction of values that are exactly zero (what a ReLU switched off). */
-  readonly zeroFraction: number;
-  readonly histogram: Histogram;
-  /** Mean of each channel (last axis). */
-  readonly channelMeans: readonly number[];
-  /** Minimum of each channel (last axis): the per-channel colour scale of the feature maps. */
-  readonly channelMins: readonly number[];
-  /** Maximum of each channel (last axis). */
-  readonly channelMaxs: readonly number[];
-}
 
 export type CountMethod = 'bincount' | 'compare';
 

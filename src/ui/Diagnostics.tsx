@@ -11,6 +11,9 @@ interface Props {
   readonly lastInferenceMs: number | null;
   /** WASM threads in use, when the backend is WASM. */
   readonly threads: number | null;
+  /** Where the model runs: its own worker, or the page (and why). */
+  readonly host: 'worker' | 'page' | null;
+  readonly hostReason: string | null;
   readonly onBackend: (backend: string) => void;
 }
 
@@ -20,7 +23,7 @@ function megabytes(bytes: number): string {
 
 /** Live facts about the engine: which backend runs and why, tensors, memory, last run. */
 export const Diagnostics = memo(function Diagnostics(props: Props) {
-  const { backend, backends, reason, softwareWebGL, numTensors, numBytes, lastInferenceMs, threads, onBackend } = props;
+  const { backend, backends, reason, softwareWebGL, numTensors, numBytes, lastInferenceMs, threads, host, hostReason, onBackend } = props;
   return (
     <section className="diagnostics" role="status" aria-label="Diagnostics">
       <span>
@@ -28,6 +31,12 @@ export const Diagnostics = memo(function Diagnostics(props: Props) {
         {softwareWebGL && <span className="muted"> (WebGL here is software-rendered)</span>}
       </span>
       {threads !== null && <span>Threads: {threads}</span>}
+      {host && (
+        <span data-testid="host" title={hostReason ?? undefined}>
+          Runs in: {host === 'worker' ? 'a worker' : 'the page'}
+          {hostReason && <span className="muted"> ({hostReason})</span>}
+        </span>
+      )}
       {reason && <span className="muted reason" title={reason}>{reason}</span>}
       <span>Tensors: {numTensors}</span>
       <span>Memory: {megabytes(numBytes)}</span>

@@ -1,15 +1,5 @@
+import type { NamedBlob, Sample } from '../view-data';
 import { useEffect, useRef, useState, type DragEvent } from 'react';
-
-export interface NamedBlob {
-  readonly name: string;
-  readonly blob: Blob;
-}
-
-export interface Sample {
-  readonly name: string;
-  readonly url: string;
-  readonly label: string;
-}
 
 interface Props {
   readonly samples: readonly Sample[];

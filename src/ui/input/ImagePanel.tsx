@@ -1,18 +1,6 @@
+import type { CamMap, RgbaImage } from '../view-data';
 import { interpolateInferno, rgb } from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
-
-export interface RgbaImage {
-  readonly width: number;
-  readonly height: number;
-  readonly data: Uint8ClampedArray;
-}
-
-export interface CamMap {
-  readonly label: string;
-  readonly width: number;
-  readonly height: number;
-  readonly values: Float32Array;
-}
 
 interface Props {
   readonly name: string;

@@ -1,6 +1,7 @@
-import type { Prediction, SessionLoad } from '../../inspect';
-import { DropZone, type NamedBlob, type Sample } from './DropZone';
-import { ImagePanel, type CamMap, type RgbaImage } from './ImagePanel';
+import type { LoadState, Prediction } from '../../client/types';
+import { DropZone } from './DropZone';
+import type { CamMap, NamedBlob, RgbaImage, Sample } from '../view-data';
+import { ImagePanel } from './ImagePanel';
 import { LoadProgress } from './LoadProgress';
 import { Predictions } from './Predictions';
 import { QueueStatus, type QueueEntry } from './QueueStatus';
@@ -15,7 +16,7 @@ export interface ShownImage {
 
 interface Props {
   readonly samples: readonly Sample[];
-  readonly load: SessionLoad;
+  readonly load: LoadState;
   readonly queue: { readonly items: readonly QueueEntry[]; readonly busy: boolean; readonly onCancel: () => void };
   readonly onFiles: (files: NamedBlob[]) => void;
   readonly onError: (message: string) => void;

@@ -1,4 +1,4 @@
-import type { SessionLoad as LoadState } from '../../inspect';
+import type { LoadState } from '../../client/types';
 
 const PHASES: Record<LoadState['phase'], string> = {
   downloading: 'Downloading ImageNet weights',

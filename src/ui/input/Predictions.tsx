@@ -1,4 +1,4 @@
-import type { Prediction } from '../../inspect';
+import type { Prediction } from '../../client/types';
 
 interface Props {
   readonly predictions: readonly Prediction[];

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3';
 import { useId } from 'react';
-import type { BranchData } from '../../inspect/layer-data';
+import type { BranchData } from '../../inspect/types';
 import { formatRatio, formatValue, residualSentence } from './format';
 
 interface Props {

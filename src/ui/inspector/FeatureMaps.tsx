@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import type { TensorStats } from '../../inspect/stats';
+import type { TensorStats } from '../../inspect/types';
 import { ChannelGrid } from './ChannelGrid';
 import { ChannelView } from './ChannelView';
 import { ColourLegend } from './ColourLegend';

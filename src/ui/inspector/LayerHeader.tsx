@@ -1,7 +1,7 @@
 import { useId } from 'react';
-import type { LayerInfo } from '../../model/layer-info';
-import type { LayerSummary } from '../../model/summary';
-import { formatCount, formatShape } from '../../model/summary';
+import type { LayerInfo } from '../../model/pure';
+import type { LayerSummary } from '../../model/pure';
+import { formatCount, formatShape } from '../../model/pure';
 
 interface Props {
   readonly layer: LayerSummary;

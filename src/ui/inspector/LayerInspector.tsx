@@ -1,6 +1,6 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { LayerData } from '../../inspect/layer-data';
-import type { LayerSummary } from '../../model/summary';
+import type { LayerData } from '../../inspect/types';
+import type { LayerSummary } from '../../model/pure';
 import { BranchCompare } from './BranchCompare';
 import { mapDims, type Normalization } from './channels';
 import { FeatureMaps } from './FeatureMaps';

@@ -1,6 +1,6 @@
 import { format, scaleLinear, scaleLog } from 'd3';
 import { useId, useState } from 'react';
-import type { TensorStats } from '../../inspect/stats';
+import type { TensorStats } from '../../inspect/types';
 import { formatPercent, formatValue } from './format';
 import { useWidth } from './use-width';
 

@@ -1,14 +1,16 @@
-/** Probes the browser and initialises the tfjs backend the policy picks. */
+/**
+ * Initialises the tfjs backend the policy picks, wherever the engine runs (a worker, the
+ * page, Node). The WebGL probe comes from the page: it is the page that decides where the
+ * engine lives, and a worker has no DOM canvas to probe with.
+ */
 import * as tf from '@tensorflow/tfjs';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgl';
-import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
-import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import wasmThreadedSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { planBackends, type BackendName, type WebGLProbe } from './backend-policy';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { planBackends, type BackendName, type WebGLProbe } from '../client/backend-policy';
+import { errorText } from '../client/errors';
+import type { StartRequest } from '../client/types';
 import { setBackendWithin } from './backend-start';
-import { errorText } from './run-errors';
 
 export interface ActiveBackend {
   readonly name: BackendName;
@@ -19,22 +21,6 @@ export interface ActiveBackend {
   readonly failures: readonly string[];
   /** WASM threads in use (1 when the page is not cross-origin isolated); null elsewhere. */
   readonly threads: number | null;
-}
-
-setWasmPaths({
-  'tfjs-backend-wasm.wasm': wasmPlain,
-  'tfjs-backend-wasm-simd.wasm': wasmSimd,
-  'tfjs-backend-wasm-threaded-simd.wasm': wasmThreadedSimd,
-});
-
-export function probeWebGL(): WebGLProbe {
-  const canvas = document.createElement('canvas');
-  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-  if (!gl) return { available: false, renderer: null };
-  const info = gl.getExtension('WEBGL_debug_renderer_info');
-  const renderer = info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : String(gl.getParameter(gl.RENDERER));
-  gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return { available: true, renderer };
 }
 
 /** A backend that neither starts nor fails (a blocked worker, say) must not hang the page. */
@@ -65,22 +51,16 @@ async function startFirst(order: readonly BackendName[], why: string, probe: Web
   throw new Error(`No TensorFlow.js backend could start (${failures.join('; ')})`);
 }
 
-/** The page's one backend start, shared by every caller. */
-let started: { readonly requested: BackendName | null; readonly active: Promise<ActiveBackend> } | null = null;
-
 /**
  * Tries the planned backends in order; the first that initialises becomes tfjs's backend.
- * Once per page: a second call (React's StrictMode runs mount effects twice in development)
- * gets the same start. Two starts interleaved inside tfjs left its backend name and its
- * backend object disagreeing, and WebGL kernels ran on WASM ("n.runWebGLProgram is not a
- * function").
+ * Call once per thread (the engine does): two starts interleaved inside tfjs left its
+ * backend name and its backend object disagreeing, and WebGL kernels ran on WASM
+ * ("n.runWebGLProgram is not a function").
  */
-export function startBackend(requested: BackendName | null): Promise<ActiveBackend> {
-  if (started?.requested === requested) return started.active;
-  const probe = probeWebGL();
-  const plan = planBackends(probe, requested);
-  started = { requested, active: startFirst(plan.order, plan.reason, probe, plan.softwareWebGL) };
-  return started.active;
+export function startBackend(request: StartRequest): Promise<ActiveBackend> {
+  const probe: WebGLProbe = { available: request.webgl, renderer: request.renderer };
+  const plan = planBackends(probe, request.requested);
+  return startFirst(plan.order, plan.reason, probe, plan.softwareWebGL);
 }
 
 /**
@@ -99,7 +79,7 @@ export async function switchBackend(order: readonly BackendName[], why: string, 
  */
 export function watchContextLoss(onLost: () => void): () => void {
   if (tf.getBackend() !== 'webgl') return () => undefined;
-  let canvas: HTMLCanvasElement | OffscreenCanvas;
+  let canvas: { addEventListener(type: string, f: () => void): void; removeEventListener(type: string, f: () => void): void };
   try {
     canvas = (tf.backend() as MathBackendWebGL).gpgpu.gl.canvas;
   } catch {

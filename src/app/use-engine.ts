@@ -1,0 +1,100 @@
+/**
+ * The model client for this page, and the backend it runs on: chosen once at start from
+ * what the browser offers, and switched in place (no reload, the image kept) when WebGL
+ * fails: a lost context is reported by the engine, and a GPU failure offers WASM. A worker
+ * that dies is replaced by a fresh one. Every change bumps `epoch`, which re-opens the model.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BackendName } from '../client/backend-policy';
+import { connectModel, startRequest } from '../client/connect';
+import { errorText } from '../client/errors';
+import type { BackendReport, ModelClient, StartRequest } from '../client/types';
+
+export interface EngineState {
+  readonly client: ModelClient | null;
+  /** Null while starting or switching: nothing may run then. */
+  readonly active: BackendReport | null;
+  readonly epoch: number;
+  readonly fatal: string | null;
+  /** Leaves WebGL for WASM (CPU if WASM cannot start) without reloading the page. */
+  readonly leaveWebGL: (why: string) => void;
+}
+
+const CONTEXT_LOST =
+  'The graphics card lost its WebGL context (a driver reset, or it ran out of memory), so the explorer ' +
+  'switched to WASM, which runs on the processor, and is reloading the model; your image will run again on it.';
+
+const CRASHED = ' A fresh one was started and the model is reloading; your image will run again on it.';
+
+interface Started {
+  readonly client: ModelClient | null;
+  readonly active: BackendReport | null;
+  readonly epoch: number;
+  readonly fatal: string | null;
+}
+
+/** The page's one engine start, shared by every caller (StrictMode mounts effects twice). */
+let first: { readonly request: StartRequest; readonly started: Promise<{ client: ModelClient; active: BackendReport }> } | null = null;
+
+async function connectAndStart(request: StartRequest) {
+  const client = await connectModel(request);
+  try {
+    return { client, active: await client.start(request) };
+  } catch (err) {
+    client.dispose();
+    throw err;
+  }
+}
+
+function startOnce(requested: BackendName | null) {
+  if (first?.request.requested !== requested) {
+    const request = startRequest(requested);
+    first = { request, started: connectAndStart(request) };
+  }
+  return first;
+}
+
+export function useEngine(requested: BackendName | null, onNotice: (message: string) => void): EngineState {
+  const [state, setState] = useState<Started>({ client: null, active: null, epoch: 0, fatal: null });
+  const current = useRef<Started>(state);
+  const fail = useCallback((err: unknown) => setState((s) => ({ ...s, fatal: errorText(err) })), []);
+  const adopt = useCallback((client: ModelClient, active: BackendReport) => {
+    setState((s) => (current.current = { client, active, epoch: s.epoch + 1, fatal: null }));
+  }, []);
+
+  const leaveWebGL = useCallback((why: string) => {
+    const { client, active } = current.current;
+    if (!client || active?.name !== 'webgl') return;
+    setState((s) => (current.current = { ...s, active: null }));
+    client.switchBackend(['wasm', 'cpu'], why).then((next) => adopt(client, next), fail);
+  }, [adopt, fail]);
+
+  useEffect(() => {
+    const { started } = startOnce(requested);
+    started.then(({ client, active }) => {
+      current.current = { client, active, epoch: 0, fatal: null };
+      setState(current.current);
+    }, fail);
+    // The backend is chosen once per page load; asking for another one reloads the page.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const client = state.client;
+  useEffect(() => {
+    if (!client) return undefined;
+    return client.onEvent((event) => {
+      if (event.type === 'context-lost') {
+        onNotice(CONTEXT_LOST);
+        leaveWebGL('switched to WASM after the WebGL context was lost');
+        return;
+      }
+      onNotice(`${event.message}${CRASHED}`);
+      client.dispose();
+      setState((s) => (current.current = { ...s, active: null }));
+      const request = first?.request ?? startRequest(requested);
+      connectAndStart(request).then(({ client: fresh, active }) => adopt(fresh, active), fail);
+    });
+  }, [client, leaveWebGL, onNotice, adopt, fail, requested]);
+
+  return { ...state, leaveWebGL };
+}

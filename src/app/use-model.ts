@@ -1,0 +1,64 @@
+/**
+ * Opens the model for the chosen preset through the model client (downloading weights when
+ * needed). When the ImageNet weights cannot be loaded the engine still builds the
+ * architecture, so the graph and summary keep working, and classification is off with the
+ * loader's message saying which file and what to run.
+ */
+import { useEffect, useState } from 'react';
+import { errorText, isAbortError } from '../client/errors';
+import type { LoadState, ModelClient, OpenedModel } from '../client/types';
+import type { PresetName } from '../model/pure';
+import { IMAGENET_WEIGHTS } from '../model/pure';
+
+/** One opened model on one client: results are only ever shown with the handle that made them. */
+export interface ModelHandle {
+  readonly client: ModelClient;
+  readonly model: OpenedModel;
+}
+
+export interface ModelState {
+  readonly handle: ModelHandle | null;
+  readonly load: LoadState;
+}
+
+/** float16 by default: half the bytes, same top-5 (see the weights tests). */
+export const WEIGHTS_URL = `${import.meta.env.BASE_URL}${IMAGENET_WEIGHTS.float16.path}`;
+
+const START: LoadState = { phase: 'building', loadedBytes: 0, totalBytes: 0, message: null };
+const EMPTY: ModelState = { handle: null, load: START };
+
+/** `epoch` changes when the backend or the engine is replaced: the model is opened again on it. */
+export function useModel(client: ModelClient | null, preset: PresetName, seedLiteral: boolean, epoch = 0): ModelState {
+  const key = client ? `${preset}:${seedLiteral}:${epoch}` : '';
+  const [state, setState] = useState<ModelState & { key: string }>({ key: '', ...EMPTY });
+
+  useEffect(() => {
+    if (!client) return undefined;
+    let cancelled = false;
+    let opened: OpenedModel | null = null;
+    // Leaving this preset or backend mid-download stops the weight downloads at once.
+    const abort = new AbortController();
+    const update = (load: Partial<LoadState>) => {
+      if (!cancelled) setState((s) => ({ key, handle: null, load: { ...(s.key === key ? s.load : START), ...load } }));
+    };
+    const request = { preset, seedLiteral, weightsUrl: WEIGHTS_URL, warmUp: true };
+    client.open(request, { signal: abort.signal, onProgress: (progress) => update(progress) }).then(
+      (model) => {
+        if (cancelled) return void client.closeModel(model.modelId);
+        opened = model;
+        const load: Partial<LoadState> = model.failure ? { phase: 'failed', message: model.failure } : { phase: 'ready', message: null };
+        setState((s) => ({ key, handle: { client, model }, load: { ...s.load, ...load } }));
+      },
+      (err: unknown) => {
+        if (!isAbortError(err)) update({ phase: 'failed', message: `The model could not be loaded: ${errorText(err)}` });
+      },
+    );
+    return () => {
+      cancelled = true;
+      abort.abort();
+      if (opened) void client.closeModel(opened.modelId).catch(() => undefined);
+    };
+  }, [client, preset, seedLiteral, key]);
+
+  return state.key === key && client ? state : EMPTY;
+}

@@ -1,0 +1,163 @@
+/**
+ * The one door between the page and the model. Everything that crosses it is plain data
+ * (ids, numbers, strings, typed arrays), so it can cross a worker boundary as it is; no
+ * tfjs type appears here, and app/ and ui/ reach the model through nothing else.
+ *
+ * Two implementations: the engine in this thread (Node, tests, the browser's fallback) and
+ * a dedicated Web Worker (the browser's default), tested by one contract suite.
+ */
+import type { ModelSummary } from '../model/pure';
+import type { PresetName } from '../model/pure';
+import type { LayerData, LayerScalar, LayerValues, Prediction } from '../inspect/types';
+import type { BackendName } from './backend-policy';
+
+export type { BackendName } from './backend-policy';
+export type { LayerData, LayerScalar, LayerValues, Prediction, TensorStats, BranchData } from '../inspect/types';
+
+/** Where the model runs. */
+export type ModelHost = 'worker' | 'page';
+
+/** The backend that came up, why, and what else was tried. */
+export interface BackendReport {
+  readonly name: BackendName;
+  readonly reason: string;
+  readonly softwareWebGL: boolean;
+  readonly renderer: string | null;
+  /** Backends that failed to start before this one, with their errors. */
+  readonly failures: readonly string[];
+  /** WASM threads in use (1 when not cross-origin isolated); null elsewhere. */
+  readonly threads: number | null;
+  readonly host: ModelHost;
+  /** Why the model runs in the page instead of a worker; null in a worker. */
+  readonly hostReason: string | null;
+}
+
+/** What the page knows of WebGL before the engine starts (the engine may live elsewhere). */
+export interface StartRequest {
+  readonly requested: BackendName | null;
+  /** The page's WebGL renderer, probed on a page canvas; null without WebGL. */
+  readonly renderer: string | null;
+  readonly webgl: boolean;
+}
+
+/** Loading steps, in order; `warming-up` compiles kernels (WebGL shaders) before the first image. */
+export type LoadPhase = 'downloading' | 'building' | 'decoding' | 'warming-up';
+
+export interface LoadProgress {
+  readonly phase: LoadPhase;
+  readonly loadedBytes: number;
+  readonly totalBytes: number;
+}
+
+/** Loading as the page shows it. */
+export interface LoadState {
+  readonly phase: LoadPhase | 'ready' | 'failed';
+  readonly loadedBytes: number;
+  readonly totalBytes: number;
+  readonly message: string | null;
+}
+
+export interface OpenRequest {
+  readonly preset: PresetName;
+  readonly seedLiteral: boolean;
+  /** Where the ImageNet weights are served (a folder URL ending in "/"). */
+  readonly weightsUrl: string;
+  /** Run one blank image before the model is handed out (first-image latency). */
+  readonly warmUp?: boolean;
+}
+
+export interface OpenOptions {
+  readonly onProgress?: (progress: LoadProgress) => void;
+  /** Aborting stops the downloads at once and rejects with an AbortError. */
+  readonly signal?: AbortSignal;
+}
+
+export interface OpenedModel {
+  readonly modelId: number;
+  readonly summary: ModelSummary;
+  /**
+   * False when only the architecture could be built (the weights failed to load): the
+   * graph and summary work, classifying does not. `failure` says why.
+   */
+  readonly canClassify: boolean;
+  readonly failure: string | null;
+  /** True for the published ImageNet weights; false for the seeded assignment model. */
+  readonly trained: boolean;
+  /** The side of the square image the network reads. */
+  readonly inputSize: number;
+}
+
+/** RGBA pixels as decoded from a file or a canvas. */
+export interface Pixels {
+  readonly pixels: Uint8Array | Uint8ClampedArray;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface ClassifyOptions {
+  readonly topK?: number;
+  /**
+   * Aborting before the pass starts drops it; a pass already running is finished and its
+   * result discarded. Either way the call rejects with an AbortError.
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * For implementations behind messages: resolves once every message the caller sent
+   * before now has arrived (an abort among them), so a finished pass is kept only if its
+   * caller still wants it.
+   */
+  readonly settle?: () => Promise<void>;
+}
+
+export interface Classified {
+  /** Names this image's activations for the reads below, until the next image replaces them. */
+  readonly resultId: number;
+  readonly modelId: number;
+  readonly predictions: readonly Prediction[];
+  /** Wall time of the pass and of reading the top-k back, where the model runs. */
+  readonly ms: number;
+  /**
+   * The pixels handed in, handed back: a worker takes the buffer (no copy) and returns it
+   * with the answer, so the caller keeps using these and not the ones it passed.
+   */
+  readonly image: Pixels;
+}
+
+/** The resized network input, as RGBA for a canvas. */
+export interface NetworkView {
+  readonly size: number;
+  readonly data: Uint8ClampedArray;
+}
+
+export interface MemoryReading {
+  readonly numTensors: number;
+  readonly numBytes: number;
+}
+
+export type ClientEvent =
+  /** The WebGL context the engine computes with was lost; runs on it would return zeros. */
+  | { readonly type: 'context-lost' }
+  /** The engine died (its worker crashed or was closed): every pending call has failed. */
+  | { readonly type: 'crashed'; readonly message: string };
+
+export interface ModelClient {
+  readonly host: ModelHost;
+  /** Starts the first backend of the plan that works; once per client. */
+  start(request: StartRequest): Promise<BackendReport>;
+  /** Leaves the current backend for the first of `order` that starts; every open model is closed. */
+  switchBackend(order: readonly BackendName[], why: string): Promise<BackendReport>;
+  open(request: OpenRequest, options?: OpenOptions): Promise<OpenedModel>;
+  classify(modelId: number, image: Pixels, options?: ClassifyOptions): Promise<Classified>;
+  /** Statistics, histogram, every value (channel maps) and, for an add, both branches. */
+  layer(resultId: number, name: string): Promise<LayerData>;
+  layerScalars(resultId: number, statistic: LayerScalar): Promise<Readonly<Record<string, number>>>;
+  /** Class activation map for one class, upsampled to the input size. */
+  cam(resultId: number, classIndex: number): Promise<LayerValues>;
+  networkView(resultId: number): Promise<NetworkView>;
+  memory(): Promise<MemoryReading>;
+  /** Frees a model's weights and its activations. */
+  closeModel(modelId: number): Promise<void>;
+  onEvent(listener: (event: ClientEvent) => void): () => void;
+  /** Frees everything; a worker is terminated. */
+  dispose(): void;
+}

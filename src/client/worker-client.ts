@@ -1,0 +1,137 @@
+/**
+ * The model client that talks to an engine over messages (the model worker in a browser, a
+ * MessagePort in tests). No tfjs here: the page's main bundle holds only this side.
+ */
+import { abortError, EngineCrashedError, fromErrorData } from './errors';
+import { transferablesOf, type CallArgs, type Endpoint, type FromEngine, type Method } from './protocol';
+import type {
+  BackendName, BackendReport, Classified, ClassifyOptions, ClientEvent, LayerData, LayerScalar, LayerValues,
+  LoadProgress, MemoryReading, ModelClient, NetworkView, OpenedModel, OpenOptions, OpenRequest, Pixels, StartRequest,
+} from './types';
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: Error): void;
+  onProgress?: (progress: LoadProgress) => void;
+}
+
+export interface WorkerClientOptions {
+  /** Ends the engine (Worker.terminate); called once by dispose(). */
+  readonly terminate?: () => void;
+}
+
+export class WorkerClient implements ModelClient {
+  readonly host = 'worker' as const;
+  private readonly pending = new Map<number, Pending>();
+  private readonly listeners = new Set<(event: ClientEvent) => void>();
+  private nextId = 1;
+  private dead: EngineCrashedError | null = null;
+
+  constructor(private readonly endpoint: Endpoint, private readonly options: WorkerClientOptions = {}) {
+    endpoint.addEventListener('message', (event) => this.receive(event.data as FromEngine));
+  }
+
+  start(request: StartRequest): Promise<BackendReport> {
+    return this.call('start', [request]) as Promise<BackendReport>;
+  }
+
+  switchBackend(order: readonly BackendName[], why: string): Promise<BackendReport> {
+    return this.call('switchBackend', [order, why]) as Promise<BackendReport>;
+  }
+
+  open(request: OpenRequest, options: OpenOptions = {}): Promise<OpenedModel> {
+    return this.call('open', [request], options) as Promise<OpenedModel>;
+  }
+
+  /** The pixels' buffer is transferred to the engine; the answer brings it back in `image`. */
+  classify(modelId: number, image: Pixels, options: ClassifyOptions = {}): Promise<Classified> {
+    return this.call('classify', [modelId, image, options.topK ?? 5], { signal: options.signal }) as Promise<Classified>;
+  }
+
+  layer(resultId: number, name: string): Promise<LayerData> {
+    return this.call('layer', [resultId, name]) as Promise<LayerData>;
+  }
+
+  layerScalars(resultId: number, statistic: LayerScalar): Promise<Readonly<Record<string, number>>> {
+    return this.call('layerScalars', [resultId, statistic]) as Promise<Readonly<Record<string, number>>>;
+  }
+
+  cam(resultId: number, classIndex: number): Promise<LayerValues> {
+    return this.call('cam', [resultId, classIndex]) as Promise<LayerValues>;
+  }
+
+  networkView(resultId: number): Promise<NetworkView> {
+    return this.call('networkView', [resultId]) as Promise<NetworkView>;
+  }
+
+  memory(): Promise<MemoryReading> {
+    return this.call('memory', []) as Promise<MemoryReading>;
+  }
+
+  async closeModel(modelId: number): Promise<void> {
+    if (this.dead) return;
+    await this.call('closeModel', [modelId]);
+  }
+
+  onEvent(listener: (event: ClientEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The engine is gone: every pending call fails, and listeners hear `crashed` once. */
+  crashed(message: string): void {
+    if (this.dead) return;
+    this.dead = new EngineCrashedError(message);
+    for (const pending of this.pending.values()) pending.reject(this.dead);
+    this.pending.clear();
+    this.emit({ type: 'crashed', message });
+  }
+
+  dispose(): void {
+    if (!this.dead) this.dead = new EngineCrashedError('This model client was disposed');
+    for (const pending of this.pending.values()) pending.reject(this.dead);
+    this.pending.clear();
+    this.listeners.clear();
+    this.options.terminate?.();
+  }
+
+  private call<M extends Method>(method: M, args: CallArgs[M], options: OpenOptions = {}): Promise<unknown> {
+    if (this.dead) return Promise.reject(this.dead);
+    const { signal, onProgress } = options;
+    if (signal?.aborted) return Promise.reject(abortError());
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        // The engine drops the call if it has not started, or discards its result; the
+        // caller has given up, so it hears of it now.
+        this.endpoint.postMessage({ kind: 'abort', id }, []);
+        this.pending.get(id)?.reject(abortError());
+        this.pending.delete(id);
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const done = () => signal?.removeEventListener('abort', onAbort);
+      this.pending.set(id, {
+        resolve: (value) => { done(); resolve(value); },
+        reject: (error) => { done(); reject(error); },
+        onProgress,
+      });
+      this.endpoint.postMessage({ kind: 'call', id, method, args }, transferablesOf(args));
+    });
+  }
+
+  private receive(message: FromEngine): void {
+    if (message.kind === 'event') return this.emit(message.event);
+    if (message.kind === 'ready') return;
+    if (message.kind === 'settle') return this.endpoint.postMessage({ kind: 'settled', token: message.token }, []);
+    const pending = this.pending.get(message.id);
+    if (!pending) return;
+    if (message.kind === 'progress') return pending.onProgress?.(message.progress);
+    this.pending.delete(message.id);
+    if (message.kind === 'result') pending.resolve(message.value);
+    else pending.reject(fromErrorData(message.error));
+  }
+
+  private emit(event: ClientEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The model client's contract, run against both implementations: the engine called
+ * directly, and the same engine behind the message protocol (a WorkerClient talking over
+ * a MessagePort, with real structured cloning and transfers). The SIGNS preset is enough
+ * for every property here; ImageNet numbers are checked elsewhere.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkerClient } from '../client/worker-client';
+import { isAbortError } from '../client/errors';
+import type { ModelClient, OpenedModel, Pixels } from '../client/types';
+import { createNodeEngine } from './node-engine';
+import { serveEngine } from './serve';
+
+/** A 64 x 64 RGBA test card: a bright square on a dark ground, different in every run's seed. */
+function card(seed = 1): Pixels {
+  const side = 64;
+  const pixels = new Uint8ClampedArray(side * side * 4);
+  for (let i = 0; i < side * side; i++) {
+    const [x, y] = [i % side, Math.floor(i / side)];
+    const inside = x > 16 && x < 48 && y > 16 && y < 48;
+    pixels.set([inside ? 230 : (x * seed) % 64, inside ? 200 : y, 40 * seed, 255], i * 4);
+  }
+  return { pixels, width: side, height: side };
+}
+
+interface Implementation {
+  readonly name: string;
+  make(): ModelClient;
+  /** True when pixels handed in are transferred (the caller's copy is emptied). */
+  readonly transfers: boolean;
+}
+
+const IMPLEMENTATIONS: readonly Implementation[] = [
+  { name: 'in-process engine', make: () => createNodeEngine(), transfers: false },
+  {
+    name: 'worker client over messages',
+    make: () => {
+      const { port1, port2 } = new MessageChannel();
+      serveEngine(port2, createNodeEngine());
+      port1.start();
+      port2.start();
+      return new WorkerClient(port1, { terminate: () => { port1.close(); port2.close(); } });
+    },
+    transfers: true,
+  },
+];
+
+const SIGNS = { preset: 'signs', seedLiteral: false, weightsUrl: 'unused' } as const;
+
+describe.each(IMPLEMENTATIONS)('ModelClient contract: $name', ({ make, transfers }) => {
+  let client: ModelClient;
+  let model: OpenedModel;
+  let baseline: number;
+  const phases: string[] = [];
+
+  beforeAll(async () => {
+    client = make();
+    const report = await client.start({ requested: null, renderer: null, webgl: false });
+    expect(report.name).toBe('wasm');
+    baseline = (await client.memory()).numTensors;
+    model = await client.open(SIGNS, { onProgress: (p) => phases.push(p.phase) });
+  });
+  afterAll(() => client.dispose());
+
+  it('opens a preset with its summary, as plain data, and reports progress', () => {
+    expect(model.summary.totalParams).toBe(23_600_006);
+    expect(model.summary.layers.find((l) => l.name === 'res2a_branch2a')?.outputShape).toEqual([15, 15, 64]);
+    expect(model).toMatchObject({ canClassify: true, failure: null, trained: false, inputSize: 64 });
+    expect(phases).toContain('building');
+  });
+
+  it('classifies pixels: top-K sorted, a result id, and the pixels handed back intact', async () => {
+    const image = card();
+    const copy = image.pixels.slice();
+    const run = await client.classify(model.modelId, image, { topK: 3 });
+    expect(run.predictions).toHaveLength(3);
+    const p = run.predictions.map((x) => x.probability);
+    expect([...p].sort((a, b) => b - a)).toEqual(p);
+    expect(run.predictions[0].label).toMatch(/^class [0-5]$/);
+    expect(run.image.pixels).toEqual(copy);
+    expect(image.pixels.byteLength).toBe(transfers ? 0 : copy.byteLength);
+  });
+
+  it('reads any layer of a result: statistics, every value, both branches of an add', async () => {
+    const run = await client.classify(model.modelId, card());
+    const add = await client.layer(run.resultId, 'res2a_add');
+    expect(add.shape).toEqual([15, 15, 256]);
+    expect(add.values).toBeInstanceOf(Float32Array);
+    expect(add.values).toHaveLength(15 * 15 * 256);
+    expect(add.stats.channelMeans).toHaveLength(256);
+    expect(add.branches?.main.name).toBe('bn2a_branch2c');
+    expect(add.branches?.shortcut.name).toBe('bn2a_branch1');
+    const relu = await client.layer(run.resultId, 'conv1_relu');
+    expect(relu.stats.min).toBeGreaterThanOrEqual(0);
+    expect(relu.branches).toBeNull();
+  });
+
+  it('gives per-layer scalars, a CAM at the input size and the network view', async () => {
+    const run = await client.classify(model.modelId, card());
+    const scalars = await client.layerScalars(run.resultId, 'zeroFraction');
+    expect(Object.keys(scalars)).toHaveLength(model.summary.layers.length - 1);
+    expect(scalars.res2a_relu).toBeGreaterThan(0);
+    expect(scalars.res2a_relu).toBeLessThan(1);
+    const cam = await client.cam(run.resultId, run.predictions[0].index);
+    expect(cam.shape).toEqual([64, 64]);
+    const view = await client.networkView(run.resultId);
+    expect(view.size).toBe(64);
+    expect(Array.from(view.data.slice(0, 4))).toEqual(Array.from(card().pixels.slice(0, 4)));
+  });
+
+  it('names what is wrong: an unknown layer, a replaced result, a closed model', async () => {
+    const first = await client.classify(model.modelId, card(1));
+    await expect(client.layer(first.resultId, 'res9z_add')).rejects.toThrow(/no layer named “res9z_add”/);
+    await client.classify(model.modelId, card(2));
+    await expect(client.layer(first.resultId, 'pool1')).rejects.toThrow(/activations are gone/);
+    await expect(client.classify(999, card())).rejects.toThrow(/model was closed/);
+  });
+
+  it('drops an aborted pass: before it starts, and while it runs (finished, then discarded)', async () => {
+    const early = new AbortController();
+    early.abort();
+    await expect(client.classify(model.modelId, card(), { signal: early.signal })).rejects.toSatisfy(isAbortError);
+    const shown = await client.classify(model.modelId, card(5));
+    const late = new AbortController();
+    const running = client.classify(model.modelId, card(3), { signal: late.signal });
+    late.abort();
+    await expect(running).rejects.toSatisfy(isAbortError);
+    // The image on show keeps its activations: the abandoned pass never replaced them.
+    await expect(client.layer(shown.resultId, 'pool1')).resolves.toMatchObject({ shape: [15, 15, 64] });
+    const next = await client.classify(model.modelId, card(4));
+    await expect(client.layer(next.resultId, 'pool1')).resolves.toMatchObject({ shape: [15, 15, 64] });
+    await expect(client.layer(shown.resultId, 'pool1')).rejects.toThrow(/activations are gone/);
+  });
+
+  it('aborting an open stops it with an AbortError', async () => {
+    const abort = new AbortController();
+    abort.abort();
+    await expect(client.open(SIGNS, { signal: abort.signal })).rejects.toSatisfy(isAbortError);
+  });
+
+  it('returns to the tensor baseline once the model is closed', async () => {
+    const other = await client.open({ ...SIGNS, seedLiteral: true });
+    expect(other.summary.totalParams).toBe(17_958_790);
+    await client.classify(other.modelId, card());
+    await client.closeModel(other.modelId);
+    await client.closeModel(model.modelId);
+    expect((await client.memory()).numTensors).toBe(baseline);
+  });
+});

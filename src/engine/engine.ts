@@ -1,0 +1,183 @@
+/**
+ * The model client implemented in this thread: the backend, the weights and every tensor
+ * live here. The browser runs it inside the model worker (served over messages by
+ * serve.ts) or, as a fallback, in the page; Node and the tests run it directly.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { readLayerData } from '../inspect/layer-data';
+import { resizedPreview } from '../model/preprocess';
+import type { WeightsSource } from '../model/weights/source';
+import type { BackendName } from '../client/backend-policy';
+import { abortError, errorText, throwIfAborted } from '../client/errors';
+import type {
+  BackendReport, Classified, ClassifyOptions, ClientEvent, LayerData, LayerScalar, LayerValues, MemoryReading,
+  ModelClient, ModelHost, NetworkView, OpenedModel, OpenOptions, OpenRequest, Pixels, StartRequest,
+} from '../client/types';
+import { startBackend, switchBackend, watchContextLoss, type ActiveBackend } from './backend';
+import { openModel, type OpenSession } from './open-model';
+
+export interface EngineOptions {
+  readonly host: ModelHost;
+  readonly hostReason?: string | null;
+  /** Where the weights under `url` are read from: fetch in a browser, the file system in Node. */
+  readonly weightsSource: (url: string, signal?: AbortSignal) => WeightsSource;
+}
+
+interface LiveResult {
+  readonly resultId: number;
+  readonly view: NetworkView;
+}
+
+export class Engine implements ModelClient {
+  readonly host: ModelHost;
+  private active: ActiveBackend | null = null;
+  private started: Promise<BackendReport> | null = null;
+  private readonly models = new Map<number, OpenSession>();
+  /** The one image per model whose activations are held, by model id. */
+  private readonly live = new Map<number, LiveResult>();
+  private readonly listeners = new Set<(event: ClientEvent) => void>();
+  private unwatch: () => void = () => undefined;
+  /** Passes run one at a time, in the order asked. */
+  private passes: Promise<unknown> = Promise.resolve();
+  private nextModel = 1;
+  private nextResult = 1;
+
+  constructor(private readonly options: EngineOptions) {
+    this.host = options.host;
+  }
+
+  start(request: StartRequest): Promise<BackendReport> {
+    this.started ??= startBackend(request).then((active) => this.activate(active));
+    return this.started;
+  }
+
+  async switchBackend(order: readonly BackendName[], why: string): Promise<BackendReport> {
+    const from = this.active;
+    if (!from) throw new Error('No backend has started yet');
+    this.closeAll();
+    this.active = null;
+    return this.activate(await switchBackend(order, why, from));
+  }
+
+  private activate(active: ActiveBackend): BackendReport {
+    this.active = active;
+    this.unwatch();
+    this.unwatch = watchContextLoss(() => this.emit({ type: 'context-lost' }));
+    return { ...active, host: this.host, hostReason: this.options.hostReason ?? null };
+  }
+
+  async open(request: OpenRequest, options: OpenOptions = {}): Promise<OpenedModel> {
+    if (!this.active) throw new Error('Start a backend before opening a model');
+    throwIfAborted(options.signal);
+    const source = (signal?: AbortSignal) => this.options.weightsSource(request.weightsUrl, signal);
+    const opened = await openModel(request, source, options);
+    const modelId = this.nextModel++;
+    this.models.set(modelId, opened);
+    const { session } = opened;
+    return {
+      modelId,
+      summary: session.summary,
+      canClassify: opened.failure === null,
+      failure: opened.failure,
+      trained: session.trained,
+      inputSize: session.built.config.inputShape[0],
+    };
+  }
+
+  classify(modelId: number, image: Pixels, options: ClassifyOptions = {}): Promise<Classified> {
+    const pass = this.passes.then(() => this.runPass(modelId, image, options));
+    this.passes = pass.catch(() => undefined);
+    return pass;
+  }
+
+  private async runPass(modelId: number, image: Pixels, { topK = 5, signal, settle }: ClassifyOptions): Promise<Classified> {
+    const { session, failure } = this.model(modelId);
+    if (failure !== null) throw new Error(`This model cannot classify: ${failure}`);
+    throwIfAborted(signal);
+    // A pass replaces the activations the page is showing: keep it only if still wanted.
+    const keep = async () => {
+      await settle?.();
+      return !signal?.aborted && this.models.get(modelId)?.session === session;
+    };
+    const run = await session.classify(image, topK, { keep });
+    if (!run.kept) throw abortError();
+    const size = session.built.config.inputShape[0];
+    const data = await resizedPreview(image.pixels, image.width, image.height, size);
+    const resultId = this.nextResult++;
+    this.live.set(modelId, { resultId, view: { size, data } });
+    return { resultId, modelId, predictions: run.predictions, ms: run.ms, image };
+  }
+
+  async layer(resultId: number, name: string): Promise<LayerData> {
+    const { session } = this.result(resultId);
+    const info = session.built.layers.find((l) => l.name === name);
+    if (!info || info.kind === 'input') throw new Error(`There is no layer named “${name}” in this model`);
+    return readLayerData(session.inspector, info);
+  }
+
+  async layerScalars(resultId: number, statistic: LayerScalar): Promise<Readonly<Record<string, number>>> {
+    const values = await this.result(resultId).session.inspector.layerScalars(statistic);
+    return Object.fromEntries(values);
+  }
+
+  cam(resultId: number, classIndex: number): Promise<LayerValues> {
+    return this.result(resultId).session.inspector.cam(classIndex);
+  }
+
+  async networkView(resultId: number): Promise<NetworkView> {
+    const { view } = this.result(resultId);
+    // A copy: the original stays here for the next read, and the copy may be transferred.
+    return { size: view.size, data: view.data.slice() };
+  }
+
+  async memory(): Promise<MemoryReading> {
+    if (!this.active) return { numTensors: 0, numBytes: 0 };
+    const { numTensors, numBytes } = tf.memory();
+    return { numTensors, numBytes };
+  }
+
+  async closeModel(modelId: number): Promise<void> {
+    this.models.get(modelId)?.session.dispose();
+    this.models.delete(modelId);
+    this.live.delete(modelId);
+  }
+
+  onEvent(listener: (event: ClientEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  dispose(): void {
+    this.closeAll();
+    this.unwatch();
+    this.listeners.clear();
+  }
+
+  private closeAll(): void {
+    for (const id of [...this.models.keys()]) void this.closeModel(id);
+  }
+
+  private emit(event: ClientEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (err) {
+        console.error(`model client listener failed: ${errorText(err)}`);
+      }
+    }
+  }
+
+  private model(modelId: number): OpenSession {
+    const model = this.models.get(modelId);
+    if (!model) throw new Error('That model was closed (another preset or backend was chosen)');
+    return model;
+  }
+
+  /** The model and held image of a result that is still current. */
+  private result(resultId: number): OpenSession & LiveResult {
+    for (const [modelId, live] of this.live) {
+      if (live.resultId === resultId) return { ...this.model(modelId), ...live };
+    }
+    throw new Error('That image’s activations are gone: a newer image or another model replaced them');
+  }
+}

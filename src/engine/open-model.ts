@@ -1,0 +1,56 @@
+/**
+ * Opening a preset: the ImageNet weights are downloaded, checked and loaded by name; when
+ * they cannot be, the architecture is still built (zero weights, nothing downloaded) so the
+ * graph and summary keep working, and the failure says which file and what to run.
+ */
+import { ModelSession } from '../inspect/session';
+import type { WeightsSource } from '../model/weights/source';
+import { abortError, errorText } from '../client/errors';
+import type { LoadPhase, OpenOptions, OpenRequest } from '../client/types';
+
+export interface OpenSession {
+  readonly session: ModelSession;
+  /** Why only the architecture was built; null when the model can classify. */
+  readonly failure: string | null;
+}
+
+const ARCHITECTURE_ONLY =
+  ' The architecture is still shown (built without its weights); classification is off until the weights load.';
+
+/** One progress callback for phases and bytes, as the client reports them. */
+function progressReporter(onProgress: OpenOptions['onProgress']) {
+  let phase: LoadPhase = 'building';
+  let bytes = { loadedBytes: 0, totalBytes: 0 };
+  const report = () => onProgress?.({ phase, ...bytes });
+  return {
+    onPhase: (next: LoadPhase) => { phase = next; report(); },
+    onProgress: (next: { loadedBytes: number; totalBytes: number }) => {
+      bytes = { loadedBytes: next.loadedBytes, totalBytes: next.totalBytes };
+      report();
+    },
+  };
+}
+
+export async function openModel(
+  request: OpenRequest,
+  source: (signal?: AbortSignal) => WeightsSource,
+  { onProgress, signal }: OpenOptions,
+): Promise<OpenSession> {
+  const { preset, seedLiteral } = request;
+  try {
+    const session = await ModelSession.open({
+      preset, seedLiteral, weights: source(signal), warmUp: request.warmUp ?? false, ...progressReporter(onProgress),
+    });
+    if (signal?.aborted) {
+      session.dispose();
+      throw abortError();
+    }
+    return { session, failure: null };
+  } catch (err) {
+    // Only the ImageNet preset downloads anything; the others have nothing to fall back to.
+    // Nor does a load nobody wants any more (another preset or backend was chosen).
+    if (preset !== 'imagenet' || seedLiteral || signal?.aborted) throw signal?.aborted ? abortError() : err;
+    const failure = `The model could not be loaded: ${errorText(err)}${ARCHITECTURE_ONLY}`;
+    return { session: await ModelSession.open({ preset, seedLiteral, architectureOnly: true }), failure };
+  }
+}

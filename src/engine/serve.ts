@@ -1,0 +1,66 @@
+/**
+ * Serves a model client over messages (the worker side of client/worker-client.ts): every
+ * call runs on `engine`, answers once, and transfers the typed arrays it returns.
+ */
+import { toErrorData } from '../client/errors';
+import { transferablesOf, type CallArgs, type Endpoint, type Method, type ToEngine } from '../client/protocol';
+import type { LoadProgress, ModelClient } from '../client/types';
+
+interface Context {
+  readonly signal: AbortSignal;
+  readonly onProgress: (progress: LoadProgress) => void;
+  readonly settle: () => Promise<void>;
+}
+
+type Dispatch = { [M in Method]: (engine: ModelClient, args: CallArgs[M], context: Context) => Promise<unknown> };
+
+const DISPATCH: Dispatch = {
+  start: (e, [request]) => e.start(request),
+  switchBackend: (e, [order, why]) => e.switchBackend(order, why),
+  open: (e, [request], { signal, onProgress }) => e.open(request, { signal, onProgress }),
+  classify: (e, [modelId, image, topK], { signal, settle }) => e.classify(modelId, image, { topK, signal, settle }),
+  layer: (e, [resultId, name]) => e.layer(resultId, name),
+  layerScalars: (e, [resultId, statistic]) => e.layerScalars(resultId, statistic),
+  cam: (e, [resultId, classIndex]) => e.cam(resultId, classIndex),
+  networkView: (e, [resultId]) => e.networkView(resultId),
+  memory: (e) => e.memory(),
+  closeModel: (e, [modelId]) => e.closeModel(modelId),
+};
+
+function call<M extends Method>(engine: ModelClient, method: M, args: CallArgs[M], context: Context): Promise<unknown> {
+  const run = DISPATCH[method] as Dispatch[M];
+  return run(engine, args, context);
+}
+
+export function serveEngine(endpoint: Endpoint, engine: ModelClient): void {
+  const aborts = new Map<number, AbortController>();
+  const post = (message: unknown, transfer: Transferable[] = []) => endpoint.postMessage(message, transfer);
+  const settling = new Map<number, () => void>();
+  let nextToken = 1;
+  // Messages arrive in order: once the caller answers, every abort it sent before has come.
+  const settle = () => new Promise<void>((resolve) => {
+    const token = nextToken++;
+    settling.set(token, resolve);
+    post({ kind: 'settle', token });
+  });
+  engine.onEvent((event) => post({ kind: 'event', event }));
+  endpoint.addEventListener('message', (message: MessageEvent) => {
+    const request = message.data as ToEngine;
+    if (request.kind === 'abort') return aborts.get(request.id)?.abort();
+    if (request.kind === 'settled') {
+      settling.get(request.token)?.();
+      settling.delete(request.token);
+      return;
+    }
+    const { id, method, args } = request;
+    const controller = new AbortController();
+    aborts.set(id, controller);
+    const onProgress = (progress: LoadProgress) => post({ kind: 'progress', id, progress });
+    call(engine, method, args, { signal: controller.signal, onProgress, settle })
+      .then(
+        (value) => post({ kind: 'result', id, value }, transferablesOf(value)),
+        (err: unknown) => post({ kind: 'error', id, error: toErrorData(err) }),
+      )
+      .finally(() => aborts.delete(id));
+  });
+}
