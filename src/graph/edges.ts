@@ -3,23 +3,8 @@
  * connection is lifted to the nearest visible nodes at both ends, then routed.
  */
 import { path } from 'd3';
-import type { LayoutNode } from './layout';
+import type { EdgeKind, LayoutEdge, LayoutNode } from './layout-types';
 import type { GraphLayer, GraphTree } from './tree';
-
-export type EdgeKind = 'main' | 'identity-shortcut' | 'projection-shortcut';
-
-export interface LayoutEdge {
-  readonly id: string;
-  readonly from: string;
-  readonly to: string;
-  readonly kind: EdgeKind;
-  /** SVG path data. */
-  readonly path: string;
-  /** A collapsed block's own shortcut, drawn as an arc beside it (from === to). */
-  readonly selfArc: boolean;
-  /** A shortcut leaving the main path: its path starts at the split point, not at `from`. */
-  readonly splits: boolean;
-}
 
 interface Point {
   readonly x: number;
@@ -33,7 +18,7 @@ const ARC_BULGE = 20;
 const ARC_INSET = 14;
 
 /** A polyline with rounded corners (d3-path's arcTo). */
-export function roundedPath(points: readonly Point[], radius = CORNER): string {
+function roundedPath(points: readonly Point[], radius = CORNER): string {
   const p = path();
   p.moveTo(points[0].x, points[0].y);
   for (let i = 1; i < points.length - 1; i++) {

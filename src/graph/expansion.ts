@@ -1,5 +1,5 @@
 /** Which groups are open: plain sets of group ids, changed without mutation. */
-import { ancestorsOf, getGroup, resolveName, type GraphTree } from './tree';
+import { ancestorsOf, resolveName, type GraphTree } from './tree';
 
 /** The readable overview: input, stem, stages 2-5 and head, all closed. */
 export function collapsedAll(): ReadonlySet<string> {
@@ -31,10 +31,6 @@ export function revealed(tree: GraphTree, expanded: ReadonlySet<string>, id: str
 /** The item itself if visible, else its outermost closed group. */
 export function visibleStandIn(tree: GraphTree, expanded: ReadonlySet<string>, id: string): string {
   return ancestorsOf(tree, id).find((g) => !expanded.has(g)) ?? id;
-}
-
-export function isGroup(tree: GraphTree, id: string): boolean {
-  return getGroup(tree, id) !== null;
 }
 
 /**

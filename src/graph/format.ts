@@ -1,12 +1,7 @@
 /** Short texts for graph nodes, where a node is about 200 px wide. */
 import type { LayerKind } from '../model/layer-info';
-import { formatCount } from '../model/summary';
+import { formatCount } from '../model/vocabulary';
 import type { GraphItem } from './tree';
-
-/** 56×56×256: shorter than Keras's (56, 56, 256), which the layer table already shows. */
-export function shapeText(shape: readonly number[]): string {
-  return shape.join('×');
-}
 
 export function paramsText(params: number): string {
   if (params === 0) return 'no params';
@@ -26,7 +21,7 @@ const KIND_TAGS: Record<LayerKind, string> = {
   dense: 'dense',
 };
 
-export function kindTag(kind: LayerKind): string {
+function kindTag(kind: LayerKind): string {
   return KIND_TAGS[kind];
 }
 

@@ -3,10 +3,11 @@
  * boxes and routed edges. Top-to-bottom flow on one vertical spine: every main-path node is
  * centred on it, so the main path is a straight line; shortcuts run in a lane to its right.
  */
-import type { LayerKind, LayerRole } from '../model/layer-info';
-import { routeEdges, type LayoutEdge } from './edges';
-import { badgeText, detailText, paramsText, shapeText } from './format';
-import type { BlockType, GraphGroup, GraphItem, GraphLayer, GraphTree, GroupKind } from './tree';
+import { shapeText } from '../model/vocabulary';
+import { routeEdges } from './edges';
+import { badgeText, detailText, paramsText } from './format';
+import type { Bounds, GraphLayout, LayoutNode } from './layout-types';
+import type { GraphGroup, GraphItem, GraphLayer, GraphTree } from './tree';
 
 export const SIZES = {
   layerWidth: 208,
@@ -29,56 +30,7 @@ export const SIZES = {
   margin: 24,
 } as const;
 
-export type NodeKind = 'layer' | GroupKind;
-
-export interface LayoutNode {
-  readonly id: string;
-  /** The accessible name: block or layer name, `stage 2`, `stem`, `head`. */
-  readonly label: string;
-  readonly kind: NodeKind;
-  readonly layerKind: LayerKind | null;
-  readonly role: LayerRole | null;
-  /** Top-left corner and size; an expanded group's box frames its children. */
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-  readonly depth: number;
-  /** null for layers. */
-  readonly expanded: boolean | null;
-  /** Height of the clickable header of an expanded group; the whole box otherwise. */
-  readonly headerHeight: number;
-  readonly shapeText: string;
-  readonly paramsText: string;
-  /** Layers: their kind; groups: their layer count. */
-  readonly detailText: string;
-  /** Groups: "3 blocks", "convolutional", "identity"; null otherwise. */
-  readonly badgeText: string | null;
-  readonly blockType: BlockType | null;
-  /** Expanded blocks: x of their shortcut lane. */
-  readonly laneX: number | null;
-  /** Layers drawn in a block's shortcut column. */
-  readonly inLane: boolean;
-}
-
-export interface Bounds {
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-}
-
-export interface GraphLayout {
-  /** Containers come before their children, so drawing in order puts frames behind. */
-  readonly nodes: readonly LayoutNode[];
-  readonly byId: ReadonlyMap<string, LayoutNode>;
-  readonly edges: readonly LayoutEdge[];
-  readonly bounds: Bounds;
-  /** Visible node ids in reading order (a group before its contents), for the keyboard. */
-  readonly visibleOrder: readonly string[];
-}
-
-export type { LayoutEdge, EdgeKind } from './edges';
+export type { Bounds, EdgeKind, GraphLayout, LayoutEdge, LayoutNode, NodeKind } from './layout-types';
 
 /** Nodes placed relative to the spine (x = 0) and the top of the piece (y = 0). */
 interface Piece {

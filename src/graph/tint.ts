@@ -5,15 +5,6 @@
 import { format, interpolateRgbBasis, scaleLinear, scaleSequential } from 'd3';
 import type { GraphTree } from './tree';
 
-/** The statistics a person can tint by, in the order a picker lists them. */
-export const TINT_STATISTICS = [
-  { id: 'mean', label: 'Mean activation' },
-  { id: 'zeroFraction', label: 'Fraction of zeros' },
-  { id: 'max', label: 'Max activation' },
-] as const;
-
-export type TintStatistic = (typeof TINT_STATISTICS)[number]['id'];
-
 /** Paper to deep orange, around the page's accent (#c2410c). */
 const RAMP = ['#fff7ed', '#fed7aa', '#fb923c', '#c2410c', '#7c2d12'];
 /** Above this point of the ramp, dark text stops being readable. */

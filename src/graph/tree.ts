@@ -3,13 +3,14 @@
  * input -> stem -> stages 2-5 -> head, stages into blocks, blocks into layers. Only the
  * LayerInfo data (role, stage, block) decides where a layer goes; names are never parsed.
  */
-import type { BlockLetter, Branch, StageIndex, StageNumber } from '../model/architecture';
 import type { LayerKind, LayerRole } from '../model/layer-info';
 import { blockName } from '../model/names';
 import type { LayerSummary, ModelSummary } from '../model/summary';
+import {
+  HEAD_ID, stageId, stageLabel, STEM_ID, type BlockLetter, type BlockType, type Branch, type StageIndex,
+} from '../model/vocabulary';
 
 export type GroupKind = 'stem' | 'stage' | 'block' | 'head';
-export type BlockType = 'convolutional' | 'identity';
 
 export interface GraphLayer {
   readonly type: 'layer';
@@ -82,13 +83,6 @@ interface Draft {
   readonly rootIds: string[];
 }
 
-export const STEM_ID = 'stem';
-export const HEAD_ID = 'head';
-
-export function stageId(stage: StageNumber): string {
-  return `stage-${stage}`;
-}
-
 function ensureGroup(draft: Draft, spec: Omit<GroupDraft, 'childIds'>): string {
   if (!draft.groups.has(spec.id)) {
     draft.groups.set(spec.id, { ...spec, childIds: [] });
@@ -102,13 +96,13 @@ function ensureGroup(draft: Draft, spec: Omit<GroupDraft, 'childIds'>): string {
 function parentGroupOf(draft: Draft, layer: LayerSummary): string | null {
   const { role, stage, block } = layer.info;
   if (role === 'input') return null;
-  if (role === 'head') return ensureGroup(draft, { id: HEAD_ID, kind: 'head', label: 'head', stage: null, block: null, parent: null });
-  if (stage === 1) return ensureGroup(draft, { id: STEM_ID, kind: 'stem', label: 'stem', stage: 1, block: null, parent: null });
+  if (role === 'head') return ensureGroup(draft, { id: HEAD_ID, kind: 'head', label: HEAD_ID, stage: null, block: null, parent: null });
+  if (stage === 1) return ensureGroup(draft, { id: STEM_ID, kind: 'stem', label: STEM_ID, stage: 1, block: null, parent: null });
   if (stage === null || block === null) {
     throw new Error(`layer "${layer.name}" (${role}) has no stage and block to place it in`);
   }
   const stageGroup = ensureGroup(draft, {
-    id: stageId(stage), kind: 'stage', label: `stage ${stage}`, stage, block: null, parent: null,
+    id: stageId(stage), kind: 'stage', label: stageLabel(stage), stage, block: null, parent: null,
   });
   const name = blockName(stage, block);
   return ensureGroup(draft, { id: name, kind: 'block', label: name, stage, block, parent: stageGroup });

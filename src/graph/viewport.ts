@@ -1,5 +1,5 @@
 /** Zoom transforms as plain numbers (screen = graph * k + [x, y]), for fit and follow. */
-import type { Bounds } from './layout';
+import type { Bounds } from './layout-types';
 
 export interface ViewTransform {
   readonly x: number;

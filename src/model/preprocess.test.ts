@@ -1,8 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  CAFFE_MEAN_BGR, pixelsToInput, pixelsToUnitInput, preprocessCaffe, resizedPreview, rgbaToRgbOnWhite,
+  CAFFE_MEAN_BGR, pixelsToInput, pixelsToUnitInput, preprocess, preprocessCaffe, resizedPreview, rgbaToRgbOnWhite,
 } from './preprocess';
+import { CAFFE_PREPROCESSING, SEEDED_PREPROCESSING } from './preprocessing';
+import { IMAGENET_WEIGHTS } from './weights/descriptor';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -132,5 +134,22 @@ describe('pixelsToInput, pixelsToUnitInput and resizedPreview', () => {
     expect(big.length).toBe(224 * 224 * 4);
     expect(Array.from(big.subarray(4000, 4004))).toEqual([9, 99, 199, 255]);
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('preprocess: what the weights ask for', () => {
+  const pixels = Uint8Array.from([255, 0, 0, 255, 0, 0, 0, 0, 0, 0, 255, 255, 10, 20, 30, 255]);
+
+  it('dispatches on the mode: caffe for the ImageNet weights, x / 255 for the seeded model', () => {
+    expect(IMAGENET_WEIGHTS.float16.preprocessing).toEqual(CAFFE_PREPROCESSING);
+    const caffe = valuesOf(() => preprocess(pixels, 2, 2, IMAGENET_WEIGHTS.float32.preprocessing, 2));
+    expect(Array.from(caffe.values)).toEqual(Array.from(valuesOf(() => pixelsToInput(pixels, 2, 2, 2)).values));
+    const unit = valuesOf(() => preprocess(pixels, 2, 2, SEEDED_PREPROCESSING, 2));
+    expect(Array.from(unit.values)).toEqual(Array.from(valuesOf(() => pixelsToUnitInput(pixels, 2, 2, 2)).values));
+  });
+
+  it('subtracts the mean the weights carry', () => {
+    const { values } = valuesOf(() => preprocess(pixels, 2, 2, { mode: 'caffe', meanBgr: [1, 2, 3] }, 2));
+    expectClose(values.subarray(0, 3), [0 - 1, 0 - 2, 255 - 3]);
   });
 });

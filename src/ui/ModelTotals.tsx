@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import type { ModelSummary } from '../model';
-import { formatCount, formatShape } from '../model/summary';
+import { formatCount, formatShape, type ModelSummary } from '../model/pure';
 
 interface Props {
   readonly summary: ModelSummary;

@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import type { LayerSummary, ModelSummary } from '../model';
-import { formatCount, formatShape } from '../model/summary';
+import { formatCount, formatShape, stageLabel, STEM_ID, type LayerSummary, type ModelSummary } from '../model/pure';
 
 interface Props {
   readonly summary: ModelSummary;
@@ -10,7 +9,7 @@ interface Props {
 
 function whereLabel(info: LayerSummary['info']): string {
   if (info.stage === null) return info.role;
-  const stage = info.stage === 1 ? 'stem' : `stage ${info.stage}`;
+  const stage = info.stage === 1 ? STEM_ID : stageLabel(info.stage);
   return info.block ? `${stage} · block ${info.block}` : stage;
 }
 

@@ -36,7 +36,3 @@ export class WeightsError extends Error {
     this.tensor = tensor;
   }
 }
-
-export function isWeightsError(error: unknown): error is WeightsError {
-  return error instanceof WeightsError;
-}

@@ -3,7 +3,7 @@
  * tensors into a built model by layer name.
  */
 import * as tf from '@tensorflow/tfjs';
-import { WEIGHTS_PINS } from './descriptor';
+import { IMAGENET_WEIGHTS } from './descriptor';
 import { WeightsError } from './errors';
 import { checkManifest, checkShards, type CheckedManifest, type ShardPins } from './manifest';
 import type { WeightsSource } from './source';
@@ -30,7 +30,7 @@ function defaultPins(manifest: CheckedManifest): ShardPins {
     throw new WeightsError('bad-manifest', 'model.json',
       'model.json describes weights that are neither the float32 nor the float16 ImageNet copy.');
   }
-  return WEIGHTS_PINS[manifest.variant];
+  return IMAGENET_WEIGHTS[manifest.variant].pins;
 }
 
 /**

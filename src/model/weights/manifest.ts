@@ -48,7 +48,7 @@ function isRecord(value: unknown): value is Json {
 }
 
 /** Bytes a tensor takes in the shards (quantized tensors by their stored dtype). */
-export function specByteLength(spec: WeightSpec): number {
+function specByteLength(spec: WeightSpec): number {
   const count = spec.shape.reduce((product, dim) => product * dim, 1);
   return count * DTYPE_BYTES[spec.quantization?.dtype ?? spec.dtype];
 }

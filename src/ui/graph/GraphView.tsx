@@ -6,7 +6,7 @@
 import { memo, useCallback, useEffect, useId, useMemo, useRef, type RefObject } from 'react';
 import { createTint, nodeTintValues } from '../../graph/tint';
 import { buildGraphTree, type GraphTree } from '../../graph/tree';
-import type { ModelSummary } from '../../model/summary';
+import type { ModelSummary } from '../../model/pure';
 import { EdgeMarkers, GraphEdges, GraphFrames } from './GraphEdges';
 import { EdgeKey, TintLegend } from './GraphLegend';
 import { GraphNodes, type NodeTinting } from './GraphNodes';

@@ -1,14 +1,13 @@
 /**
  * Chapters 1 and 2: the identity block (worked example res2b) and the convolutional block
- * (worked example res3a, which has stride 2), with filters and sizes read from the table.
+ * (worked example res3a, which has stride 2): filters from the table, sizes from the summary.
  */
-import type { BlockLetter, Branch, StageNumber } from '../../model/architecture';
-import { blockName, bnName, convName, unnamed } from '../../model/names';
-import type { ResNetConfig } from '../../model/presets';
-import { shape, specOf, traceSizes } from './sizes';
-import type { WalkthroughStep } from './walkthrough-steps';
+import {
+  blockName, bnName, convName, stageSpec, unnamed, type BlockLetter, type BlockType, type Branch, type StageNumber,
+} from '../../model/pure';
+import type { ModelShapes } from './shapes';
+import type { WalkthroughStep } from './walkthrough-types';
 
-export type BlockType = 'identity' | 'convolutional';
 export type BlockPart = Branch | 'merge';
 
 /** Step ids of the two block chapters: identity-2a ... identity-merge, convolutional-1 ... */
@@ -34,11 +33,12 @@ function mergeLayers({ stage, block }: Example): string[] {
   return [unnamed.add(stage, block), unnamed.blockRelu(stage, block)];
 }
 
-export function identitySteps(config: ResNetConfig): WalkthroughStep[] {
+export function identitySteps(m: ModelShapes): WalkthroughStep[] {
   const ex = IDENTITY_EXAMPLE;
-  const spec = specOf(config, ex.stage);
+  const spec = stageSpec(m.config.seedLiteral, ex.stage);
   const [f1, f2, f3] = spec.identityFilters;
-  const size = traceSizes(config).stages[ex.stage];
+  const output = unnamed.blockRelu(ex.stage, ex.block);
+  const size = m.side(output);
   const name = blockName(ex.stage, ex.block);
   const chapter = 'identity-block';
   return [
@@ -63,21 +63,20 @@ export function identitySteps(config: ResNetConfig): WalkthroughStep[] {
     {
       id: blockStepId('identity', 'merge'), chapter,
       title: 'Add the shortcut, then ReLU',
-      body: `The block's input skips the three components and is added, number by number, to their result; this works because both are ${shape(size, f3)}. A ReLU on the sum ends the block. The main path only has to learn a correction to its input, and the shortcut gives the gradient a direct route back, which is why a network 50 layers deep can still be trained.`,
+      body: `The block's input skips the three components and is added, number by number, to their result; this works because both are ${m.text(output)}. A ReLU on the sum ends the block. The main path only has to learn a correction to its input, and the shortcut gives the gradient a direct route back, which is why a network 50 layers deep can still be trained.`,
       layers: mergeLayers(ex),
     },
   ];
 }
 
-export function convolutionalSteps(config: ResNetConfig): WalkthroughStep[] {
+export function convolutionalSteps(m: ModelShapes): WalkthroughStep[] {
   const ex = CONVOLUTIONAL_EXAMPLE;
-  const spec = specOf(config, ex.stage);
-  const prev = specOf(config, (ex.stage - 1) as StageNumber);
+  const spec = stageSpec(m.config.seedLiteral, ex.stage);
   const [f1, f2, f3] = spec.filters;
-  const sizes = traceSizes(config).stages;
-  const [inSize, outSize] = [sizes[prev.stage], sizes[ex.stage]];
-  const inShape = shape(inSize, prev.identityFilters[2]);
-  const outShape = shape(outSize, f3);
+  const input = m.inputOf(convName(ex.stage, ex.block, '2a'));
+  const output = unnamed.blockRelu(ex.stage, ex.block);
+  const [inSize, outSize] = [m.side(input), m.side(output)];
+  const [inShape, outShape] = [m.text(input), m.text(output)];
   const name = blockName(ex.stage, ex.block);
   const chapter = 'convolutional-block';
   return [

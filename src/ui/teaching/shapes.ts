@@ -1,59 +1,66 @@
-/** Spatial sizes along the network, worked out from the config so the prose can quote them. */
-import { stageSpecs, type StageNumber, type StageSpec } from '../../model/architecture';
-import type { ResNetConfig } from '../../model/presets';
+/**
+ * The walkthrough's numbers, read from the model's summary (the same one the table and the
+ * graph show) rather than worked out again here, so the prose cannot disagree with them.
+ */
+import {
+  planSummary, presetConfig, shapeText, type ModelSummary, type ResNetConfig, type StageIndex,
+} from '../../model/pure';
 
-export interface SizeTrace {
-  /** Height (= width) of the input image. */
-  readonly input: number;
-  /** After `conv1_pad` (3 pixels of zeros on every side). */
-  readonly padded: number;
-  /** After conv1 (7x7, stride 2, "valid"). */
-  readonly conv1: number;
-  /** What the max pool reads: conv1's map, plus `pool1_pad` when the preset has one. */
-  readonly poolInput: number;
-  /** After pool1 (3x3, stride 2, no padding). */
-  readonly pool1: number;
-  /** The max pool's output size had there been no `pool1_pad`. */
-  readonly pool1Unpadded: number;
-  /** Output size of each stage. */
-  readonly stages: Readonly<Record<StageNumber, number>>;
-  /** Final map after avg_pool (1 when the window covers the whole map). */
-  readonly avgPool: number;
+export interface ModelShapes {
+  /** The configuration the summary was made from (preset, padding, avg_pool window). */
+  readonly config: ResNetConfig;
+  readonly summary: ModelSummary;
+  /** A layer's output shape without the batch dimension. */
+  shape(layer: string): readonly number[];
+  /** Height (= width) of a layer's output map. */
+  side(layer: string): number;
+  /** Channels (or features) of a layer's output: its last dimension. */
+  channels(layer: string): number;
+  /** "15×15×256" */
+  text(layer: string): string;
+  /** The layer feeding `layer` (its first input). */
+  inputOf(layer: string): string;
+  /** The last layer of a stage: what the stage hands on. */
+  stageOutput(stage: StageIndex): string;
 }
 
-/** Output size of a "valid" window of size k and stride s. */
-function valid(size: number, k: number, s: number): number {
-  return Math.floor((size - k) / s) + 1;
+/** The preset's configuration as the summary describes it (classes may differ from the preset's). */
+function configOf(summary: ModelSummary): ResNetConfig {
+  return { ...presetConfig(summary.preset, { seedLiteral: summary.seedLiteral }), classes: summary.classes };
 }
 
-export function traceSizes(config: ResNetConfig): SizeTrace {
-  const input = config.inputShape[0];
-  const padded = input + 6;
-  const conv1 = valid(padded, 7, 2);
-  const poolInput = conv1 + 2 * config.poolPadding;
-  const pool1 = valid(poolInput, 3, 2);
-  let size = pool1;
-  const stages = {} as Record<StageNumber, number>;
-  for (const spec of stageSpecs(config.seedLiteral)) {
-    // The stride-s 1x1 "valid" conv of block "a" sets the stage's size; the rest keep it.
-    size = valid(size, 1, spec.stride);
-    stages[spec.stage] = size;
-  }
+export function modelShapes(summary: ModelSummary, config: ResNetConfig = configOf(summary)): ModelShapes {
+  const byName = new Map(summary.layers.map((l) => [l.name, l]));
+  const layer = (name: string) => {
+    const found = byName.get(name);
+    if (!found) throw new Error(`the summary has no layer "${name}"`);
+    return found;
+  };
+  const shape = (name: string) => layer(name).outputShape;
   return {
-    input, padded, conv1, poolInput, pool1, pool1Unpadded: valid(conv1, 3, 2), stages,
-    avgPool: valid(size, config.avgPoolSize, config.avgPoolSize),
+    config,
+    summary,
+    shape,
+    side: (name) => shape(name)[0],
+    channels: (name) => shape(name)[shape(name).length - 1],
+    text: (name) => shapeText(shape(name)),
+    inputOf: (name) => {
+      const [input] = layer(name).inputs;
+      if (input === undefined) throw new Error(`layer "${name}" has no input`);
+      return input;
+    },
+    stageOutput: (stage) => {
+      const last = summary.layers.findLast((l) => l.info.stage === stage);
+      if (!last) throw new Error(`the summary has no stage ${stage}`);
+      return last.name;
+    },
   };
 }
 
-export function specOf(config: ResNetConfig, stage: StageNumber): StageSpec {
-  const spec = stageSpecs(config.seedLiteral).find((s) => s.stage === stage);
-  if (!spec) throw new Error(`no stage ${stage} in the architecture table`);
-  return spec;
-}
-
-/** "15×15×256" */
-export function shape(size: number, channels: number): string {
-  return `${size}×${size}×${channels}`;
+/** The same model with one setting changed, for "had it been otherwise" sentences. */
+export function variantShapes(shapes: ModelShapes, change: Partial<ResNetConfig>): ModelShapes {
+  const config = { ...shapes.config, ...change };
+  return modelShapes(planSummary(config), config);
 }
 
 /** "[64, 64, 256]" */

@@ -4,35 +4,17 @@
  * architecture table. Steps name the layers (and blocks and stages) they describe so the
  * graph can highlight them; stepForLayer goes the other way.
  */
-import { allBlocks, type BlockLetter, type Branch, type StageIndex, type StageNumber } from '../../model/architecture';
-import type { LayerKind, LayerRole } from '../../model/layer-info';
-import { presetConfig, type PresetName } from '../../model/presets';
-import { blockName } from '../../model/names';
 import {
-  blockStepId, CONVOLUTIONAL_EXAMPLE, convolutionalSteps, IDENTITY_EXAMPLE, identitySteps, type BlockType,
-} from './block-steps';
-import { HEAD_STEP_IDS, networkSteps, stageStepId } from './network-steps';
+  allBlocks, blockName, stageId,
+  type BlockLetter, type BlockType, type Branch, type LayerKind, type LayerRole, type ModelSummary, type StageIndex,
+  type StageNumber,
+} from '../../model/pure';
+import { blockStepId, CONVOLUTIONAL_EXAMPLE, convolutionalSteps, IDENTITY_EXAMPLE, identitySteps } from './block-steps';
+import { HEAD_STEP_IDS, networkSteps } from './network-steps';
+import { modelShapes } from './shapes';
+import type { ChapterInfo, WalkthroughStep } from './walkthrough-types';
 
-export type Chapter = 'identity-block' | 'convolutional-block' | 'resnet50';
-
-export interface WalkthroughStep {
-  readonly id: string;
-  readonly chapter: Chapter;
-  readonly title: string;
-  /** Plain words for a student meeting ResNets for the first time. */
-  readonly body: string;
-  /** Layer, block (res3a) and stage (stage 3) names the step describes, for highlighting. */
-  readonly layers: readonly string[];
-  /** Where this model departs from the assignment text, and why. */
-  readonly note?: string;
-}
-
-export interface ChapterInfo {
-  readonly id: Chapter;
-  readonly title: string;
-  /** Which block the chapter's steps point at in the graph. */
-  readonly example: string | null;
-}
+export type { Chapter, ChapterInfo, WalkthroughStep } from './walkthrough-types';
 
 export const CHAPTERS: readonly ChapterInfo[] = [
   { id: 'identity-block', title: 'The identity block', example: exampleName(IDENTITY_EXAMPLE) },
@@ -44,18 +26,13 @@ function exampleName(ex: { readonly stage: StageNumber; readonly block: BlockLet
   return blockName(ex.stage, ex.block);
 }
 
-export interface WalkthroughOptions {
-  /** Stage-5 identity filters as the text literally reads them ([256, 256, 2048]). */
-  readonly seedLiteral?: boolean;
-}
-
-export function walkthroughSteps(
-  preset: PresetName,
-  classes: number,
-  options: WalkthroughOptions = {},
-): WalkthroughStep[] {
-  const config = { ...presetConfig(preset, options), classes };
-  return [...identitySteps(config), ...convolutionalSteps(config), ...networkSteps(config)];
+/**
+ * The steps for the model a summary describes (its preset, classes and stage-5 reading),
+ * quoting the summary's own shapes.
+ */
+export function walkthroughSteps(summary: ModelSummary): WalkthroughStep[] {
+  const shapes = modelShapes(summary);
+  return [...identitySteps(shapes), ...convolutionalSteps(shapes), ...networkSteps(shapes)];
 }
 
 /**
@@ -71,22 +48,22 @@ export interface StepTarget {
   readonly branch: Branch | null;
 }
 
-const BLOCK_TYPES = new Map(allBlocks(false).map((b) => [`${b.stage}${b.block}`, b.type]));
+const BLOCK_TYPE_OF = new Map(allBlocks(false).map((b) => [`${b.stage}${b.block}`, b.type]));
 
 function blockType(stage: StageNumber, block: BlockLetter): BlockType | undefined {
-  return BLOCK_TYPES.get(`${stage}${block}`);
+  return BLOCK_TYPE_OF.get(`${stage}${block}`);
 }
 
 /** Which step explains a layer found nowhere in the steps, from its position alone. */
 function structuralStepId(t: StepTarget): string | null {
-  if (t.stage === 1) return stageStepId(1);
+  if (t.stage === 1) return stageId(1);
   if (t.stage !== null && t.block !== null) {
-    if (!t.kind) return stageStepId(t.stage);
+    if (!t.kind) return stageId(t.stage);
     const type = blockType(t.stage, t.block);
     if (!type) return null;
     return blockStepId(type, t.role === 'merge' || t.branch === null ? 'merge' : t.branch);
   }
-  if (t.stage !== null) return stageStepId(t.stage);
+  if (t.stage !== null) return stageId(t.stage);
   if (t.role !== 'head') return null;
   if (t.kind === 'flatten') return HEAD_STEP_IDS.flatten;
   if (t.kind === 'dense') return HEAD_STEP_IDS.dense;

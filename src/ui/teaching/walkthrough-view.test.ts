@@ -1,10 +1,11 @@
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { planSummary, presetConfig } from '../../model/pure';
 import { Walkthrough } from './Walkthrough';
 import { walkthroughSteps } from './walkthrough-steps';
 
-const steps = walkthroughSteps('imagenet', 1000);
+const steps = walkthroughSteps(planSummary(presetConfig('imagenet')));
 const render = (activeStepId: string | null) =>
   renderToStaticMarkup(createElement(Walkthrough, { steps, activeStepId, onStep: () => undefined }));
 

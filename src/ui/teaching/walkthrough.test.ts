@@ -1,12 +1,10 @@
-import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildResNet50, presetConfig, type BuiltResNet, type LayerInfo } from '../../model';
+import { describe, expect, it } from 'vitest';
+import { planSummary, presetConfig, type LayerInfo, type PresetName } from '../../model/pure';
 import { stepForLayer, walkthroughSteps, type WalkthroughStep } from './walkthrough-steps';
 
-beforeAll(async () => {
-  await tf.setBackend('cpu');
-  tf.enableProdMode();
-});
+function stepsOf(preset: PresetName, seedLiteral = false): WalkthroughStep[] {
+  return walkthroughSteps(planSummary(presetConfig(preset, { seedLiteral })));
+}
 
 const ORDER = [
   'identity-2a', 'identity-2b', 'identity-2c', 'identity-merge',
@@ -34,10 +32,8 @@ describe.each([
   { preset: 'signs', classes: 6 },
   { preset: 'imagenet', classes: 1000 },
 ] as const)('$preset walkthrough', ({ preset, classes }) => {
-  let built: BuiltResNet;
-  const steps = walkthroughSteps(preset, classes);
-  beforeAll(() => { built = buildResNet50(presetConfig(preset)); });
-  afterAll(() => built.model.dispose());
+  const layers = planSummary(presetConfig(preset)).layers.map((l) => l.info);
+  const steps = stepsOf(preset);
 
   it('follows the assignment order, chapter by chapter', () => {
     expect(steps.map((s) => s.id)).toEqual(ORDER);
@@ -52,7 +48,7 @@ describe.each([
   });
 
   it('only references layers, blocks and stages that exist in the built model', () => {
-    const known = knownNames(built.layers);
+    const known = knownNames(layers);
     for (const s of steps) {
       expect(s.layers.length, s.id).toBeGreaterThan(0);
       for (const name of s.layers) expect(known.has(name), `${s.id}: ${name}`).toBe(true);
@@ -69,9 +65,9 @@ describe.each([
   });
 
   it('maps every layer of the model to a step, by its position rather than its name', () => {
-    const layers = new Map(built.layers.map((l) => [l.name, l]));
+    const byName = new Map(layers.map((l) => [l.name, l]));
     const at = (name: string) => {
-      const layer = layers.get(name);
+      const layer = byName.get(name);
       if (!layer) throw new Error(`no layer ${name}`);
       return stepForLayer(steps, layer)?.id;
     };
@@ -93,7 +89,7 @@ describe.each([
     expect(at('flatten')).toBe('flatten');
     expect(at(`fc${classes}`)).toBe('fc');
     expect(at('input')).toBeUndefined();
-    for (const layer of built.layers.filter((l) => l.role !== 'input')) {
+    for (const layer of layers.filter((l) => l.role !== 'input')) {
       expect(stepForLayer(steps, layer), layer.name).toBeDefined();
     }
   });
@@ -114,7 +110,7 @@ describe.each([
 });
 
 describe('ImageNet adaptations', () => {
-  const steps = walkthroughSteps('imagenet', 1000);
+  const steps = stepsOf('imagenet');
 
   it('explains pool1_pad in the stem step and highlights it', () => {
     const stem = byId(steps, 'stage-1');
@@ -136,14 +132,14 @@ describe('ImageNet adaptations', () => {
   it('quotes sizes worked out from the table', () => {
     expect(byId(steps, 'stage-3').body).toContain('56×56 to 28×28');
     expect(byId(steps, 'stage-5').body).toContain('7×7×2048');
-    expect(byId(walkthroughSteps('signs', 6), 'stage-3').body).toContain('15×15 to 8×8');
-    expect(byId(walkthroughSteps('signs', 6), 'stage-1').body).toContain('15×15×64');
+    expect(byId(stepsOf('signs'), 'stage-3').body).toContain('15×15 to 8×8');
+    expect(byId(stepsOf('signs'), 'stage-1').body).toContain('15×15×64');
   });
 });
 
 describe('the literal stage-5 reading', () => {
   it('follows the switch and says so', () => {
-    const stage5 = byId(walkthroughSteps('signs', 6, { seedLiteral: true }), 'stage-5');
+    const stage5 = byId(stepsOf('signs', true), 'stage-5');
     expect(stage5.body).toContain('with filters [256, 256, 2048]');
     expect(stage5.note).toContain('follows the text literally');
     expect(stage5.note).toContain('17,958,790');
