@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImageFile, startEngine } from './engine';
-import { buildJpeg, buildPng, pngHeaderOnly } from '../model/image/test-images';
+import { buildJpeg, buildPng, pngHeaderOnly } from '../test-support/test-images';
 import { runCli } from './run';
 
 beforeAll(() => tf.enableProdMode());

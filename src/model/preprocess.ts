@@ -15,7 +15,7 @@ import { CAFFE_MEAN_BGR, type MeanBgr, type Preprocessing } from './preprocessin
 export { CAFFE_MEAN_BGR } from './preprocessing';
 
 /** The ImageNet preset's input side. */
-export const INPUT_SIZE = 224;
+const INPUT_SIZE = 224;
 
 /**
  * RGBA bytes to RGB floats in 0..255, transparent areas composited on white (what a person

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { PresetName } from '../model';
+import type { PresetName } from '../model/pure';
 
 interface Props {
   readonly preset: PresetName;

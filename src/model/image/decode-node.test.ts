@@ -7,7 +7,7 @@ import { decodeImageBytes, decodeImageFile } from './decode-node';
 import { ImageInputError } from './errors';
 import {
   buildBmp, buildGif, buildJpeg, buildPng, buildWebp, exifSegment, pngChunk, pngHeaderOnly, type PngSpec, withSegment,
-} from './test-images';
+} from '../../test-support/test-images';
 
 function rgbaOf(spec: PngSpec): number[][] {
   const image = decodeImageBytes(buildPng(spec), 'test.png');

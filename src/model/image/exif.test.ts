@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyOrientation, jpegOrientation, type Orientation } from './exif';
-import { buildJpeg, exifSegment, rgbaImage, withSegment } from './test-images';
+import { buildJpeg, exifSegment, rgbaImage, withSegment } from '../../test-support/test-images';
 
 /** A 3 x 2 image whose pixels are numbered 0..5 in the red channel, row by row. */
 const W = 3;

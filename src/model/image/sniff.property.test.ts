@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImageInputError, sniffImage, type ImageHeader, type ImageInputErrorKind } from './index';
-import { buildBmp, buildGif, buildJpeg, buildPng, buildWebp, exifSegment, pngChunk, pngHeaderOnly, withSegment } from './test-images';
+import { buildBmp, buildGif, buildJpeg, buildPng, buildWebp, exifSegment, pngChunk, pngHeaderOnly, withSegment } from '../../test-support/test-images';
 
 const KINDS: readonly ImageInputErrorKind[] = [
   'empty', 'not-an-image', 'html', 'svg', 'unsupported-format', 'truncated', 'too-large', 'bad-header',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ImageInputError, sniffImage, type ImageHeader, type ImageInputErrorKind } from './index';
 import {
   buildBmp, buildGif, buildJpeg, buildPng, buildWebp, concat, exifSegment, pngChunk, pngHeaderOnly, textBytes, withSegment,
-} from './test-images';
+} from '../../test-support/test-images';
 
 function refusal(bytes: Uint8Array, limits?: { maxPixels: number; maxSide?: number }): ImageInputError {
   try {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { float32ToFloat16Bits, toFloat16Weights } from '../../../scripts/weights/float16.mjs';
 import { checkManifest, checkShards } from './manifest';
-import { pinsOf } from './test-helpers';
+import { pinsOf } from '../../test-support/synthetic-weights';
 
 describe('float16 writer (scripts/weights/float16.mjs)', () => {
   it('rounds to the nearest half float, ties to even, with subnormals and infinities', () => {

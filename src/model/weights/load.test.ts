@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WeightsError } from './errors';
 import { assignWeights, decodeWeights, fetchWeights, loadLabels, loadWeightsInto, type LoadProgress } from './load';
 import { createFetchSource, type WeightsSource } from './source';
-import { makeSynthetic, textBuffer, type SyntheticWeights } from './test-helpers';
+import { makeSynthetic, textBuffer, type SyntheticWeights } from '../../test-support/synthetic-weights';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WeightsError, type WeightsErrorKind } from './errors';
 import { checkManifest, checkShards } from './manifest';
-import { makeSynthetic, pinsOf, textBuffer } from './test-helpers';
+import { makeSynthetic, pinsOf, textBuffer } from '../../test-support/synthetic-weights';
 
 function expectWeightsError(run: () => unknown, kind: WeightsErrorKind, file: string): WeightsError {
   try {

@@ -183,7 +183,10 @@ function toHex(digest: ArrayBuffer): string {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function checkHash(file: string, shard: ArrayBuffer, pins: ShardPins, subtle: SubtleCrypto) {
+/** Web Crypto's digest API, as the page and Node both expose it (no DOM type needed). */
+type Subtle = typeof globalThis.crypto.subtle;
+
+async function checkHash(file: string, shard: ArrayBuffer, pins: ShardPins, subtle: Subtle) {
   const expected = pins[file];
   if (expected === undefined) {
     throw new WeightsError('hash-mismatch', file, `Weights file ${file} is not in the pinned list of shards.`);

@@ -1,5 +1,5 @@
 /** Small synthetic weight files for the tests: a manifest, its shards and their pins. */
-import type { ShardPins } from './manifest';
+import type { ShardPins } from '../model/weights/manifest';
 
 export interface SyntheticWeights {
   modelJson: { modelTopology: null; weightsManifest: { paths: string[]; weights: unknown[] }[] };
