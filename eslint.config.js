@@ -46,7 +46,7 @@ const TFJS_FREE_FILES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public/models', 'test-results', 'playwright-report', 'bench/out'] },
+  { ignores: ['scratch', 'dist', 'node_modules', 'public/models', 'test-results', 'playwright-report', 'bench/out'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

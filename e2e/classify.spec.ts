@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { canvasHasContent, dropSample, predictions, settledMemory, tensorCount, waitForModel } from './helpers';
+import { canvasHasContent, dropSample, fileStatus, predictions, settledMemory, tensorCount, waitForModel } from './helpers';
 
 test('a sample dropped on the page is classified, and its class activation map shows on click', async ({ page }) => {
   await page.goto('/');
@@ -46,10 +46,21 @@ test('tensors return to their baseline after five images', async ({ page }) => {
   await expect.poll(() => tensorCount(page)).toBe(baseline);
 });
 
-test('classification is right on the WebGL backend too', async ({ page }) => {
+test('classification is right on the WebGL backend too, and a stage opens while the pass runs', async ({ page }) => {
+  const diagnostics = page.getByRole('status', { name: 'Diagnostics' });
   await page.goto('/?backend=webgl');
   await waitForModel(page);
-  await expect(page.getByRole('status', { name: 'Diagnostics' }).getByTestId('backend')).toHaveText('webgl');
+  await expect(diagnostics.getByTestId('backend')).toHaveText('webgl');
+  await expect(diagnostics.getByTestId('host')).toContainText('a worker');
   await dropSample(page, '/samples/chelsea.png', 'chelsea.png');
+  // On software WebGL one ImageNet pass takes seconds, in the model's worker: the page
+  // answers a click meanwhile, and the stage is open before the pass has ended.
+  const status = fileStatus(page, 'chelsea.png');
+  await expect(status).toHaveText('running…');
+  const stage = page.getByRole('button', { name: 'stage 3', exact: true });
+  await stage.click();
+  await expect(stage).toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
+  await expect(page.getByRole('button', { name: 'res3a', exact: true })).toBeVisible({ timeout: 1_000 });
+  expect(await status.textContent()).toBe('running…');
   await expect(predictions(page).first()).toContainText('Egyptian cat', { timeout: 90_000 });
 });

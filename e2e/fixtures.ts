@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { buildJpeg, buildPng, exifSegment, pngChunk, pngHeaderOnly, withSegment } from '../src/model/image/test-images';
+import { buildJpeg, buildPng, exifSegment, pngChunk, pngHeaderOnly, withSegment } from '../src/test-support/test-images';
 
 export interface FileSpec {
   readonly name: string;

@@ -5,7 +5,7 @@
  * WebGL runs use the small SIGNS model: SwiftShader needs a minute for ImageNet's.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { alertRegion, dropSample, expectMemory, fileStatus, predictions, settledMemory, waitForModel } from './helpers';
+import { alertRegion, dropSample, expectMemory, fileStatus, modelWorker, predictions, settledMemory, waitForModel } from './helpers';
 
 function diagnostics(page: Page) {
   return page.getByRole('status', { name: 'Diagnostics' });
@@ -52,9 +52,10 @@ interface Engine {
   readonly backendInstance: { readonly gpgpu: { readonly gl: WebGL2RenderingContext } };
 }
 
-/** Runs `fn` on tfjs's engine (tfjs keeps it on the global object; the app exposes nothing). */
+/** Runs `fn` on tfjs's engine in the model worker (tfjs keeps it on the global object; the app exposes nothing). */
 async function onEngine(page: Page, fn: string): Promise<void> {
-  await page.evaluate((body) => {
+  const worker = await modelWorker(page);
+  await worker.evaluate((body) => {
     const engine = (globalThis as unknown as { _tfengine: Engine })._tfengine;
     new Function('engine', body)(engine);
   }, fn);

@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Locator, type Page, type Worker } from '@playwright/test';
 
 /** The ImageNet model is ready once the loading bar has gone and the totals are shown. */
 export async function waitForModel(page: Page): Promise<void> {
@@ -69,12 +69,22 @@ interface EngineMemory {
   readonly numBytes: number;
 }
 
+/** The dedicated worker the model runs in (tfjs's WASM threads are blob: workers of their own). */
+export async function modelWorker(page: Page): Promise<Worker> {
+  await expect.poll(() => page.workers().some((w) => w.url().includes('model.worker')), { timeout: 30_000 }).toBe(true);
+  const worker = page.workers().find((w) => w.url().includes('model.worker'));
+  if (!worker) throw new Error('no model worker');
+  return worker;
+}
+
 /**
- * tf.memory() read straight from tfjs's engine, which tfjs keeps on the global object
- * (`_tfengine`): the app exposes nothing for tests. Null while a backend is starting.
+ * tf.memory() read straight from tfjs's engine inside the model worker, which tfjs keeps on
+ * the worker's global object (`_tfengine`): the app exposes nothing for tests. Null while a
+ * backend is starting.
  */
 export async function engineMemory(page: Page): Promise<EngineMemory | null> {
-  return page.evaluate(() => {
+  const worker = await modelWorker(page);
+  return worker.evaluate(() => {
     const engine = (globalThis as unknown as { _tfengine?: { memory(): EngineMemory } })._tfengine;
     try {
       const { numTensors, numBytes } = engine?.memory() ?? { numTensors: -1, numBytes: -1 };

@@ -5,8 +5,8 @@
  * each wait polls inside the page, so 200 files take about a minute, not several.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { pngHeaderOnly } from '../src/model/image/test-images';
-import { dropSample, engineMemory, predictions, settledMemory, waitForModel } from './helpers';
+import { pngHeaderOnly } from '../src/test-support/test-images';
+import { dropSample, engineMemory, modelWorker, predictions, settledMemory, waitForModel } from './helpers';
 
 const COUNT = 200;
 
@@ -84,9 +84,10 @@ async function outcome(page: Page, name: string): Promise<{ state: string; alert
   }, name);
 }
 
-/** Waits in the page (up to 15 s) for tf.memory() to equal `baseline`; returns the last reading. */
+/** Waits in the model worker (up to 15 s) for tf.memory() to equal `baseline`; returns the last reading. */
 async function memoryBackTo(page: Page, baseline: { numTensors: number; numBytes: number }) {
-  return page.evaluate(async (baseline) => {
+  const worker = await modelWorker(page);
+  return worker.evaluate(async (baseline) => {
     const engine = (globalThis as unknown as { _tfengine: { memory(): { numTensors: number; numBytes: number } } })._tfengine;
     const read = () => ({ numTensors: engine.memory().numTensors, numBytes: engine.memory().numBytes });
     for (const end = performance.now() + 15_000; performance.now() < end; await new Promise((r) => setTimeout(r, 10))) {

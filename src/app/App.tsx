@@ -78,6 +78,10 @@ export function App() {
   // (the engine's own summary of a preset is the same, layer by layer: model/plan.test.ts).
   const { preset, seedLiteral } = settings;
   const summary = useMemo(() => planSummary(presetConfig(preset, { seedLiteral })), [preset, seedLiteral]);
+  // After a backend switch or a fresh worker, the last image's predictions stay on show
+  // (same architecture, same weights) until it has run again; another preset hides them.
+  const sameModel = result?.handle.model.summary.preset === preset && result.handle.model.summary.seedLiteral === seedLiteral;
+  const shown = live ?? (sameModel ? result : null);
 
   return (
     <div className="page">
@@ -98,7 +102,7 @@ export function App() {
           onError={setNotice}
           image={result && { name: result.name, url: result.url, width: result.image.width, height: result.image.height, notes: result.image.notes }}
           networkView={view && { width: view.size, height: view.size, data: view.data }}
-          predictions={live ? live.predictions : null}
+          predictions={shown?.predictions ?? null}
           cam={cam.cam}
           camIndex={camIndex}
           onCam={onCam}

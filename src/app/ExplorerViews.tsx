@@ -6,8 +6,7 @@
  * and every panel below is memoised on props that a new selection leaves alone.
  */
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
-import type { LayerScalar } from '../client/types';
-import type { LayerSummary, ModelSummary } from '../model/pure';
+import { TINT_STATISTICS, tintLabel, type LayerSummary, type ModelSummary, type TintStatistic } from '../model/pure';
 import { ModelTotals } from '../ui/ModelTotals';
 import { SummaryTable } from '../ui/SummaryTable';
 import { GraphView } from '../ui/graph/GraphView';
@@ -28,15 +27,10 @@ interface Props {
 }
 
 type View = 'graph' | 'table';
-type TintChoice = 'none' | LayerScalar;
+type TintChoice = 'none' | TintStatistic;
 type UrlPatch = (patch: Partial<UrlState>) => void;
 
-const TINT_LABELS: Record<TintChoice, string> = {
-  none: 'No tint',
-  mean: 'Mean activation',
-  zeroFraction: 'Fraction of zeros',
-  max: 'Maximum activation',
-};
+const NO_TINT = 'No tint';
 
 const NO_LAYERS: readonly string[] = [];
 
@@ -128,7 +122,8 @@ const ViewBar = memo(function ViewBar({ view, onView, tint, onTint }: ViewBarPro
       <label>
         Tint{' '}
         <select value={tint} onChange={(e) => onTint(e.target.value as TintChoice)}>
-          {(Object.keys(TINT_LABELS) as TintChoice[]).map((t) => <option key={t} value={t}>{TINT_LABELS[t]}</option>)}
+          <option value="none">{NO_TINT}</option>
+          {TINT_STATISTICS.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
         </select>
       </label>
     </div>
@@ -164,7 +159,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
             selected={layer}
             onSelect={select}
             tint={tint}
-            tintLabel={TINT_LABELS[tintChoice]}
+            tintLabel={tintChoice === 'none' ? NO_TINT : tintLabel(tintChoice)}
             highlight={activeStep?.layers ?? NO_LAYERS}
           />
         ) : (

@@ -100,15 +100,24 @@ export function useAddressBar(store: UrlStore): void {
       write();
     };
     write();
+    let seen = store.get();
     const unsubscribe = store.subscribe(() => {
       if (timer !== undefined) window.clearTimeout(timer);
-      timer = window.setTimeout(write, ADDRESS_BAR_DELAY_MS);
+      const next = store.get();
+      // Only the selection is clicked often; a model setting is written at once, so a
+      // reload straight after choosing it (before any pause) keeps it.
+      const settingChanged = next.preset !== seen.preset || next.seedLiteral !== seen.seedLiteral || next.backend !== seen.backend;
+      seen = next;
+      if (settingChanged) write();
+      else timer = window.setTimeout(write, ADDRESS_BAR_DELAY_MS);
     });
     // A reload or a bookmark right after a click still gets the latest state.
     window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', flush);
     return () => {
       unsubscribe();
       window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', flush);
       flush();
     };
   }, [store]);

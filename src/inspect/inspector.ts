@@ -115,7 +115,10 @@ export class Inspector {
 
   async layerValues(name: string): Promise<LayerValues> {
     const t = this.activation(name);
-    return { shape: t.shape.slice(1), values: (await t.data()) as Float32Array };
+    const values = (await t.data()) as Float32Array;
+    // The CPU backend hands out its own storage: a copy, so that handing the values to
+    // another thread (a transfer) can never empty the activation kept here.
+    return { shape: t.shape.slice(1), values: tf.getBackend() === 'cpu' ? values.slice() : values };
   }
 
   /**

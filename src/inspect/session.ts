@@ -7,7 +7,8 @@ import {
   buildResNet50, loadImagenet, presetConfig, summarize,
   type BuiltResNet, type ImagenetLoadOptions, type LoadPhase, type ModelSummary, type PresetName,
 } from '../model';
-import { pixelsToInput, pixelsToUnitInput } from '../model/preprocess';
+import { preprocess } from '../model/preprocess';
+import { SEEDED_PREPROCESSING, type Preprocessing } from '../model/preprocessing';
 import type { WeightsSource } from '../model/weights/source';
 import { Inspector, type RunOptions, type RunResult } from './inspector';
 
@@ -47,6 +48,8 @@ export class ModelSession {
   private constructor(
     readonly built: BuiltResNet,
     labels: readonly string[],
+    /** What the weights expect of their input: it travels with the weights, not with a flag. */
+    readonly preprocessing: Preprocessing,
     /** True when the weights are the published ImageNet ones; false for seeded random init. */
     readonly trained: boolean,
   ) {
@@ -72,13 +75,13 @@ export class ModelSession {
     if (options.preset === 'imagenet' && !options.seedLiteral && !options.architectureOnly) {
       if (!options.weights) throw new Error('The ImageNet preset needs a weights source');
       const model = await loadImagenet(options.weights, options);
-      return new ModelSession(model.built, model.labels, true);
+      return new ModelSession(model.built, model.labels, model.preprocessing, true);
     }
     options.onPhase?.('building');
     const config = presetConfig(options.preset, { seedLiteral: options.seedLiteral });
     const built = buildResNet50(config, { initializer: options.architectureOnly ? 'zeros' : 'seeded' });
     const labels = Array.from({ length: built.config.classes }, (_, i) => `class ${i}`);
-    return new ModelSession(built, labels, false);
+    return new ModelSession(built, labels, SEEDED_PREPROCESSING, false);
   }
 
   /**
@@ -103,14 +106,12 @@ export class ModelSession {
   }
 
   /**
-   * Preprocesses and runs one image: Keras "caffe" mode for the ImageNet weights; the
-   * assignment's x / 255 for the seeded SIGNS model. The input tensor is freed here.
+   * Preprocesses and runs one image, as its weights expect (Keras "caffe" mode for the
+   * ImageNet weights; the assignment's x / 255 for the seeded model). The input is freed here.
    */
   async classify(image: Pixels, topK = 5, options: RunOptions = {}): Promise<RunResult> {
     const [size] = this.built.config.inputShape;
-    const input = this.trained
-      ? pixelsToInput(image.pixels, image.width, image.height, size)
-      : pixelsToUnitInput(image.pixels, image.width, image.height, size);
+    const input = preprocess(image.pixels, image.width, image.height, this.preprocessing, size);
     try {
       return await this.inspector.run(input, topK, options);
     } finally {

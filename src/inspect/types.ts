@@ -3,6 +3,7 @@
  * tfjs import here, so the page (and the model client's messages) can use these types
  * without pulling tfjs into the main bundle.
  */
+import type { TintStatistic } from '../model/vocabulary';
 
 export const HISTOGRAM_BINS = 32;
 
@@ -42,8 +43,8 @@ export interface LayerValues {
   readonly values: Float32Array;
 }
 
-/** One statistic per layer, for tinting the graph. */
-export type LayerScalar = 'mean' | 'zeroFraction' | 'max';
+/** One statistic per layer, for tinting the graph (the vocabulary lists them). */
+export type LayerScalar = TintStatistic;
 
 export interface BranchData {
   readonly name: string;

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { LayerInfo } from '../../model/pure';
+import { stageLabel, type LayerInfo } from '../../model/pure';
 import type { LayerSummary } from '../../model/pure';
 import { formatCount, formatShape } from '../../model/pure';
 
@@ -21,7 +21,7 @@ const ROLE_WORDS: Record<LayerInfo['role'], string> = {
 /** Where the layer sits, from its stored position (never parsed from the name). */
 export function whereText(info: LayerInfo): string {
   const parts: string[] = [];
-  if (info.stage !== null && info.stage !== 1) parts.push(`stage ${info.stage}`);
+  if (info.stage !== null && info.stage !== 1) parts.push(stageLabel(info.stage));
   if (info.block) parts.push(`block ${info.block}`);
   parts.push(info.branch ? `${ROLE_WORDS[info.role]} ${info.branch}` : ROLE_WORDS[info.role]);
   return parts.join(' · ');

@@ -1,6 +1,6 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { LayerData } from '../../inspect/types';
-import type { LayerSummary } from '../../model/pure';
+import { formatShape, type LayerSummary } from '../../model/pure';
 import { BranchCompare } from './BranchCompare';
 import { mapDims, type Normalization } from './channels';
 import { FeatureMaps } from './FeatureMaps';
@@ -90,7 +90,7 @@ function LayerBody({ data, normalization, onNormalization, channel, onChannel }:
       ) : data.shape.length === 1 ? (
         <VectorValues values={data.values} />
       ) : (
-        <p className="insp-note">{`No per-channel view for a value of shape (${data.shape.join(', ')}).`}</p>
+        <p className="insp-note">{`No per-channel view for a value of shape ${formatShape(data.shape)}.`}</p>
       )}
     </>
   );

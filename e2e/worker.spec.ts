@@ -1,0 +1,73 @@
+/**
+ * The model runs in a dedicated worker (that the page answers while it runs is checked on
+ * WebGL in classify.spec.ts). The page runs the model itself when no worker can, and
+ * survives a worker that dies mid-run with nothing shown lost.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { alertRegion, dropSample, fileStatus, modelWorker, predictions, waitForModel } from './helpers';
+
+function diagnostics(page: Page) {
+  return page.getByRole('status', { name: 'Diagnostics' });
+}
+
+async function classifiesInThePage(page: Page, why: RegExp) {
+  await expect(diagnostics(page).getByTestId('host')).toContainText('the page', { timeout: 60_000 });
+  await expect(diagnostics(page).getByTestId('host')).toContainText(why);
+  await waitForModel(page);
+  await dropSample(page, '/samples/chelsea.png', 'chelsea.png');
+  await expect(predictions(page)).toHaveCount(5);
+  await expect(fileStatus(page, 'chelsea.png')).toHaveText('done');
+  await expect(diagnostics(page)).toContainText(/Tensors: [1-9]\d*/);
+  await expect(alertRegion(page)).toBeEmpty();
+}
+
+test('worker creation refused: the model runs in the page, and Diagnostics says why', async ({ page }) => {
+  await page.addInitScript(() => {
+    // A page whose policy refuses module workers (tfjs's own WASM thread workers still start).
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        if (options?.type === 'module') throw new DOMException('Workers are not allowed here', 'SecurityError');
+        super(url, options);
+      }
+    };
+  });
+  await page.goto('/?preset=signs');
+  await classifiesInThePage(page, /Web Worker could not start \(Workers are not allowed here\)/);
+});
+
+test('a worker script that cannot load: the model runs in the page', async ({ page }) => {
+  await page.route('**/model.worker*.js', (route) => route.abort('blockedbyclient'));
+  await page.goto('/?preset=signs');
+  await classifiesInThePage(page, /Web Worker could not start/);
+});
+
+test('a worker that dies mid-run: the page says so, starts a fresh one, and loses nothing', async ({ page }) => {
+  await page.goto('/?preset=signs');
+  await waitForModel(page);
+  await dropSample(page, '/samples/chelsea.png', 'chelsea.png');
+  await expect(fileStatus(page, 'chelsea.png')).toHaveText('done');
+  const first = await modelWorker(page);
+  const dead = new Promise<void>((resolve) => first.once('close', () => resolve()));
+
+  await dropSample(page, '/samples/coffee.png', 'coffee.png');
+  // The worker closes itself, as a crash or an out-of-memory kill would end it.
+  await first.evaluate(() => { setTimeout(() => self.close(), 0); }).catch(() => undefined);
+  await dead;
+  await expect(alertRegion(page)).toContainText('worker stopped unexpectedly');
+  await expect(alertRegion(page)).toContainText('A fresh one was started');
+  // The previous image stays on show while the fresh worker loads the model.
+  await expect(page.getByRole('img', { name: /^Original: / })).toBeVisible();
+
+  await expect(fileStatus(page, 'coffee.png')).toHaveText('done', { timeout: 60_000 });
+  await expect(page.getByRole('img', { name: 'Original: coffee.png' })).toBeVisible();
+  await expect(predictions(page)).toHaveCount(5);
+  await expect(diagnostics(page).getByTestId('host')).toContainText('a worker');
+  const fresh = await modelWorker(page);
+  expect(fresh).not.toBe(first);
+  // The fresh worker's activations are readable: a layer opens in the inspector.
+  await page.getByRole('button', { name: 'stem', exact: true }).click();
+  await page.getByRole('button', { name: 'conv1', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Layer inspector' })).toContainText('(32, 32, 64)');
+  await expect(alertRegion(page)).not.toContainText('could not be read');
+});
