@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { flag, parseArgs, stringOption, UsageError, type OptionSpec } from './args';
 import { runImageFile, startEngine } from './engine';
-import type { Prediction } from '../inspect';
-import { isImageInputError } from '../model/image';
+import type { Prediction } from '../client/types';
+import { isImageInputError } from '../model/pure';
 
 export const CLASSIFY_OPTIONS: readonly OptionSpec[] = [
   { name: 'top', takesValue: true },
@@ -44,8 +44,8 @@ export async function runClassify(argv: readonly string[]): Promise<CommandOutpu
   try {
     for (const file of args.positionals) {
       try {
-        const { result } = await runImageFile(engine, file, topK);
-        results.push({ file, top: [...result.predictions] });
+        const { predictions } = await runImageFile(engine, file, topK);
+        results.push({ file, top: [...predictions] });
       } catch (err) {
         errors.push(describeFileError(file, err));
       }

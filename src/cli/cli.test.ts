@@ -165,8 +165,8 @@ describe('cli classify and inspect (real weights, WASM)', () => {
     const body = new Float32Array(bytes.buffer.slice(bytes.byteOffset + 10 + headerLength, bytes.byteOffset + bytes.length));
     const engine = await startEngine();
     try {
-      await runImageFile(engine, 'public/samples/chelsea.png', 1);
-      const expected = await engine.session.inspector.layerValues('res2a_branch2a');
+      const { resultId } = await runImageFile(engine, 'public/samples/chelsea.png', 1);
+      const expected = await engine.client.layer(resultId, 'res2a_branch2a');
       expect(Array.from(body)).toEqual(Array.from(expected.values));
     } finally {
       engine.dispose();

@@ -1,40 +1,42 @@
-/** The CLI's engine: the WASM backend in Node and the ImageNet model with real weights. */
+/**
+ * The CLI's engine: the model client's in-process implementation on Node (WASM backend),
+ * with the ImageNet model and its real weights.
+ */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-wasm';
-import { ModelSession, UnknownLayerError, type RunResult } from '../inspect';
+import type { Classified, ModelClient, OpenedModel } from '../client/types';
+import { createNodeEngine } from '../engine/node-engine';
+import { UnknownLayerError } from '../inspect/errors';
 import { inspectableLayerNames, presetConfig } from '../model/pure';
 import { decodeImageFile } from '../model/image/decode-node';
-import type { DecodedImage } from '../model/image';
-import { createFsSource } from '../model/weights/source-node';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** float32 on the command line: the file is local, so exactness beats size. */
 export const WEIGHTS_DIR = process.env.RESNET50_WEIGHTS_DIR ?? path.join(ROOT, 'public/models/resnet50');
 
-export interface Engine {
-  readonly session: ModelSession;
+export interface CliEngine {
+  readonly client: ModelClient;
+  readonly model: OpenedModel;
   readonly backend: string;
   dispose(): void;
 }
 
-async function startBackend(): Promise<string> {
-  if (!(await tf.setBackend('wasm'))) await tf.setBackend('cpu');
-  await tf.ready();
-  return tf.getBackend();
+export async function startEngine(): Promise<CliEngine> {
+  const client = createNodeEngine();
+  try {
+    const { name } = await client.start({ requested: null, renderer: null, webgl: false });
+    const model = await client.open({ preset: 'imagenet', seedLiteral: false, weightsUrl: WEIGHTS_DIR, architectureIfWeightsFail: false });
+    return { client, model, backend: name, dispose: () => client.dispose() };
+  } catch (err) {
+    client.dispose();
+    throw err;
+  }
 }
 
-export async function startEngine(): Promise<Engine> {
-  const backend = await startBackend();
-  const session = await ModelSession.open({ preset: 'imagenet', seedLiteral: false, weights: createFsSource(WEIGHTS_DIR) });
-  return { session, backend, dispose: () => session.dispose() };
-}
-
-/** Decodes and runs one image file; the session frees every tensor the run makes. */
-export async function runImageFile(engine: Engine, file: string, topK: number): Promise<{ image: DecodedImage; result: RunResult }> {
+/** Decodes and runs one image file; the engine frees every tensor the run makes. */
+export async function runImageFile(engine: CliEngine, file: string, topK: number): Promise<Classified> {
   const image = await decodeImageFile(file);
-  return { image, result: await engine.session.classify(image, topK) };
+  return engine.client.classify(engine.model.modelId, image, { topK });
 }
 
 /**

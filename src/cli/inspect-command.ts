@@ -3,7 +3,7 @@ import { flag, parseArgs, UsageError, type OptionSpec } from './args';
 import type { CommandOutput } from './classify-command';
 import { checkLayerName, runImageFile, startEngine } from './engine';
 import { encodeNpy } from './npy';
-import type { TensorStats } from '../inspect';
+import type { TensorStats } from '../client/types';
 
 export const INSPECT_OPTIONS: readonly OptionSpec[] = [
   { name: 'layer', takesValue: true },
@@ -32,14 +32,10 @@ export async function runInspect(argv: readonly string[]): Promise<CommandOutput
   checkLayerName(layer);
   const engine = await startEngine();
   try {
-    await runImageFile(engine, file, 1);
-    const { inspector } = engine.session;
-    const stats = await inspector.layerStats(layer);
+    const { resultId } = await runImageFile(engine, file, 1);
+    const { stats, values, shape: layerShape } = await engine.client.layer(resultId, layer);
     const npy = args.options.get('npy');
-    if (typeof npy === 'string') {
-      const { values, shape } = await inspector.layerValues(layer);
-      await writeFile(npy, encodeNpy(values, shape));
-    }
+    if (typeof npy === 'string') await writeFile(npy, encodeNpy(values, layerShape));
     const { shape, min, max, mean, std, zeroFraction, histogram } = stats;
     const stdout = flag(args, 'json')
       ? JSON.stringify({ file, layer, shape, min, max, mean, std, zeroFraction, histogram })

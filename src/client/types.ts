@@ -64,6 +64,11 @@ export interface OpenRequest {
   readonly weightsUrl: string;
   /** Run one blank image before the model is handed out (first-image latency). */
   readonly warmUp?: boolean;
+  /**
+   * When the weights cannot be loaded, still open the architecture (the page: the graph and
+   * summary keep working) instead of failing (the command line). Default true.
+   */
+  readonly architectureIfWeightsFail?: boolean;
 }
 
 export interface OpenOptions {

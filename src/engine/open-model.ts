@@ -49,7 +49,8 @@ export async function openModel(
   } catch (err) {
     // Only the ImageNet preset downloads anything; the others have nothing to fall back to.
     // Nor does a load nobody wants any more (another preset or backend was chosen).
-    if (preset !== 'imagenet' || seedLiteral || signal?.aborted) throw signal?.aborted ? abortError() : err;
+    if (signal?.aborted) throw abortError();
+    if (preset !== 'imagenet' || seedLiteral || request.architectureIfWeightsFail === false) throw err;
     const failure = `The model could not be loaded: ${errorText(err)}${ARCHITECTURE_ONLY}`;
     return { session: await ModelSession.open({ preset, seedLiteral, architectureOnly: true }), failure };
   }
