@@ -12,7 +12,7 @@ function diagnostics(page: Page) {
 
 async function classifiesInThePage(page: Page, why: RegExp) {
   await expect(diagnostics(page).getByTestId('host')).toContainText('the page', { timeout: 60_000 });
-  await expect(diagnostics(page).getByTestId('host')).toContainText(why);
+  await expect(diagnostics(page).getByTestId('host-reason')).toContainText(why);
   await waitForModel(page);
   await dropSample(page, '/samples/chelsea.png', 'chelsea.png');
   await expect(predictions(page)).toHaveCount(5);

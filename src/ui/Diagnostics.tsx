@@ -28,15 +28,12 @@ export const Diagnostics = memo(function Diagnostics(props: Props) {
     <section className="diagnostics" role="status" aria-label="Diagnostics">
       <span>
         Backend: <strong data-testid="backend">{backend ?? 'starting…'}</strong>
-        {softwareWebGL && <span className="muted"> (WebGL here is software-rendered)</span>}
+        {host && <span data-testid="host">{host === 'worker' ? ', in a worker' : ', in the page'}</span>}
+        {softwareWebGL && !reason?.includes('software-rendered') && <span className="muted"> (WebGL here is software-rendered)</span>}
       </span>
       {threads !== null && <span>Threads: {threads}</span>}
-      {host && (
-        <span data-testid="host" title={hostReason ?? undefined}>
-          Runs in: {host === 'worker' ? 'a worker' : 'the page'}
-          {hostReason && <span className="muted"> ({hostReason})</span>}
-        </span>
-      )}
+      {/* Why the model runs in the page (no worker could): people ask, so it is spelled out. */}
+      {hostReason && <span className="muted reason" data-testid="host-reason" title={hostReason}>In the page: {hostReason}</span>}
       {reason && <span className="muted reason" title={reason}>{reason}</span>}
       <span>Tensors: {numTensors}</span>
       <span>Memory: {megabytes(numBytes)}</span>
