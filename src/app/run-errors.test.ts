@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeRunError, errorText, isGpuFailure } from './run-errors';
+import { errorText } from '../client/errors';
+import { describeRunError, isGpuFailure } from './run-errors';
 
 describe('isGpuFailure', () => {
   it.each([

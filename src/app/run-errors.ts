@@ -6,8 +6,6 @@
 
 import { errorText } from '../client/errors';
 
-export { errorText } from '../client/errors';
-
 export interface RunFailure {
   readonly message: string;
   /** True when the graphics card (WebGL) failed: running on WASM instead should work. */

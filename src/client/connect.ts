@@ -4,8 +4,9 @@
  * will not start, WebGL wanted but impossible inside a worker), the engine is loaded into
  * the page instead, and the backend report says why.
  */
-import { planBackends, type BackendName } from './backend-policy';
+import type { BackendName } from './backend-policy';
 import { errorText } from './errors';
+import { hostFor, type WorkerCapabilities } from './host-policy';
 import type { FromEngine } from './protocol';
 import type { ModelClient, StartRequest } from './types';
 import { WorkerClient } from './worker-client';
@@ -24,10 +25,17 @@ export function probeWebGL(): { available: boolean; renderer: string | null } {
   return { available: true, renderer };
 }
 
-/** tfjs runs WebGL in a worker through an OffscreenCanvas with WebGL2, and never on Safari. */
-function workerCanRunWebGL(): boolean {
+/** What the browser offers a model worker; probed in connect.ts, decided on in hostFor. */
+function workerCapabilities(): WorkerCapabilities {
+  return {
+    workers: typeof Worker !== 'undefined',
+    offscreenWebGL2: offscreenWebGL2(),
+    safari: /^((?!chrome|android|crios|fxios).)*safari/i.test(navigator.userAgent),
+  };
+}
+
+function offscreenWebGL2(): boolean {
   if (typeof OffscreenCanvas === 'undefined') return false;
-  if (/^((?!chrome|android|crios|fxios).)*safari/i.test(navigator.userAgent)) return false;
   try {
     const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
     gl?.getExtension('WEBGL_lose_context')?.loseContext();
@@ -40,16 +48,6 @@ function workerCanRunWebGL(): boolean {
 export function startRequest(requested: BackendName | null): StartRequest {
   const probe = probeWebGL();
   return { requested, renderer: probe.renderer, webgl: probe.available };
-}
-
-/** Why the engine must run in the page, or null when a worker can take it. */
-function pageOnlyReason(request: StartRequest): string | null {
-  if (typeof Worker === 'undefined') return 'this browser has no Web Workers';
-  const plan = planBackends({ available: request.webgl, renderer: request.renderer }, request.requested);
-  if (plan.order[0] === 'webgl' && !workerCanRunWebGL()) {
-    return 'this browser cannot run WebGL inside a worker (no OffscreenCanvas with WebGL2)';
-  }
-  return null;
 }
 
 /** Starts the model worker and resolves once it is ready; rejects if it cannot start. */
@@ -99,7 +97,7 @@ async function pageClient(reason: string): Promise<ModelClient> {
 
 /** The model client for this page: a worker when one can run the model, else the page. */
 export async function connectModel(request: StartRequest): Promise<ModelClient> {
-  const reason = pageOnlyReason(request);
+  const reason = hostFor(request, workerCapabilities());
   if (reason) return pageClient(reason);
   try {
     return await startWorker();
