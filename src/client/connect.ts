@@ -25,7 +25,7 @@ export function probeWebGL(): { available: boolean; renderer: string | null } {
   return { available: true, renderer };
 }
 
-/** What the browser offers a model worker; probed in connect.ts, decided on in hostFor. */
+/** What the browser offers a model worker, probed here; hostFor decides with it. */
 function workerCapabilities(): WorkerCapabilities {
   return {
     workers: typeof Worker !== 'undefined',

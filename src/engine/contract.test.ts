@@ -1,10 +1,13 @@
 /**
  * The model client's contract, run against both implementations: the engine called
  * directly, and the same engine behind the message protocol (a WorkerClient talking over
- * a MessagePort, with real structured cloning and transfers). The SIGNS preset is enough
+ * a MessagePort in this thread, and over a real second thread, with structured cloning
+ * and transfers). The SIGNS preset is enough
  * for every property here; ImageNet numbers are checked elsewhere.
  */
+import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Endpoint } from '../client/protocol';
 import { WorkerClient } from '../client/worker-client';
 import { isAbortError } from '../client/errors';
 import type { ModelClient, OpenedModel, Pixels } from '../client/types';
@@ -40,6 +43,18 @@ const IMPLEMENTATIONS: readonly Implementation[] = [
       port1.start();
       port2.start();
       return new WorkerClient(port1, { terminate: () => { port1.close(); port2.close(); } });
+    },
+    transfers: true,
+  },
+  {
+    name: 'worker client over a Node worker thread',
+    make: () => {
+      const thread = new Worker(new URL('../test-support/model-thread.mjs', import.meta.url));
+      const endpoint: Endpoint = {
+        postMessage: (message, transfer) => thread.postMessage(message, transfer as never),
+        addEventListener: (_type, listener) => thread.on('message', (data: unknown) => listener({ data } as MessageEvent)),
+      };
+      return new WorkerClient(endpoint, { terminate: () => void thread.terminate() });
     },
     transfers: true,
   },
