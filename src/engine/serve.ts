@@ -34,7 +34,7 @@ function call<M extends Method>(engine: ModelClient, method: M, args: CallArgs[M
 
 export function serveEngine(endpoint: Endpoint, engine: ModelClient): void {
   const aborts = new Map<number, AbortController>();
-  const post = (message: unknown, transfer: Transferable[] = []) => endpoint.postMessage(message, transfer);
+  const post = (message: unknown, transfer: ArrayBuffer[] = []) => endpoint.postMessage(message, transfer);
   const settling = new Map<number, () => void>();
   let nextToken = 1;
   // Messages arrive in order: once the caller answers, every abort it sent before has come.
