@@ -41,7 +41,7 @@ export type FromEngine =
 
 /** Both ends of the channel: a Worker, a worker's global scope, or a MessagePort. */
 export interface Endpoint {
-  postMessage(message: unknown, transfer: (ArrayBuffer | MessagePort)[]): void;
+  postMessage(message: unknown, transfer: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
 }
 
