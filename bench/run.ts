@@ -11,7 +11,9 @@ import { validateReport, type BenchReport, type ThreadsFigures } from './core/re
 import { round } from './core/stats';
 import type { BackendFigures } from './core/types';
 import { measureApp } from './lib/app-bench';
-import { ensureBuilds, PAGE_OUT, ROOT, serveApp } from './lib/app-server';
+import { APP_OUT, ensureBuilds, PAGE_OUT, ROOT, serveApp } from './lib/app-server';
+import { measureMainBundle } from './lib/bundle';
+import { measureMainThread } from './lib/main-thread';
 import { launchBrowser } from './lib/browser';
 import { formatReport } from './lib/format';
 import { log } from './lib/log';
@@ -43,7 +45,7 @@ interface BrowserFigures {
   readonly threads: ThreadsFigures;
 }
 
-/** The bench page: WASM, WASM threaded against single-threaded, WebGL. */
+/** The bench page (its worker): WASM, WASM threaded against single-threaded, WebGL. */
 async function pageRuns(browser: Browser, plans: Plans): Promise<BrowserFigures> {
   const roots = [PAGE_OUT, path.join(ROOT, 'public')];
   const isolated = await serveStatic({ roots, isolated: true });
@@ -63,12 +65,26 @@ async function browserRuns(plans: Plans) {
   try {
     const chromium = browser.version();
     const page = await pageRuns(browser, plans);
-    const app = await serveApp();
+    const server = await serveApp();
     try {
-      log('the real app: cold starts and layer switches…');
-      return { chromium, page, app: await measureApp(app.url, plans.coldRuns, plans.layerSwitches) };
+      log('the real app: cold starts, first graph and layer switches…');
+      const cold = await measureApp(server.url, plans.coldRuns, plans.layerSwitches);
+      log('the real app: the main thread over a run of images, WASM then WebGL…');
+      const wasm = await measureMainThread(browser, server.url, plans.mainThread.wasm);
+      const webgl = await measureMainThread(browser, server.url, plans.mainThread.webgl);
+      if (!wasm.memory) throw new Error('the WASM run did not read the worker\'s memory');
+      const bundle = measureMainBundle(APP_OUT);
+      log(`app main bundle: ${bundle.files.join(', ')}: ${bundle.bytes} bytes, ${bundle.gzipBytes} gzipped`);
+      const app = {
+        ...cold,
+        mainBundleGzipBytes: bundle.gzipBytes,
+        mainBundleBytes: bundle.bytes,
+        mainBundleFiles: bundle.files.length,
+        workerMemory: wasm.memory,
+      };
+      return { chromium, page, app, mainThread: { wasm: wasm.figures, webgl: webgl.figures } };
     } finally {
-      await app.close();
+      await server.close();
     }
   } finally {
     await browser.close();
@@ -82,9 +98,9 @@ async function runBench(options: Options): Promise<BenchReport> {
   ensureBuilds();
   log('the library in Node (WASM)…');
   const node = await runNodeBench(plans.node, PIPELINE_LAYER);
-  const { chromium, page, app } = await browserRuns(plans);
+  const { chromium, page, app, mainThread } = await browserRuns(plans);
   const figures = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     date: new Date().toISOString(),
     quick: options.quick,
     durationS: Math.round((Date.now() - started) / 1000),
@@ -101,6 +117,7 @@ async function runBench(options: Options): Promise<BenchReport> {
     threads: page.threads,
     weightsBytes: { float32: await weightsBytes('float32'), float16: await weightsBytes('float16') },
     app,
+    mainThread,
   };
   return { ...figures, targets: checkTargets(figures) };
 }

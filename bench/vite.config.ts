@@ -1,6 +1,6 @@
 /**
- * The bench page's own Vite build: the app's plugins (two WASM threads) and headers, the
- * app's src/ modules, no public/ copy (the bench server serves public/ from where it is).
+ * The bench page's own Vite build: the app's plugins (two WASM threads, in the worker too)
+ * and headers, the app's src/ modules, no public/ copy (the bench server serves public/ from where it is).
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
@@ -14,6 +14,8 @@ export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
   plugins: [wasmThreads()],
+  // The bench worker is a module worker with its own bundle, as the app's model worker is.
+  worker: { format: 'es', plugins: () => [wasmThreads()] },
   preview: { headers: { ...SECURITY_HEADERS } },
   build: {
     outDir: here('./out/page'),

@@ -2,7 +2,7 @@
  * The benchmark's one JSON document, and its schema: every figure must be present and a
  * finite number. `validateReport` is what the test runs on a real (quick) run's output.
  */
-import type { AppFigures, BackendFigures, CoreFigures, NodeFigures } from './types';
+import type { AppFigures, BackendFigures, CoreFigures, MainThreadFigures, NodeFigures } from './types';
 
 export interface ThreadsFigures {
   /** Single-threaded median predict / threaded median predict (WASM, SIMD both). */
@@ -41,6 +41,7 @@ export interface BenchReport {
   readonly threads: ThreadsFigures;
   readonly weightsBytes: { readonly float32: number; readonly float16: number };
   readonly app: AppFigures;
+  readonly mainThread: { readonly wasm: MainThreadFigures; readonly webgl: MainThreadFigures };
   readonly targets: readonly Target[];
 }
 
@@ -55,7 +56,7 @@ type Spec<T> = T extends number ? 'number'
 const CORE: Spec<CoreFigures> = {
   rounds: 'number', baselineMs: 'number', pipelineMs: 'number', ratio: 'number',
   firstPredictMs: 'number', warmPredictMs: 'number', warmUpRatio: 'number', firstPipelineMs: 'number',
-  parts: { decodeMs: 'number', classifyMs: 'number', layerDataMs: 'number' },
+  parts: { decodeMs: 'number', classifyMs: 'number', passMs: 'number', layerDataMs: 'number' },
   memory: {
     images: 'number', numTensorsAfter1: 'number', numTensorsAfterLast: 'number', bytesAfter1: 'number',
     bytesAfterLast: 'number', numTensorsGrowth: 'number', bytesGrowth: 'number', numTensorsLeftAfterDispose: 'number',
@@ -63,8 +64,13 @@ const CORE: Spec<CoreFigures> = {
 };
 
 const BROWSER: Spec<BackendFigures> = {
-  ...CORE, backend: 'string', threads: 'number', softwareRendered: 'boolean', renderer: 'string',
+  ...CORE, backend: 'string', host: 'string', preset: 'string', threads: 'number', softwareRendered: 'boolean', renderer: 'string',
   crossOriginIsolated: 'boolean', loadMs: 'number',
+};
+
+const MAIN_THREAD: Spec<MainThreadFigures> = {
+  backend: 'string', preset: 'string', softwareRendered: 'boolean', images: 'number', longestTaskMs: 'number',
+  longTasks: 'number', longTasksTotalMs: 'number', perImageMs: 'number', startupLongestTaskMs: 'number', startupLongTasks: 'number',
 };
 
 const SPEC: Spec<BenchReport> = {
@@ -82,7 +88,14 @@ const SPEC: Spec<BenchReport> = {
     weightsBytesTransferredEmptyCache: 'number', weightsBytesTransferredWarmCache: 'number', float16Share: 'number',
     layerSwitchMs: 'number', layerSwitchShownMs: 'number', layerSwitchDataMs: 'number', layerSwitches: 'number',
     layerSwitchShape: ['number'], appBackend: 'string', appThreads: 'number',
+    firstGraphMs: 'number', firstGraphWarmCacheMs: 'number',
+    mainBundleGzipBytes: 'number', mainBundleBytes: 'number', mainBundleFiles: 'number',
+    workerMemory: {
+      images: 'number', numTensorsAfter1: 'number', numTensorsAfterLast: 'number', bytesAfter1: 'number',
+      bytesAfterLast: 'number', numTensorsGrowth: 'number', bytesGrowth: 'number',
+    },
   },
+  mainThread: { wasm: MAIN_THREAD, webgl: MAIN_THREAD },
   targets: [{ name: 'string', value: 'number', op: 'string', limit: 'number', met: 'boolean' }],
 };
 

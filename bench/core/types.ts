@@ -8,6 +8,11 @@ export type BenchBackend = 'wasm' | 'webgl';
 /** What one in-page (or Node) run does. */
 export interface RunPlan {
   readonly backend: BenchBackend;
+  /**
+   * The model on both sides: 'imagenet' (the float16 weights); 'signs' (the same network at
+   * 64 x 64 with seeded weights) only for software WebGL in a quick run.
+   */
+  readonly preset: 'imagenet' | 'signs';
   /** Timed rounds; each round is one bare predict and one pipeline run, interleaved. */
   readonly rounds: number;
   /** Untimed runs of each after the first ones (which already compile every kernel). */
@@ -22,9 +27,11 @@ export interface RunPlan {
 export interface PipelineParts {
   /** File bytes to RGBA pixels. */
   readonly decodeMs: number;
-  /** Preprocessing, the one pass that keeps every named layer, top-5. */
+  /** client.classify, as its caller waits for it: preprocessing, the one pass that keeps every named layer, top-5, the network's view, the messages. */
   readonly classifyMs: number;
-  /** The selected layer's statistics, histogram and values. */
+  /** The part of it the engine reports (Classified.ms): the pass and reading the top-k back, timed where it runs. */
+  readonly passMs: number;
+  /** The selected layer's statistics, histogram and values, and the network's view, asked together. */
   readonly layerDataMs: number;
 }
 
@@ -60,12 +67,16 @@ export interface CoreFigures {
 
 export interface EngineInfo {
   readonly backend: string;
+  /** Where the engine ran: 'worker' (the bench worker, as in the app). */
+  readonly host: string;
+  /** The model measured (RunPlan.preset). */
+  readonly preset: string;
   /** WASM threads in use; 0 when not on WASM. */
   readonly threads: number;
   readonly softwareRendered: boolean;
   readonly renderer: string;
   readonly crossOriginIsolated: boolean;
-  /** Weights download + model build + weight decoding. */
+  /** Weights download + model build + weight decoding (the baseline's model, no warm-up). */
   readonly loadMs: number;
 }
 
@@ -92,8 +103,48 @@ export interface LayerSwitchFigures {
   readonly appThreads: number;
 }
 
+/** Tensors counted inside the real app's model worker (globalThis._tfengine.memory() there). */
+export interface WorkerMemoryFigures {
+  readonly images: number;
+  readonly numTensorsAfter1: number;
+  readonly numTensorsAfterLast: number;
+  readonly bytesAfter1: number;
+  readonly bytesAfterLast: number;
+  readonly numTensorsGrowth: number;
+  readonly bytesGrowth: number;
+}
+
+/** The real app's main thread over a run of images (PerformanceObserver 'longtask'). */
+export interface MainThreadFigures {
+  readonly backend: string;
+  /** The preset the run used: 'signs' on software WebGL (ImageNet takes 10-60 s an image there). */
+  readonly preset: string;
+  readonly softwareRendered: boolean;
+  /** Images in the timed window, one after another, each until shown (top-5, layer, files list). */
+  readonly images: number;
+  /** The longest main-thread task from the first image's submission to the last one shown. */
+  readonly longestTaskMs: number;
+  /** Main-thread tasks over 50 ms in that window. */
+  readonly longTasks: number;
+  readonly longTasksTotalMs: number;
+  /** Median, submission to shown, per image. */
+  readonly perImageMs: number;
+  /** The same, from navigation until the model was ready (page start, graph, weights). */
+  readonly startupLongestTaskMs: number;
+  readonly startupLongTasks: number;
+}
+
 /** The real app in the browser: cold start, weights traffic and the layer switch. */
 export interface AppFigures extends LayerSwitchFigures {
+  /** Navigation start to the first graph node ("stage 2") drawn, empty HTTP cache (median). */
+  readonly firstGraphMs: number;
+  readonly firstGraphWarmCacheMs: number;
+  /** gzip (zlib level 9) of the scripts and modulepreloads index.html references. */
+  readonly mainBundleGzipBytes: number;
+  readonly mainBundleBytes: number;
+  readonly mainBundleFiles: number;
+  /** Counted inside the app's model worker, WASM, after image 1 and the last. */
+  readonly workerMemory: WorkerMemoryFigures;
   readonly coldStartRuns: number;
   /** Navigation start to five predictions on screen, fresh browser profile (medians). */
   readonly coldStartEmptyCacheMs: number;

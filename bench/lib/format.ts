@@ -20,17 +20,27 @@ function backendRow(name: string, f: CoreFigures, threads: number): string {
 function backendTable(r: BenchReport): string[] {
   const { wasm, webgl } = r.browser;
   return [
-    row(['where', 'threads', 'baselineMs', 'pipelineMs', 'ratio', 'firstPredictMs', 'warmPredictMs', 'first/warm', 'numTensors 1 / last (images)', 'MiB 1 / last']),
+    row(['where (engine in a worker in Chromium)', 'threads', 'baselineMs', 'pipelineMs', 'ratio', 'firstPredictMs', 'warmPredictMs', 'first/warm', 'numTensors 1 / last (images)', 'MiB 1 / last']),
     row(Array(10).fill('---')),
     backendRow('Chromium wasm', wasm, wasm.threads),
-    backendRow(`Chromium webgl${webgl.softwareRendered ? ' (software)' : ''}`, webgl, 0),
+    backendRow(`Chromium webgl${webgl.softwareRendered ? ' (software)' : ''}${webgl.preset === 'imagenet' ? '' : `, ${webgl.preset}`}`, webgl, 0),
     backendRow('Node wasm', r.node.wasm, r.node.wasm.threads),
   ];
 }
 
+function mainThreadLine(name: string, m: BenchReport['mainThread']['wasm']): string {
+  return `main thread, ${name} (${m.preset}${m.softwareRendered ? ', software' : ''}, ${m.images} images, ${m.perImageMs} ms each): `
+    + `longest task ${m.longestTaskMs} ms, ${m.longTasks} long tasks (${m.longTasksTotalMs} ms); start-up: longest ${m.startupLongestTaskMs} ms, ${m.startupLongTasks} long tasks`;
+}
+
 function appLines(r: BenchReport): string[] {
   const a = r.app;
+  const w = a.workerMemory;
   return [
+    mainThreadLine('WASM', r.mainThread.wasm),
+    mainThreadLine('WebGL', r.mainThread.webgl),
+    `first graph: ${a.firstGraphMs} ms empty cache, ${a.firstGraphWarmCacheMs} ms warm; main bundle ${a.mainBundleGzipBytes} bytes gzipped (${a.mainBundleBytes} raw, ${a.mainBundleFiles} files)`,
+    `app worker memory: ${w.numTensorsAfter1} / ${w.numTensorsAfterLast} tensors, ${(w.bytesAfter1 / MiB).toFixed(1)} / ${(w.bytesAfterLast / MiB).toFixed(1)} MiB after 1 / ${w.images} images`,
     `layerSwitchMs ${a.layerSwitchMs} (${a.layerSwitchShape.join('x')}, ${a.appBackend}, ${a.appThreads} threads; named ${a.layerSwitchShownMs}, data ${a.layerSwitchDataMs})`,
     `threads: ${r.threads.ratio}x (${r.threads.singleThreadedMs} ms single-threaded, ${r.threads.threadedMs} ms with ${r.threads.threads} threads)`,
     `weightsBytes: float32 ${r.weightsBytes.float32}, float16 ${r.weightsBytes.float16}; float16 share served ${a.float16Share}`,

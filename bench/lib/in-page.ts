@@ -29,6 +29,51 @@ export function firstPredictionAt(): number | null {
   return (window as unknown as FirstPredictionWindow).__benchFirstPrediction ?? null;
 }
 
+interface WatchWindow {
+  __benchLongTasks?: { start: number; duration: number }[];
+  __benchFirstGraph?: number;
+}
+
+/**
+ * Init script, from page start: every main-thread long task (PerformanceObserver
+ * 'longtask', buffered), and performance.now() in the first animation frame after the
+ * graph's "stage 2" node is in the Network graph region (the graph drawn).
+ */
+export function watchPage(): void {
+  const w = window as unknown as WatchWindow;
+  w.__benchLongTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__benchLongTasks?.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No longtask entries in this browser: the driver sees none and says so.
+  }
+  let seen = false;
+  const check = () => {
+    if (seen) return;
+    const graph = document.querySelector('[aria-label="Network graph"]');
+    const node = graph?.querySelector('[role="button"][aria-label="stage 2"]');
+    if (!node) return;
+    seen = true;
+    requestAnimationFrame(() => { w.__benchFirstGraph = performance.now(); });
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+}
+
+export function firstGraphAt(): number | null {
+  return (window as unknown as WatchWindow).__benchFirstGraph ?? null;
+}
+
+export interface LongTask {
+  readonly start: number;
+  readonly duration: number;
+}
+
+export function longTasks(): LongTask[] | null {
+  return (window as unknown as WatchWindow).__benchLongTasks ?? null;
+}
+
 export interface SwitchTiming {
   /** The inspector names the new layer (its header drawn, data not yet read). */
   readonly shownMs: number;
