@@ -2,6 +2,7 @@
 import type { LayerInfo } from '../model';
 import type { Inspector } from './inspector';
 import type { BranchData, LayerData, TensorStats } from './types';
+import { valuesStats } from './values-stats';
 
 /** sqrt(sum x^2) from the statistics: n (std^2 + mean^2) = sum x^2. */
 export function l2Norm(stats: TensorStats): number {
@@ -16,7 +17,9 @@ async function branch(inspector: Inspector, name: string): Promise<BranchData> {
 
 /** Reads one layer (and, for an add, the statistics of its two inputs); never the others. */
 export async function readLayerData(inspector: Inspector, info: LayerInfo): Promise<LayerData> {
-  const [stats, { values, shape }] = await Promise.all([inspector.layerStats(info.name), inspector.layerValues(info.name)]);
+  // Every value is read for the channel maps, so the statistics come from them (values-stats.ts).
+  const { values, shape } = await inspector.layerValues(info.name);
+  const stats = valuesStats(values, shape);
   let branches: LayerData['branches'] = null;
   if (info.kind === 'add' && info.inputs.length === 2) {
     const [main, shortcut] = await Promise.all(info.inputs.map((name) => branch(inspector, name)));
