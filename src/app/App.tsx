@@ -56,7 +56,16 @@ export function App() {
   const live = liveResult(handle, result);
   const camIndex = camFor && camFor.result === result ? camFor.index : null;
   const cam = useCam(live, camIndex);
-  const networkView = useNetworkView(live);
+  const { preset, seedLiteral } = settings;
+  // The architecture needs no weights: the graph and summary show at once, from the plan
+  // (the engine's own summary of a preset is the same, layer by layer: model/plan.test.ts).
+  const summary = useMemo(() => planSummary(presetConfig(preset, { seedLiteral })), [preset, seedLiteral]);
+  // After a backend switch or a fresh worker, the last image, its network view and its
+  // predictions stay on show (same architecture, same weights) until it has run again;
+  // another preset hides them. The network view, read once, needs no live model.
+  const sameModel = result?.handle.model.summary.preset === preset && result.handle.model.summary.seedLiteral === seedLiteral;
+  const shown = live ?? (sameModel ? result : null);
+  const networkView = useNetworkView(shown);
 
   const { submit } = classifier;
   const onFiles = useCallback((files: { name: string; blob: Blob }[]) => {
@@ -74,14 +83,6 @@ export function App() {
     [offerWasm, leaveWebGL],
   );
   const view = networkView.view;
-  // The architecture needs no weights: the graph and summary show at once, from the plan
-  // (the engine's own summary of a preset is the same, layer by layer: model/plan.test.ts).
-  const { preset, seedLiteral } = settings;
-  const summary = useMemo(() => planSummary(presetConfig(preset, { seedLiteral })), [preset, seedLiteral]);
-  // After a backend switch or a fresh worker, the last image's predictions stay on show
-  // (same architecture, same weights) until it has run again; another preset hides them.
-  const sameModel = result?.handle.model.summary.preset === preset && result.handle.model.summary.seedLiteral === seedLiteral;
-  const shown = live ?? (sameModel ? result : null);
 
   return (
     <div className="page">

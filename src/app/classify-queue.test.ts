@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abortError } from '../client/errors';
+import { abortError, EngineCrashedError } from '../client/errors';
 import type { Classified, ClassifyOptions, ModelClient, OpenedModel, Pixels } from '../client/types';
 import { ClassifyQueue, type DecodedInput, type QueueSnapshot } from './classify-queue';
 import type { ModelHandle } from './use-model';
@@ -8,13 +8,21 @@ import type { ModelHandle } from './use-model';
 class FakeSession {
   readonly pending: { image: string; finish: () => void; fail: (err: Error) => void }[] = [];
   readonly kept: boolean[] = [];
+  readonly released: number[] = [];
+  calls = 0;
+  private nextResult = 1;
   running = 0;
   maxRunning = 0;
   private handle: ModelHandle | null = null;
 
   constructor(readonly name: string, private readonly auto = false) {}
 
+  async release(resultId: number): Promise<void> {
+    this.released.push(resultId);
+  }
+
   classify(_modelId: number, image: Pixels, options: ClassifyOptions = {}): Promise<Classified> {
+    this.calls++;
     this.running++;
     this.maxRunning = Math.max(this.maxRunning, this.running);
     const note = (image as DecodedInput).notes[0];
@@ -26,7 +34,7 @@ class FakeSession {
         const kept = !options.signal?.aborted;
         this.kept.push(kept);
         if (!kept) return reject(abortError());
-        resolve({ resultId: 1, modelId: 1, predictions: [{ index: 0, label, probability: 1 }], ms: 1, image });
+        resolve({ resultId: this.nextResult++, modelId: 1, predictions: [{ index: 0, label, probability: 1 }], ms: 1, image });
       };
       const fail = (err: Error) => {
         this.running--;
@@ -196,5 +204,34 @@ describe('ClassifyQueue', () => {
     expect([...urls.revoked]).toEqual(['blob:1', 'blob:2']);
     queue.dispose();
     expect(urls.revoked.size).toBe(urls.made);
+  });
+
+  it('lets the engine free each result it no longer shows, and every result it never showed', async () => {
+    const { queue, files, shown } = setup();
+    const model = new FakeSession('m', true);
+    queue.setModel(model.asSession);
+    queue.submit(files('a'));
+    await settle();
+    queue.submit(files('b'));
+    await settle();
+    expect(shown()).toBe('m:b');
+    expect(model.released).toEqual([1]);
+  });
+
+  it('an engine that dies mid-run: the image waits (no retry loop) and runs on the next model', async () => {
+    const { queue, files, statuses, shown } = setup();
+    const dead = new FakeSession('dead');
+    queue.setModel(dead.asSession);
+    queue.submit(files('x'));
+    await settle();
+    dead.pending[0].fail(new EngineCrashedError('The model’s worker stopped'));
+    await settle();
+    expect(dead.calls).toBe(1);
+    expect(statuses()).toEqual(['x.png waiting']);
+    const fresh = new FakeSession('fresh', true);
+    queue.setModel(fresh.asSession);
+    await settle();
+    expect(shown()).toBe('fresh:x');
+    expect(statuses()).toEqual(['x.png done']);
   });
 });

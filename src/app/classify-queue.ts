@@ -6,7 +6,7 @@
  * a result is only ever shown with the model that produced it. A worker that dies mid-run
  * loses nothing: the image waits for the fresh engine's model and runs again there.
  */
-import { EngineCrashedError, isAbortError } from '../client/errors';
+import { EngineCrashedError, errorText, isAbortError } from '../client/errors';
 import type { Prediction } from '../client/types';
 import { describeRunError } from './run-errors';
 import type { ModelHandle } from './use-model';
@@ -78,14 +78,16 @@ interface ShownError {
   readonly gpu: boolean;
 }
 
+/** Frees a result's activations in the engine; a closed model or a dead engine has freed them already. */
+function releaseResult(handle: ModelHandle, resultId: number): void {
+  void handle.client.release(resultId).catch(() => undefined);
+}
+
 /** A buffer handed to a worker is empty on this side until it comes back. */
 function detached(image: DecodedInput): boolean {
   return image.pixels.byteLength === 0 && image.width * image.height > 0;
 }
 
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 export class ClassifyQueue {
   private items: QueueItem[] = [];
@@ -204,7 +206,7 @@ export class ClassifyQueue {
         decoded = { ...decoded, image: await this.deps.decode(job.file) };
       }
     } catch (err) {
-      return this.fail(job, messageOf(err), false);
+      return this.fail(job, errorText(err), false);
     }
     if (decoded) await this.run(job, decoded);
   }
@@ -221,12 +223,18 @@ export class ClassifyQueue {
     try {
       const run = await handle.client.classify(handle.model.modelId, decoded.image, { topK: 5, signal: abort.signal });
       const image = { ...decoded.image, pixels: run.image.pixels };
-      if (!wanted()) return this.stale(job, { ...decoded, image });
+      if (!wanted()) {
+        releaseResult(handle, run.resultId);
+        return this.stale(job, { ...decoded, image });
+      }
       this.accept({
         id: job.id, name: job.name, image, file: job.file, url: decoded.url,
         predictions: run.predictions, ms: run.ms, resultId: run.resultId, handle,
       });
     } catch (err) {
+      // The engine is gone: nothing runs until a new model arrives (setModel), or every
+      // retry would fail at once and the queue would spin.
+      if (err instanceof EngineCrashedError && handle === this.handle) this.handle = null;
       // A newer image, or a model switched (or an engine lost) mid-run, is not this image's fault.
       if (isAbortError(err) || err instanceof EngineCrashedError || !wanted()) return this.stale(job, decoded);
       const failure = describeRunError(err);
@@ -258,6 +266,8 @@ export class ClassifyQueue {
   private accept(result: ImageResult): void {
     const old = this.result;
     if (old?.url && old.url !== result.url) this.deps.revokeUrl(old.url);
+    // The engine holds each result's activations until told: the one replaced is let go.
+    if (old) releaseResult(old.handle, old.resultId);
     this.result = result;
     if (this.error?.id === result.id) this.error = null;
     this.setItem(result.id, 'done');

@@ -77,16 +77,28 @@ function startWorker(): Promise<WorkerClient> {
       if (message.kind !== 'ready') return;
       window.clearTimeout(timer);
       worker.removeEventListener('error', onError);
-      watchDeath(client, message.lock);
+      watchDeath(client, worker, message.lock);
       resolve(client);
     });
   });
 }
 
-/** Asks for the worker's life-long lock: granted only once the worker is gone. */
-function watchDeath(client: WorkerClient, lock: string | null): void {
-  if (!lock || !navigator.locks) return;
-  void navigator.locks.request(lock, () => client.crashed('The model’s worker stopped unexpectedly (it crashed or ran out of memory).'));
+/**
+ * Notices the worker's end: its life-long lock is granted to the page only once the worker
+ * is gone (crash, close, out of memory); where Web Locks are missing, an uncaught error in
+ * the worker is taken as its end too (it may be left in any state).
+ */
+function watchDeath(client: WorkerClient, worker: Worker, lock: string | null): void {
+  const stopped = () => client.crashed('The model’s worker stopped unexpectedly (it crashed or ran out of memory).');
+  if (lock && navigator.locks) {
+    void navigator.locks.request(lock, stopped);
+    return;
+  }
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    worker.terminate();
+    stopped();
+  });
 }
 
 async function pageClient(reason: string): Promise<ModelClient> {

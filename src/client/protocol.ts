@@ -12,6 +12,7 @@ export interface CallArgs {
   switchBackend: [order: readonly BackendName[], why: string];
   open: [request: OpenRequest];
   classify: [modelId: number, image: Pixels, topK: number];
+  release: [resultId: number];
   layer: [resultId: number, name: string];
   layerScalars: [resultId: number, statistic: LayerScalar];
   cam: [resultId: number, classIndex: number];

@@ -115,7 +115,7 @@ export interface ClassifyOptions {
 }
 
 export interface Classified {
-  /** Names this image's activations for the reads below, until the next image replaces them. */
+  /** Names this image's activations for the reads below, until `release(resultId)`. */
   readonly resultId: number;
   readonly modelId: number;
   readonly predictions: readonly Prediction[];
@@ -153,6 +153,11 @@ export interface ModelClient {
   switchBackend(order: readonly BackendName[], why: string): Promise<BackendReport>;
   open(request: OpenRequest, options?: OpenOptions): Promise<OpenedModel>;
   classify(modelId: number, image: Pixels, options?: ClassifyOptions): Promise<Classified>;
+  /**
+   * Frees an image's activations: the engine holds every result until it is released (or
+   * its model closed), a few at most per model, the oldest dropped beyond that.
+   */
+  release(resultId: number): Promise<void>;
   /** Statistics, histogram, every value (channel maps) and, for an add, both branches. */
   layer(resultId: number, name: string): Promise<LayerData>;
   layerScalars(resultId: number, statistic: LayerScalar): Promise<Readonly<Record<string, number>>>;

@@ -23,6 +23,8 @@ export interface WorkerClientOptions {
 export class WorkerClient implements ModelClient {
   readonly host = 'worker' as const;
   private readonly pending = new Map<number, Pending>();
+  /** Calls the caller gave up on: what the engine still makes for them is freed on arrival. */
+  private readonly abandoned = new Map<number, Method>();
   private readonly listeners = new Set<(event: ClientEvent) => void>();
   private nextId = 1;
   private dead: EngineCrashedError | null = null;
@@ -46,6 +48,11 @@ export class WorkerClient implements ModelClient {
   /** The pixels' buffer is transferred to the engine; the answer brings it back in `image`. */
   classify(modelId: number, image: Pixels, options: ClassifyOptions = {}): Promise<Classified> {
     return this.call('classify', [modelId, image, options.topK ?? 5], { signal: options.signal }) as Promise<Classified>;
+  }
+
+  async release(resultId: number): Promise<void> {
+    if (this.dead) return;
+    await this.call('release', [resultId]);
   }
 
   layer(resultId: number, name: string): Promise<LayerData> {
@@ -107,6 +114,7 @@ export class WorkerClient implements ModelClient {
         this.endpoint.postMessage({ kind: 'abort', id }, []);
         this.pending.get(id)?.reject(abortError());
         this.pending.delete(id);
+        this.abandoned.set(id, method);
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       const done = () => signal?.removeEventListener('abort', onAbort);
@@ -124,11 +132,22 @@ export class WorkerClient implements ModelClient {
     if (message.kind === 'ready') return;
     if (message.kind === 'settle') return this.endpoint.postMessage({ kind: 'settled', token: message.token }, []);
     const pending = this.pending.get(message.id);
-    if (!pending) return;
+    if (!pending) return this.settleAbandoned(message);
     if (message.kind === 'progress') return pending.onProgress?.(message.progress);
     this.pending.delete(message.id);
     if (message.kind === 'result') pending.resolve(message.value);
     else pending.reject(fromErrorData(message.error));
+  }
+
+  /** An answer to a call given up on: a model or an image made anyway is freed at once. */
+  private settleAbandoned(message: FromEngine): void {
+    if (message.kind !== 'result' && message.kind !== 'error') return;
+    const method = this.abandoned.get(message.id);
+    this.abandoned.delete(message.id);
+    if (message.kind !== 'result') return;
+    const value = message.value as Partial<OpenedModel & Classified>;
+    if (method === 'open' && value.modelId !== undefined) void this.closeModel(value.modelId).catch(() => undefined);
+    if (method === 'classify' && value.resultId !== undefined) void this.release(value.resultId).catch(() => undefined);
   }
 
   private emit(event: ClientEvent): void {

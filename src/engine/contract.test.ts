@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Endpoint } from '../client/protocol';
 import { WorkerClient } from '../client/worker-client';
 import { isAbortError } from '../client/errors';
-import type { ModelClient, OpenedModel, Pixels } from '../client/types';
+import type { Classified, ModelClient, OpenedModel, Pixels } from '../client/types';
 import { createNodeEngine } from './node-engine';
 import { serveEngine } from './serve';
 
@@ -123,12 +123,25 @@ describe.each(IMPLEMENTATIONS)('ModelClient contract: $name', ({ make, transfers
     expect(Array.from(view.data.slice(0, 4))).toEqual(Array.from(card().pixels.slice(0, 4)));
   });
 
-  it('names what is wrong: an unknown layer, a replaced result, a closed model', async () => {
+  it('names what is wrong: an unknown layer, a released result, a closed model', async () => {
     const first = await client.classify(model.modelId, card(1));
     await expect(client.layer(first.resultId, 'res9z_add')).rejects.toThrow(/no layer named “res9z_add”/);
-    await client.classify(model.modelId, card(2));
+    await client.release(first.resultId);
     await expect(client.layer(first.resultId, 'pool1')).rejects.toThrow(/activations are gone/);
     await expect(client.classify(999, card())).rejects.toThrow(/model was closed/);
+  });
+
+  it('holds each result until released, a few per model at most, and reads a layer again and again', async () => {
+    const runs: Classified[] = [];
+    for (let i = 1; i <= 4; i++) runs.push(await client.classify(model.modelId, card(i)));
+    // The oldest of four went; the three newest are still readable, each its own image.
+    await expect(client.layer(runs[0].resultId, 'pool1')).rejects.toThrow(/activations are gone/);
+    const [a, b] = [await client.layer(runs[2].resultId, 'pool1'), await client.layer(runs[3].resultId, 'pool1')];
+    expect(a.stats.mean).not.toBe(b.stats.mean);
+    const again = await client.layer(runs[3].resultId, 'pool1');
+    expect(again.values).toEqual(b.values);
+    expect(again.values).toHaveLength(15 * 15 * 64);
+    for (const run of runs) await client.release(run.resultId);
   });
 
   it('drops an aborted pass: before it starts, and while it runs (finished, then discarded)', async () => {
@@ -144,7 +157,7 @@ describe.each(IMPLEMENTATIONS)('ModelClient contract: $name', ({ make, transfers
     await expect(client.layer(shown.resultId, 'pool1')).resolves.toMatchObject({ shape: [15, 15, 64] });
     const next = await client.classify(model.modelId, card(4));
     await expect(client.layer(next.resultId, 'pool1')).resolves.toMatchObject({ shape: [15, 15, 64] });
-    await expect(client.layer(shown.resultId, 'pool1')).rejects.toThrow(/activations are gone/);
+    await Promise.all([client.release(shown.resultId), client.release(next.resultId)]);
   });
 
   it('aborting an open stops it with an AbortError', async () => {

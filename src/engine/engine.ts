@@ -23,18 +23,25 @@ export interface EngineOptions {
   readonly weightsSource: (url: string, signal?: AbortSignal) => WeightsSource;
 }
 
-interface LiveResult {
-  readonly resultId: number;
+/** An image's activations held for the page, until it releases them. */
+interface HeldResult {
+  readonly modelId: number;
   readonly view: NetworkView;
 }
+
+/**
+ * At most this many images' activations per model (the one on show, the one arriving, and
+ * one to spare): a client that forgets to release cannot fill the memory.
+ */
+const MAX_HELD = 3;
 
 export class Engine implements ModelClient {
   readonly host: ModelHost;
   private active: ActiveBackend | null = null;
   private started: Promise<BackendReport> | null = null;
   private readonly models = new Map<number, OpenSession>();
-  /** The one image per model whose activations are held, by model id. */
-  private readonly live = new Map<number, LiveResult>();
+  /** Held images, by result id, oldest first. */
+  private readonly held = new Map<number, HeldResult>();
   private readonly listeners = new Set<(event: ClientEvent) => void>();
   private unwatch: () => void = () => undefined;
   /** Passes run one at a time, in the order asked. */
@@ -51,12 +58,17 @@ export class Engine implements ModelClient {
     return this.started;
   }
 
-  async switchBackend(order: readonly BackendName[], why: string): Promise<BackendReport> {
-    const from = this.active;
-    if (!from) throw new Error('No backend has started yet');
-    this.closeAll();
-    this.active = null;
-    return this.activate(await switchBackend(order, why, from));
+  /** Waits for the passes under way: a pass still reading from the old backend must not meet the new one. */
+  switchBackend(order: readonly BackendName[], why: string): Promise<BackendReport> {
+    const next = this.passes.then(async () => {
+      const from = this.active;
+      if (!from) throw new Error('No backend has started yet');
+      this.closeAll();
+      this.active = null;
+      return this.activate(await switchBackend(order, why, from));
+    });
+    this.passes = next.catch(() => undefined);
+    return next;
   }
 
   private activate(active: ActiveBackend): BackendReport {
@@ -99,29 +111,43 @@ export class Engine implements ModelClient {
       await settle?.();
       return !signal?.aborted && this.models.get(modelId)?.session === session;
     };
-    const run = await session.classify(image, topK, { keep });
-    if (!run.kept) throw abortError();
+    // The network's view first, so that the activations and their id appear together.
     const size = session.built.config.inputShape[0];
     const data = await resizedPreview(image.pixels, image.width, image.height, size);
     const resultId = this.nextResult++;
-    this.live.set(modelId, { resultId, view: { size, data } });
+    const run = await session.classify(image, topK, { keep, id: resultId });
+    if (!run.kept) throw abortError();
+    this.held.set(resultId, { modelId, view: { size, data } });
+    this.evictBeyond(modelId);
     return { resultId, modelId, predictions: run.predictions, ms: run.ms, image };
+  }
+
+  private evictBeyond(modelId: number): void {
+    const mine = [...this.held.entries()].filter(([, r]) => r.modelId === modelId).map(([id]) => id);
+    for (const id of mine.slice(0, Math.max(0, mine.length - MAX_HELD))) void this.release(id);
+  }
+
+  async release(resultId: number): Promise<void> {
+    const result = this.held.get(resultId);
+    if (!result) return;
+    this.held.delete(resultId);
+    this.models.get(result.modelId)?.session.inspector.release(resultId);
   }
 
   async layer(resultId: number, name: string): Promise<LayerData> {
     const { session } = this.result(resultId);
     const info = session.built.layers.find((l) => l.name === name);
     if (!info || info.kind === 'input') throw new Error(`There is no layer named “${name}” in this model`);
-    return readLayerData(session.inspector, info);
+    return readLayerData(session.inspector, info, resultId);
   }
 
   async layerScalars(resultId: number, statistic: LayerScalar): Promise<Readonly<Record<string, number>>> {
-    const values = await this.result(resultId).session.inspector.layerScalars(statistic);
+    const values = await this.result(resultId).session.inspector.layerScalars(statistic, resultId);
     return Object.fromEntries(values);
   }
 
-  cam(resultId: number, classIndex: number): Promise<LayerValues> {
-    return this.result(resultId).session.inspector.cam(classIndex);
+  async cam(resultId: number, classIndex: number): Promise<LayerValues> {
+    return this.result(resultId).session.inspector.cam(classIndex, resultId);
   }
 
   async networkView(resultId: number): Promise<NetworkView> {
@@ -139,7 +165,7 @@ export class Engine implements ModelClient {
   async closeModel(modelId: number): Promise<void> {
     this.models.get(modelId)?.session.dispose();
     this.models.delete(modelId);
-    this.live.delete(modelId);
+    for (const [id, result] of this.held) if (result.modelId === modelId) this.held.delete(id);
   }
 
   onEvent(listener: (event: ClientEvent) => void): () => void {
@@ -173,11 +199,10 @@ export class Engine implements ModelClient {
     return model;
   }
 
-  /** The model and held image of a result that is still current. */
-  private result(resultId: number): OpenSession & LiveResult {
-    for (const [modelId, live] of this.live) {
-      if (live.resultId === resultId) return { ...this.model(modelId), ...live };
-    }
-    throw new Error('That image’s activations are gone: a newer image or another model replaced them');
+  /** The model and held image of a result that is still held. */
+  private result(resultId: number): OpenSession & HeldResult {
+    const held = this.held.get(resultId);
+    if (!held) throw new Error('That image’s activations are gone: they were released, or their model was closed');
+    return { ...this.model(held.modelId), ...held };
   }
 }

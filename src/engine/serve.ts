@@ -19,6 +19,7 @@ const DISPATCH: Dispatch = {
   switchBackend: (e, [order, why]) => e.switchBackend(order, why),
   open: (e, [request], { signal, onProgress }) => e.open(request, { signal, onProgress }),
   classify: (e, [modelId, image, topK], { signal, settle }) => e.classify(modelId, image, { topK, signal, settle }),
+  release: (e, [resultId]) => e.release(resultId),
   layer: (e, [resultId, name]) => e.layer(resultId, name),
   layerScalars: (e, [resultId, statistic]) => e.layerScalars(resultId, statistic),
   cam: (e, [resultId, classIndex]) => e.cam(resultId, classIndex),
@@ -56,11 +57,16 @@ export function serveEngine(endpoint: Endpoint, engine: ModelClient): void {
     const controller = new AbortController();
     aborts.set(id, controller);
     const onProgress = (progress: LoadProgress) => post({ kind: 'progress', id, progress });
+    const fail = (err: unknown) => post({ kind: 'error', id, error: toErrorData(err) });
     call(engine, method, args, { signal: controller.signal, onProgress, settle })
-      .then(
-        (value) => post({ kind: 'result', id, value }, transferablesOf(value)),
-        (err: unknown) => post({ kind: 'error', id, error: toErrorData(err) }),
-      )
+      .then((value) => {
+        // An answer that cannot be posted (a buffer already gone, say) still answers, as an error.
+        try {
+          post({ kind: 'result', id, value }, transferablesOf(value));
+        } catch (err) {
+          fail(err);
+        }
+      }, fail)
       .finally(() => aborts.delete(id));
   });
 }

@@ -16,6 +16,8 @@ export interface RunResult {
   readonly ms: number;
   /** False when `keep` said no: the previous image's activations are still the current ones. */
   readonly kept: boolean;
+  /** Names this image's activations for the reads below (when kept). */
+  readonly capture: number;
 }
 
 export interface RunOptions {
@@ -24,6 +26,12 @@ export interface RunOptions {
    * previous image's (the caller no longer wants this result, e.g. a newer image came in).
    */
   readonly keep?: () => boolean | Promise<boolean>;
+  /**
+   * Keep this image's activations beside the ones already held, under this id, until
+   * `release(id)`: for a caller that shows one image while the next runs (the model client).
+   * Without it, the new activations replace all others.
+   */
+  readonly id?: number;
 }
 
 const SCALARS: Record<LayerScalar, (t: tf.Tensor) => tf.Scalar> = {
@@ -36,7 +44,8 @@ export class Inspector {
   private readonly captured: readonly LayerInfo[];
   /** The symbolic output of each captured layer, by the name tfjs's executor looks it up. */
   private readonly outputNames: readonly string[];
-  private activations = new Map<string, tf.Tensor>();
+  /** Each held image's activations, by capture id, oldest first. */
+  private captures = new Map<number, Map<string, tf.Tensor>>();
   private disposed = false;
 
   /** `built` stays the caller's: the inspector runs its model and never disposes it. */
@@ -51,7 +60,7 @@ export class Inspector {
   }
 
   get hasActivations(): boolean {
-    return this.activations.size > 0;
+    return this.captures.size > 0;
   }
 
   /**
@@ -80,13 +89,15 @@ export class Inspector {
       tf.dispose(outputs);
       throw err;
     }
+    const capture = options.id ?? 0;
     if (!kept) {
       tf.dispose(outputs);
     } else {
-      this.clear();
-      this.captured.forEach((l, i) => this.activations.set(l.name, outputs[i]));
+      if (options.id === undefined) this.clear();
+      else this.release(capture);
+      this.captures.set(capture, new Map(this.captured.map((l, i) => [l.name, outputs[i]])));
     }
-    return { predictions, ms: performance.now() - start, kept };
+    return { predictions, ms: performance.now() - start, kept, capture };
   }
 
   private async topK(probabilities: tf.Tensor, k: number): Promise<Prediction[]> {
@@ -100,36 +111,39 @@ export class Inspector {
     }));
   }
 
-  /** The activation tensor of a layer; still owned by the Inspector. */
-  private activation(name: string): tf.Tensor {
+  /** The activation tensor of a layer, of capture `id` (the newest by default); still owned here. */
+  private activation(name: string, id?: number): tf.Tensor {
     this.assertAlive();
-    const t = this.activations.get(name);
+    const capture = id === undefined ? [...this.captures.values()].pop() : this.captures.get(id);
+    const t = capture?.get(name);
     if (t) return t;
     if (!this.layerNames.includes(name)) throw new UnknownLayerError(name, this.layerNames);
+    if (id !== undefined && this.captures.size > 0) throw new Error('That image’s activations were released');
     throw new Error('No image has been run yet');
   }
 
-  layerStats(name: string): Promise<TensorStats> {
-    return tensorStats(this.activation(name));
+  layerStats(name: string, capture?: number): Promise<TensorStats> {
+    return tensorStats(this.activation(name, capture));
   }
 
-  async layerValues(name: string): Promise<LayerValues> {
-    const t = this.activation(name);
+  /** Every value of a layer; the array is the caller's (it may be transferred to another thread). */
+  async layerValues(name: string, capture?: number): Promise<LayerValues> {
+    const t = this.activation(name, capture);
     const values = (await t.data()) as Float32Array;
-    // The CPU backend hands out its own storage: a copy, so that handing the values to
-    // another thread (a transfer) can never empty the activation kept here.
-    return { shape: t.shape.slice(1), values: tf.getBackend() === 'cpu' ? values.slice() : values };
+    // WASM reads out a fresh copy; CPU hands out its own storage and WebGL its cached
+    // download, both kept with the tensor: a transfer would empty them, so copy those.
+    return { shape: t.shape.slice(1), values: tf.getBackend() === 'wasm' ? values : values.slice() };
   }
 
   /**
    * Class activation map for `classIndex`: the last conv block's output weighted by that
    * class's dense weights (exact for a global-average-pool head), upsampled to the input.
    */
-  async cam(classIndex: number): Promise<LayerValues> {
+  async cam(classIndex: number, capture?: number): Promise<LayerValues> {
     const pool = this.built.layers.find((l) => l.kind === 'avg-pool');
     const dense = this.built.layers.find((l) => l.kind === 'dense');
     if (!pool || !dense) throw new Error('This model has no pooled dense head');
-    const features = this.activation(pool.inputs[0]) as tf.Tensor4D;
+    const features = this.activation(pool.inputs[0], capture) as tf.Tensor4D;
     const [height, width] = this.built.config.inputShape;
     const map = tf.tidy(() => {
       const kernel = this.built.model.getLayer(dense.name).getWeights()[0];
@@ -146,19 +160,25 @@ export class Inspector {
    * One number per captured layer (for tinting the graph), computed on the backend and
    * read back in a single download.
    */
-  async layerScalars(statistic: LayerScalar): Promise<Map<string, number>> {
+  async layerScalars(statistic: LayerScalar, capture?: number): Promise<Map<string, number>> {
     this.assertAlive();
     if (!this.hasActivations) return new Map();
     const reduce = SCALARS[statistic];
-    const packed = tf.tidy(() => tf.stack(this.captured.map((l) => reduce(this.activation(l.name)))));
+    const packed = tf.tidy(() => tf.stack(this.captured.map((l) => reduce(this.activation(l.name, capture)))));
     const values = await readAndDispose(packed);
     return new Map(this.captured.map((l, i) => [l.name, values[i]]));
   }
 
-  /** Disposes the current image's activations. */
+  /** Disposes one image's activations (nothing when they are already gone). */
+  release(capture: number): void {
+    const held = this.captures.get(capture);
+    if (held) tf.dispose([...held.values()]);
+    this.captures.delete(capture);
+  }
+
+  /** Disposes every held image's activations. */
   clear(): void {
-    tf.dispose([...this.activations.values()]);
-    this.activations = new Map();
+    for (const id of [...this.captures.keys()]) this.release(id);
   }
 
   /** Disposes the activations; the model's weights stay with whoever built it. */
