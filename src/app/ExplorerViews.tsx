@@ -14,7 +14,7 @@ import { LayerInspector } from '../ui/inspector/LayerInspector';
 import { Walkthrough } from '../ui/teaching/Walkthrough';
 import { stepForLayer, walkthroughSteps, type WalkthroughStep } from '../ui/teaching/walkthrough-steps';
 import type { ImageResult } from './classify-queue';
-import { useLayerData, useTint } from './use-layer-data';
+import { readLayerSoon, useLayerData, useTint } from './use-layer-data';
 import { useUrlField, type UrlState, type UrlStore } from './url-state';
 
 interface Props {
@@ -143,7 +143,11 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
   const { steps, activeStep, onStep, clearStep } = useWalkthrough(summary, info, onUrl);
 
   // Picking a layer anywhere (graph, table, previous/next) leaves the walkthrough step.
-  const select = useCallback((name: string) => { clearStep(); onUrl({ layer: name, channel: null }); }, [clearStep, onUrl]);
+  const select = useCallback((name: string) => {
+    readLayerSoon(result, name);
+    clearStep();
+    onUrl({ layer: name, channel: null });
+  }, [result, clearStep, onUrl]);
   const onChannel = useCallback((c: number | null) => onUrl({ channel: c }), [onUrl]);
 
   if (!summary) return <section className="views building" aria-busy="true">Building ResNet50…</section>;

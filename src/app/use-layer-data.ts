@@ -11,11 +11,31 @@ export function liveResult(handle: ModelHandle | null, result: ImageResult | nul
   return handle !== null && result !== null && result.handle === handle ? result : null;
 }
 
+/** A read started before the render that asks for it (see readLayerSoon). */
+let early: { readonly result: ImageResult; readonly layer: string; readonly read: Promise<LayerData> } | null = null;
+
+function readLayer(result: ImageResult, layer: string): Promise<LayerData> {
+  return result.handle.client.layer(result.resultId, layer);
+}
+
+/**
+ * Starts reading a layer at once, in the click that selects it: the engine works while the
+ * page renders the selection, instead of after. The next useLayerData for it takes the read.
+ */
+export function readLayerSoon(result: ImageResult | null, layer: string): void {
+  if (!result) return;
+  const read = readLayer(result, layer);
+  read.catch(() => undefined); // reported by the hook that takes it
+  early = { result, layer, read };
+}
+
 export function useLayerData(result: ImageResult | null, layer: string | null) {
   const key = result && layer ? `${result.id}:${result.resultId}:${layer}` : '';
   const load = useCallback(() => {
     if (!result || !layer) return Promise.reject(new Error('no layer'));
-    return result.handle.client.layer(result.resultId, layer);
+    const started = early;
+    early = null;
+    return started?.result === result && started.layer === layer ? started.read : readLayer(result, layer);
   }, [result, layer]);
   // Rendered in the task the read finished in: no frame of the old layer painted first.
   const read = useKeyedAsync<LayerData>(key, load, { immediate: true });
