@@ -28,14 +28,19 @@ export interface LoopSubject {
  * The app's per-image work through `client`: decode the file's bytes to RGBA (where the
  * app decodes: the page), classify (preprocess, the pass that keeps every named layer,
  * top-5, the network's view kept), then what the page asks for once the result is shown:
- * the selected layer's data and the network's view of the input, asked together.
+ * the selected layer's data and the network's view of the input, asked together. The
+ * result before is released, as the app's queue releases the one it replaces.
  */
 export function clientPipeline(client: ModelClient, modelId: number, decode: () => Promise<Pixels>, layer: string): () => Promise<PipelineSample> {
+  /** The result on show: let go once the next one has come, as the app's queue does. */
+  let shown: number | null = null;
   return async () => {
     const t0 = performance.now();
     const image = await decode();
     const t1 = performance.now();
     const run = await client.classify(modelId, image, { topK: 5 });
+    if (shown !== null) void client.release(shown);
+    shown = run.resultId;
     const t2 = performance.now();
     await Promise.all([client.layer(run.resultId, layer), client.networkView(run.resultId)]);
     const t3 = performance.now();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useState } from 'react';
 import type { NamedBlob } from '../ui/view-data';
 import { ClassifyQueue, type QueueSnapshot } from './classify-queue';
 import { decodeImageBlob } from './decode-image-browser';
@@ -19,7 +19,8 @@ export function useClassifier(handle: ModelHandle | null): Classifier {
     decode: (blob) => decodeImageBlob(blob, {}),
     objectUrl: (blob) => URL.createObjectURL(blob),
     revokeUrl: (url) => URL.revokeObjectURL(url),
-    onChange: setSnapshot,
+    // A transition: a result's render (predictions, panels) is sliced, never one long task.
+    onChange: (next) => startTransition(() => setSnapshot(next)),
   }));
   useEffect(() => queue.setModel(handle), [queue, handle]);
   useEffect(() => () => queue.dispose(), [queue]);

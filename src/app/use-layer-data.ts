@@ -1,5 +1,5 @@
 /** Reads from the current image's pass through the model client: a layer, a CAM, the network's view. */
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { LayerData, LayerScalar, NetworkView } from '../client/types';
 import type { CamMap } from '../ui/view-data';
 import type { ImageResult } from './classify-queue';
@@ -37,8 +37,11 @@ export function useLayerData(result: ImageResult | null, layer: string | null) {
     early = null;
     return started?.result === result && started.layer === layer ? started.read : readLayer(result, layer);
   }, [result, layer]);
-  // Rendered in the task the read finished in: no frame of the old layer painted first.
-  const read = useKeyedAsync<LayerData>(key, load, { immediate: true });
+  // A layer the person just picked renders in the task its read finished in (no frame of
+  // the old layer painted first); the same layer of a new image renders as a transition.
+  const [picked, setPicked] = useState({ layer, result });
+  if (picked.layer !== layer) setPicked({ layer, result });
+  const read = useKeyedAsync<LayerData>(key, load, { immediate: picked.result === result });
   // While a new layer loads, keep showing the previous one (dimmed by the UI).
   return {
     data: read.value ?? (read.loading ? read.previous : null),
