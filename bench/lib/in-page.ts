@@ -115,10 +115,14 @@ export async function switchAndWait(node: Element, args: SwitchArgs): Promise<Sw
     const painted = Array.from(maps?.querySelectorAll('canvas') ?? []).filter((c) => c.dataset.layer === args.name && c.width > 0);
     return painted.some((c) => paintedUnder(c, first) && paintedUnder(c, last));
   };
-  const channel = new MessageChannel();
+  // Checked when the inspector's DOM changes (the maps' canvas names its layer once painted),
+  // not after every task: a check lays the page out, and checking between every task of the
+  // page's own work would slow down the very switch being timed.
+  const region = inspector();
   const nextTask = () => new Promise<void>((resolve) => {
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
+    const observer = new MutationObserver(() => { observer.disconnect(); clearTimeout(timer); resolve(); });
+    const timer = setTimeout(() => { observer.disconnect(); resolve(); }, 50);
+    observer.observe(region ?? document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   const start = performance.now();
   let shownAt = 0;
