@@ -5,7 +5,7 @@
  * component reads the selection from the URL store (the page around it does not re-render),
  * and every panel below is memoised on props that a new selection leaves alone.
  */
-import { memo, useCallback, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { TINT_STATISTICS, tintLabel, type LayerSummary, type ModelSummary, type TintStatistic } from '../model/pure';
 import { ModelTotals } from '../ui/ModelTotals';
 import { SummaryTable } from '../ui/SummaryTable';
@@ -23,7 +23,8 @@ interface Props {
   /** The current image's result, only when it ran on the current model. */
   readonly result: ImageResult | null;
   readonly urlStore: UrlStore;
-  readonly onNotice: (message: string | null) => void;
+  /** The page's notice (the alert): set, or withdrawn with an updater. */
+  readonly onNotice: Dispatch<SetStateAction<string | null>>;
 }
 
 type View = 'graph' | 'table';
@@ -55,6 +56,19 @@ function useUrlFallback(summary: ModelSummary | null, info: LayerSummary | null,
   }, [summary, info, layer, channel, onNotice, onUrl]);
 }
 
+/**
+ * A failed read says why in the page's alert, instead of a panel quietly left empty; once
+ * that read is no longer the one wanted (another layer, a newer image), its message goes,
+ * unless a newer notice has replaced it already.
+ */
+function useReadError(error: string | null, onNotice: Props['onNotice']) {
+  useEffect(() => {
+    if (!error) return undefined;
+    onNotice(error);
+    return () => onNotice((shown) => (shown === error ? null : shown));
+  }, [error, onNotice]);
+}
+
 /** The walkthrough's steps and the active one: chosen there, or the step of the selected layer. */
 function useWalkthrough(summary: ModelSummary | null, info: LayerSummary | null, onUrl: UrlPatch) {
   const [stepId, setStepId] = useState<string | null>(null);
@@ -79,7 +93,7 @@ interface InspectorProps {
   readonly channel: number | null;
   readonly onChannel: (channel: number | null) => void;
   readonly onSelect: (name: string) => void;
-  readonly onNotice: (message: string | null) => void;
+  readonly onNotice: Props['onNotice'];
 }
 
 /**
@@ -90,8 +104,7 @@ interface InspectorProps {
  */
 function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, onNotice }: InspectorProps) {
   const { data, loading, error } = useLayerData(result, layer?.name ?? null);
-  // A failed read says why in the page's alert, instead of an inspector quietly left empty.
-  useEffect(() => { if (error) onNotice(error); }, [error, onNotice]);
+  useReadError(error, onNotice);
   return (
     <MemoLayerInspector
       layer={layer}
@@ -139,7 +152,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
   const info = useMemo(() => summary?.layers.find((l) => l.name === layer) ?? null, [summary, layer]);
   useUrlFallback(summary, info, { layer, channel }, onUrl, onNotice);
   const { tint, error: tintError } = useTint(result, tintChoice === 'none' ? null : tintChoice);
-  useEffect(() => { if (tintError) onNotice(tintError); }, [tintError, onNotice]);
+  useReadError(tintError, onNotice);
   const { steps, activeStep, onStep, clearStep } = useWalkthrough(summary, info, onUrl);
 
   // Picking a layer anywhere (graph, table, previous/next) leaves the walkthrough step.

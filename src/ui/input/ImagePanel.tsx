@@ -1,4 +1,5 @@
 import type { CamMap, RgbaImage } from '../view-data';
+import { CPU_CANVAS } from '../inspector/colour';
 import { interpolateInferno, rgb } from 'd3';
 import { useEffect, useMemo, useRef } from 'react';
 
@@ -28,7 +29,7 @@ function camToRgba(cam: CamMap): ImageData {
 function usePaint(ref: React.RefObject<HTMLCanvasElement | null>, image: ImageData | null) {
   useEffect(() => {
     const canvas = ref.current;
-    const ctx = canvas?.getContext('2d');
+    const ctx = canvas?.getContext('2d', CPU_CANVAS);
     if (!canvas || !ctx) return;
     if (!image) {
       ctx.clearRect(0, 0, canvas.width, canvas.height);

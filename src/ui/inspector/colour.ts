@@ -21,13 +21,21 @@ export const COLOUR_LUT: Uint32Array = Uint32Array.from({ length: LUT_SIZE }, (_
 });
 
 /**
+ * Canvases painted from arrays stay in main memory (`willReadFrequently`): a GPU-backed 2D
+ * canvas waits on the GPU process for every putImageData, and while the model runs on
+ * WebGL that process is busy with the network, so painting a map held the page for tens of
+ * milliseconds (the longest main-thread tasks on software WebGL).
+ */
+export const CPU_CANVAS: CanvasRenderingContext2DSettings = { willReadFrequently: true };
+
+/**
  * Resizes `canvas` to width x height (a no-op when it already is) and fills every pixel
  * through `paint`, handed a Uint32 view of a fresh, transparent RGBA buffer.
  */
 export function drawPixels(canvas: HTMLCanvasElement, width: number, height: number, paint: (pixels: Uint32Array) => void): void {
   if (canvas.width !== width) canvas.width = width;
   if (canvas.height !== height) canvas.height = height;
-  const ctx = canvas.getContext('2d');
+  const ctx = canvas.getContext('2d', CPU_CANVAS);
   if (!ctx || width === 0 || height === 0) return;
   const image = ctx.createImageData(width, height);
   paint(new Uint32Array(image.data.buffer, image.data.byteOffset, width * height));
