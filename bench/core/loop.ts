@@ -6,7 +6,7 @@
  */
 import type { MemoryReading, ModelClient, Pixels } from '../../src/client/types';
 import { median, ratio, round } from './stats';
-import type { CoreFigures, MemoryFigures, PipelineParts, RunPlan } from './types';
+import type { CoreFigures, MemoryFigures, PipelineParts, RunPlan, WorkerMemoryFigures } from './types';
 
 export type Log = (message: string) => void;
 
@@ -57,7 +57,8 @@ function partsOf(samples: readonly PipelineSample[]): PipelineParts {
   };
 }
 
-export function memoryFigures(first: MemoryReading, last: MemoryReading, images: number, left: number): MemoryFigures {
+/** Two memory readings, image 1 and the last: what they hold and how much they grew. */
+export function growthFigures(first: MemoryReading, last: MemoryReading, images: number): WorkerMemoryFigures {
   return {
     images,
     numTensorsAfter1: first.numTensors,
@@ -66,8 +67,11 @@ export function memoryFigures(first: MemoryReading, last: MemoryReading, images:
     bytesAfterLast: last.numBytes,
     numTensorsGrowth: last.numTensors - first.numTensors,
     bytesGrowth: last.numBytes - first.numBytes,
-    numTensorsLeftAfterDispose: left,
   };
+}
+
+export function memoryFigures(first: MemoryReading, last: MemoryReading, images: number, left: number): MemoryFigures {
+  return { ...growthFigures(first, last, images), numTensorsLeftAfterDispose: left };
 }
 
 /** Every figure; `numTensorsLeftAfterDispose` is 0 here: the caller fills it in once it has closed both sides. */

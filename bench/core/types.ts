@@ -104,15 +104,8 @@ export interface LayerSwitchFigures {
 }
 
 /** Tensors counted inside the real app's model worker (globalThis._tfengine.memory() there). */
-export interface WorkerMemoryFigures {
-  readonly images: number;
-  readonly numTensorsAfter1: number;
-  readonly numTensorsAfterLast: number;
-  readonly bytesAfter1: number;
-  readonly bytesAfterLast: number;
-  readonly numTensorsGrowth: number;
-  readonly bytesGrowth: number;
-}
+/** The app's model worker: the same readings, with no session disposed at the end. */
+export type WorkerMemoryFigures = Omit<MemoryFigures, 'numTensorsLeftAfterDispose'>;
 
 /** The real app's main thread over a run of images (PerformanceObserver 'longtask'). */
 export interface MainThreadFigures {

@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { growthFigures } from '../core/loop';
 import { median, round } from '../core/stats';
 import type { BenchBackend, MainThreadFigures, WorkerMemoryFigures } from '../core/types';
 import { ROOT } from './app-server';
@@ -151,20 +152,9 @@ export async function measureMainThread(browser: Browser, url: string, plan: Mai
     const images = Math.max(plan.images, plan.memoryImages);
     const last = await workerMemory(page);
     log(`app worker memory: ${first.numTensors} tensors after 1 image, ${last.numTensors} after ${images}`);
-    return { figures, memory: memoryFigures(first, last, images) };
+    return { figures, memory: growthFigures(first, last, images) };
   } finally {
     await context.close();
   }
 }
 
-function memoryFigures(first: Reading, last: Reading, images: number): WorkerMemoryFigures {
-  return {
-    images,
-    numTensorsAfter1: first.numTensors,
-    numTensorsAfterLast: last.numTensors,
-    bytesAfter1: first.numBytes,
-    bytesAfterLast: last.numBytes,
-    numTensorsGrowth: last.numTensors - first.numTensors,
-    bytesGrowth: last.numBytes - first.numBytes,
-  };
-}

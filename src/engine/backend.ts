@@ -9,19 +9,11 @@ import '@tensorflow/tfjs-backend-webgl';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { planBackends, type BackendName, type WebGLProbe } from '../client/backend-policy';
 import { errorText } from '../client/errors';
-import type { StartRequest } from '../client/types';
+import type { BackendReport, StartRequest } from '../client/types';
 import { setBackendWithin } from './backend-start';
 
-export interface ActiveBackend {
-  readonly name: BackendName;
-  readonly reason: string;
-  readonly softwareWebGL: boolean;
-  readonly renderer: string | null;
-  /** Backends that failed to start before this one, with their errors. */
-  readonly failures: readonly string[];
-  /** WASM threads in use (1 when the page is not cross-origin isolated); null elsewhere. */
-  readonly threads: number | null;
-}
+/** The backend that came up: the client's report, less where the engine runs (the engine adds that). */
+export type ActiveBackend = Omit<BackendReport, 'host' | 'hostReason'>;
 
 /** A backend that neither starts nor fails (a blocked worker, say) must not hang the page. */
 const START_TIMEOUT_MS = 30_000;
