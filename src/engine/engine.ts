@@ -5,7 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { readLayerData } from '../inspect/layer-data';
-import { resizedPreview } from '../model/preprocess';
+import { previewBytes, resizeImage } from '../model/preprocess';
 import type { WeightsSource } from '../model/weights/source';
 import type { BackendName } from '../client/backend-policy';
 import { abortError, errorText, throwIfAborted } from '../client/errors';
@@ -111,11 +111,19 @@ export class Engine implements ModelClient {
       await settle?.();
       return !signal?.aborted && this.models.get(modelId)?.session === session;
     };
-    // The network's view first, so that the activations and their id appear together.
+    // The image is resized once, for the network's view and for the pass; the view is read
+    // first, so that the activations and their id appear together.
     const size = session.built.config.inputShape[0];
-    const data = await resizedPreview(image.pixels, image.width, image.height, size);
+    const resized = resizeImage(image.pixels, image.width, image.height, size);
     const resultId = this.nextResult++;
-    const run = await session.classify(image, topK, { keep, id: resultId });
+    let data: Uint8ClampedArray;
+    let run: Awaited<ReturnType<typeof session.classify>>;
+    try {
+      data = await previewBytes(resized);
+      run = await session.classifyResized(resized, topK, { keep, id: resultId });
+    } finally {
+      resized.dispose();
+    }
     if (!run.kept) throw abortError();
     this.held.set(resultId, { modelId, view: { size, data } });
     this.evictBeyond(modelId);

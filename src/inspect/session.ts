@@ -7,7 +7,7 @@ import {
   buildResNet50, loadImagenet, presetConfig, summarize,
   type BuiltResNet, type ImagenetLoadOptions, type LoadPhase, type ModelSummary, type PresetName,
 } from '../model';
-import { preprocess } from '../model/preprocess';
+import { preprocessResized, resizeImage } from '../model/preprocess';
 import { SEEDED_PREPROCESSING, type Preprocessing } from '../model/preprocessing';
 import type { WeightsSource } from '../model/weights/source';
 import { Inspector, type RunOptions, type RunResult } from './inspector';
@@ -110,8 +110,17 @@ export class ModelSession {
    * ImageNet weights; the assignment's x / 255 for the seeded model). The input is freed here.
    */
   async classify(image: Pixels, topK = 5, options: RunOptions = {}): Promise<RunResult> {
-    const [size] = this.built.config.inputShape;
-    const input = preprocess(image.pixels, image.width, image.height, this.preprocessing, size);
+    const resized = resizeImage(image.pixels, image.width, image.height, this.built.config.inputShape[0]);
+    try {
+      return await this.classifyResized(resized, topK, options);
+    } finally {
+      resized.dispose();
+    }
+  }
+
+  /** `classify` for an image already resized to the input (`resizeImage`); `resized` is left alone. */
+  async classifyResized(resized: tf.Tensor3D, topK = 5, options: RunOptions = {}): Promise<RunResult> {
+    const input = preprocessResized(resized, this.preprocessing);
     try {
       return await this.inspector.run(input, topK, options);
     } finally {

@@ -10,7 +10,7 @@
  * target and box-average (an area filter), which keeps every source pixel in play.
  */
 import * as tf from '@tensorflow/tfjs';
-import { CAFFE_MEAN_BGR, type MeanBgr, type Preprocessing } from './preprocessing';
+import { CAFFE_MEAN_BGR, CAFFE_PREPROCESSING, SEEDED_PREPROCESSING, type MeanBgr, type Preprocessing } from './preprocessing';
 
 export { CAFFE_MEAN_BGR } from './preprocessing';
 
@@ -64,14 +64,16 @@ function rgbTensor(pixels: Uint8Array | Uint8ClampedArray, width: number, height
  * added. `rgb` holds 0..255 values. The caller disposes the result; `rgb` is left alone.
  */
 export function preprocessCaffe(rgb: tf.Tensor3D, size = INPUT_SIZE, meanBgr: MeanBgr = CAFFE_MEAN_BGR): tf.Tensor4D {
-  return tf.tidy(() => {
-    const resized = resizeSquare(rgb, size);
-    // RGB -> BGR and the mean subtraction as one pixels x 3 by 3 x 3 product with a bias:
-    // exact (a permutation: each output is one input times 1 plus zeros), and one fast
-    // kernel where tf.reverse on the channel axis alone took ~9 ms on WASM.
-    const swapped = tf.fused.matMul({ a: resized.reshape([-1, 3]), b: rgbToBgr(), bias: tf.tensor1d(meanBgr.map((m) => -m)) });
-    return swapped.reshape([1, ...resized.shape]) as tf.Tensor4D;
-  });
+  return tf.tidy(() => caffeOf(resizeSquare(rgb, size), meanBgr));
+}
+
+/** Caffe mode on an image already size x size. Call inside tf.tidy. */
+function caffeOf(resized: tf.Tensor3D, meanBgr: MeanBgr): tf.Tensor4D {
+  // RGB -> BGR and the mean subtraction as one pixels x 3 by 3 x 3 product with a bias:
+  // exact (a permutation: each output is one input times 1 plus zeros), and one fast
+  // kernel where tf.reverse on the channel axis alone took ~9 ms on WASM.
+  const swapped = tf.fused.matMul({ a: resized.reshape([-1, 3]), b: rgbToBgr(), bias: tf.tensor1d(meanBgr.map((m) => -m)) });
+  return swapped.reshape([1, ...resized.shape]) as tf.Tensor4D;
 }
 
 /** The 3 x 3 permutation that turns an RGB row into BGR. */
@@ -86,7 +88,7 @@ export function pixelsToInput(
   height: number,
   size = INPUT_SIZE,
 ): tf.Tensor4D {
-  return tf.tidy(() => preprocessCaffe(rgbTensor(pixels, width, height), size));
+  return preprocess(pixels, width, height, CAFFE_PREPROCESSING, size);
 }
 
 /**
@@ -99,14 +101,28 @@ export function pixelsToUnitInput(
   height: number,
   size = INPUT_SIZE,
 ): tf.Tensor4D {
-  return tf.tidy(() => resizeSquare(rgbTensor(pixels, width, height), size).div(255).expandDims(0) as tf.Tensor4D);
+  return preprocess(pixels, width, height, SEEDED_PREPROCESSING, size);
 }
 
 /**
- * RGBA pixels to the model's input, preprocessed as its weights expect (the descriptor's
- * `preprocessing`): caffe mode for the Keras ImageNet weights, x / 255 for the seeded
- * model. Resized to size x size first. The caller disposes the result.
+ * RGBA pixels resized to size x size, alpha on white, RGB floats in 0..255: what both the
+ * model's input and the network's view are made from, so an image is resized once. The
+ * caller disposes the result.
  */
+export function resizeImage(pixels: Uint8Array | Uint8ClampedArray, width: number, height: number, size = INPUT_SIZE): tf.Tensor3D {
+  return tf.tidy(() => resizeSquare(rgbTensor(pixels, width, height), size));
+}
+
+/**
+ * An image already resized (`resizeImage`) to the model's input, preprocessed as its weights
+ * expect (the descriptor's `preprocessing`): caffe mode for the Keras ImageNet weights,
+ * x / 255 for the seeded model. `resized` is left alone; the caller disposes the result.
+ */
+export function preprocessResized(resized: tf.Tensor3D, preprocessing: Preprocessing): tf.Tensor4D {
+  return tf.tidy(() => (preprocessing.mode === 'unit' ? (resized.div(255).expandDims(0) as tf.Tensor4D) : caffeOf(resized, preprocessing.meanBgr)));
+}
+
+/** RGBA pixels to the model's input: `resizeImage`, then `preprocessResized`. The caller disposes the result. */
 export function preprocess(
   pixels: Uint8Array | Uint8ClampedArray,
   width: number,
@@ -114,29 +130,19 @@ export function preprocess(
   preprocessing: Preprocessing,
   size = INPUT_SIZE,
 ): tf.Tensor4D {
-  if (preprocessing.mode === 'unit') return pixelsToUnitInput(pixels, width, height, size);
-  return tf.tidy(() => preprocessCaffe(rgbTensor(pixels, width, height), size, preprocessing.meanBgr));
+  return tf.tidy(() => preprocessResized(resizeImage(pixels, width, height, size), preprocessing));
 }
 
 /**
- * The image as the network sees it, before mean subtraction: size x size, alpha on white,
- * rounded to bytes, as RGBA (alpha 255) ready for `new ImageData(...)`. Plain data out.
+ * The image as the network sees it, before mean subtraction, from `resizeImage`'s output:
+ * rounded to bytes, as RGBA (alpha 255) ready for `new ImageData(...)`. Plain data out;
+ * `resized` is left alone.
  */
-export async function resizedPreview(
-  pixels: Uint8Array | Uint8ClampedArray,
-  width: number,
-  height: number,
-  size = INPUT_SIZE,
-): Promise<Uint8ClampedArray> {
-  const resized = tf.tidy(() => resizeSquare(rgbTensor(pixels, width, height), size));
-  let rgb: Awaited<ReturnType<typeof resized.data>>;
-  try {
-    rgb = await resized.data();
-  } finally {
-    resized.dispose();
-  }
-  const rgba = new Uint8ClampedArray(size * size * 4);
-  for (let i = 0; i < size * size; i += 1) {
+export async function previewBytes(resized: tf.Tensor3D): Promise<Uint8ClampedArray> {
+  const [height, width] = resized.shape;
+  const rgb = await resized.data();
+  const rgba = new Uint8ClampedArray(width * height * 4);
+  for (let i = 0; i < width * height; i += 1) {
     // Uint8ClampedArray rounds and clamps on assignment.
     rgba[i * 4] = rgb[i * 3];
     rgba[i * 4 + 1] = rgb[i * 3 + 1];
@@ -144,4 +150,19 @@ export async function resizedPreview(
     rgba[i * 4 + 3] = 255;
   }
   return rgba;
+}
+
+/** `previewBytes` of RGBA pixels resized to size x size; no tensor is left. */
+export async function resizedPreview(
+  pixels: Uint8Array | Uint8ClampedArray,
+  width: number,
+  height: number,
+  size = INPUT_SIZE,
+): Promise<Uint8ClampedArray> {
+  const resized = resizeImage(pixels, width, height, size);
+  try {
+    return await previewBytes(resized);
+  } finally {
+    resized.dispose();
+  }
 }
