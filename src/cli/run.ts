@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { UsageError } from './args';
 import { runClassify, type CommandOutput } from './classify-command';
 import { runInspect } from './inspect-command';
+import { RECEPTIVE_FIELD_USAGE, runReceptiveField } from './receptive-field-command';
 import { runSummary } from './summary-command';
 
 const USAGE = `usage: npm run -s cli -- <command> [options]
@@ -10,7 +11,8 @@ const USAGE = `usage: npm run -s cli -- <command> [options]
 commands:
   summary [--preset signs|imagenet] [--seed-literal] [--json]   Keras-style model summary
   classify IMAGE... [--top K] [--json]                           ImageNet top-K for PNG/JPEG files
-  inspect IMAGE --layer NAME [--json] [--npy FILE]               one layer's activation statistics`;
+  inspect IMAGE --layer NAME [--json] [--npy FILE]               one layer's activation statistics
+  ${RECEPTIVE_FIELD_USAGE}`;
 
 type Command = (argv: readonly string[]) => Promise<CommandOutput>;
 
@@ -18,6 +20,7 @@ const COMMANDS: Record<string, Command> = {
   summary: async (argv) => ({ stdout: runSummary(argv), errors: [] }),
   classify: runClassify,
   inspect: runInspect,
+  'receptive-field': async (argv) => ({ stdout: runReceptiveField(argv), errors: [] }),
 };
 
 export interface CliResult {

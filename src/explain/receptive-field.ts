@@ -111,8 +111,18 @@ function pick({ size, jump, padding }: Field): Field {
   return { size, jump, padding };
 }
 
+/** Fields by configuration: a click in the page asks for one layer's, the plan is the same. */
+const cache = new Map<string, readonly ReceptiveField[]>();
+
 /** Every layer's theoretical receptive field, in the plan's (build) order, input first. */
 export function receptiveFields(config: ResNetConfig): ReceptiveField[] {
+  const key = JSON.stringify(config);
+  const known = cache.get(key) ?? computeFields(config);
+  cache.set(key, known);
+  return [...known];
+}
+
+function computeFields(config: ResNetConfig): ReceptiveField[] {
   const shapes = new Map(planSummary(config).layers.map((l) => [l.name, l.outputShape]));
   const done = new Map<string, ReceptiveField>();
   return planResNet50(config).layers.map((layer) => {
