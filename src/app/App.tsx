@@ -83,6 +83,7 @@ export function App() {
     [offerWasm, leaveWebGL],
   );
   const view = networkView.view;
+  const networkInput = useMemo(() => (view ? { width: view.size, height: view.size, data: view.data } : null), [view]);
 
   return (
     <div className="page">
@@ -102,7 +103,7 @@ export function App() {
           onFiles={onFiles}
           onError={setNotice}
           image={result && { name: result.name, url: result.url, width: result.image.width, height: result.image.height, notes: result.image.notes }}
-          networkView={view && { width: view.size, height: view.size, data: view.data }}
+          networkView={networkInput}
           predictions={shown?.predictions ?? null}
           cam={cam.cam}
           camIndex={camIndex}
@@ -115,6 +116,7 @@ export function App() {
           result={live}
           urlStore={urlStore}
           onNotice={setNotice}
+          input={networkInput}
         />
       </main>
       <Diagnostics

@@ -6,9 +6,11 @@
  * and every panel below is memoised on props that a new selection leaves alone.
  */
 import { memo, useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
-import { TINT_STATISTICS, tintLabel, type LayerSummary, type ModelSummary, type TintStatistic } from '../model/pure';
+import { receptiveFields, type ReceptiveField } from '../explain/receptive-field';
+import { presetConfig, TINT_STATISTICS, tintLabel, type LayerSummary, type ModelSummary, type TintStatistic } from '../model/pure';
 import { ModelTotals } from '../ui/ModelTotals';
 import { SummaryTable } from '../ui/SummaryTable';
+import type { RgbaImage } from '../ui/view-data';
 import { GraphView } from '../ui/graph/GraphView';
 import { LayerInspector } from '../ui/inspector/LayerInspector';
 import { Walkthrough } from '../ui/teaching/Walkthrough';
@@ -25,6 +27,8 @@ interface Props {
   readonly urlStore: UrlStore;
   /** The page's notice (the alert): set, or withdrawn with an updater. */
   readonly onNotice: Dispatch<SetStateAction<string | null>>;
+  /** The network's input for the image shown (receptive fields are outlined on it). */
+  readonly input: RgbaImage | null;
 }
 
 type View = 'graph' | 'table';
@@ -69,6 +73,15 @@ function useReadError(error: string | null, onNotice: Props['onNotice']) {
   }, [error, onNotice]);
 }
 
+/** Every layer's theoretical receptive field, by name, from the architecture alone. */
+function useReceptiveFields(summary: ModelSummary | null): ReadonlyMap<string, ReceptiveField> {
+  return useMemo(() => {
+    if (!summary) return new Map();
+    const config = presetConfig(summary.preset, { seedLiteral: summary.seedLiteral });
+    return new Map(receptiveFields(config).map((f) => [f.name, f]));
+  }, [summary]);
+}
+
 /** The walkthrough's steps and the active one: chosen there, or the step of the selected layer. */
 function useWalkthrough(summary: ModelSummary | null, info: LayerSummary | null, onUrl: UrlPatch) {
   const [stepId, setStepId] = useState<string | null>(null);
@@ -94,6 +107,8 @@ interface InspectorProps {
   readonly onChannel: (channel: number | null) => void;
   readonly onSelect: (name: string) => void;
   readonly onNotice: Props['onNotice'];
+  readonly field: ReceptiveField | null;
+  readonly input: RgbaImage | null;
 }
 
 /**
@@ -102,7 +117,7 @@ interface InspectorProps {
  * the same DOM is reused when the data arrives. The read starts in the click's own task,
  * which measured faster overall than giving the header a frame of its own first.
  */
-function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, onNotice }: InspectorProps) {
+function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, onNotice, field, input }: InspectorProps) {
   const { data, loading, error } = useLayerData(result, layer?.name ?? null);
   useReadError(error, onNotice);
   return (
@@ -114,6 +129,8 @@ function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, o
       channel={channel}
       onChannel={onChannel}
       onSelect={onSelect}
+      field={field}
+      input={input}
     />
   );
 }
@@ -143,7 +160,7 @@ const ViewBar = memo(function ViewBar({ view, onView, tint, onTint }: ViewBarPro
   );
 });
 
-export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlStore, onNotice }: Props) {
+export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlStore, onNotice, input }: Props) {
   const layer = useUrlField(urlStore, 'layer');
   const channel = useUrlField(urlStore, 'channel');
   const onUrl = urlStore.update;
@@ -151,6 +168,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
   const [tintChoice, setTintChoice] = useState<TintChoice>('mean');
   const info = useMemo(() => summary?.layers.find((l) => l.name === layer) ?? null, [summary, layer]);
   useUrlFallback(summary, info, { layer, channel }, onUrl, onNotice);
+  const fields = useReceptiveFields(summary);
   const { tint, error: tintError } = useTint(result, tintChoice === 'none' ? null : tintChoice);
   useReadError(tintError, onNotice);
   const { steps, activeStep, onStep, clearStep } = useWalkthrough(summary, info, onUrl);
@@ -180,7 +198,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
             highlight={activeStep?.layers ?? NO_LAYERS}
           />
         ) : (
-          <SummaryTable summary={summary} selected={layer} onSelect={select} />
+          <SummaryTable summary={summary} selected={layer} onSelect={select} fields={fields} />
         )}
       </section>
       <aside className="teaching-panel">
@@ -194,6 +212,8 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
         onChannel={onChannel}
         onSelect={select}
         onNotice={onNotice}
+        field={(info && fields.get(info.name)) ?? null}
+        input={input}
       />
     </div>
   );

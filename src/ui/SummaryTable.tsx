@@ -1,10 +1,13 @@
 import { memo } from 'react';
+import type { Field } from '../explain/receptive-field';
 import { formatCount, formatShape, stageLabel, STEM_ID, type LayerSummary, type ModelSummary } from '../model/pure';
 
 interface Props {
   readonly summary: ModelSummary;
   readonly selected?: string | null;
   readonly onSelect?: (name: string) => void;
+  /** Each layer's theoretical receptive field, by name: three columns when given. */
+  readonly fields?: ReadonlyMap<string, Field>;
 }
 
 function whereLabel(info: LayerSummary['info']): string {
@@ -17,10 +20,11 @@ interface RowProps {
   readonly layer: LayerSummary;
   readonly selected: boolean;
   readonly onSelect?: (name: string) => void;
+  readonly field?: Field | null;
 }
 
 /** Memoised, so a new selection redraws the two rows it touches, not all of them. */
-const Row = memo(function Row({ layer: l, selected, onSelect }: RowProps) {
+const Row = memo(function Row({ layer: l, selected, onSelect, field }: RowProps) {
   return (
     <tr className={`role-${l.info.role}${selected ? ' selected' : ''}`}>
       <th scope="row">
@@ -36,13 +40,20 @@ const Row = memo(function Row({ layer: l, selected, onSelect }: RowProps) {
       <td>{whereLabel(l.info)}</td>
       <td><code>{formatShape(l.outputShape)}</code></td>
       <td className="num">{formatCount(l.params)}</td>
+      {field !== undefined && (
+        <>
+          <td className="num">{field ? `${field.size}×${field.size}` : '–'}</td>
+          <td className="num">{field?.jump ?? '–'}</td>
+          <td className="num">{field?.padding ?? '–'}</td>
+        </>
+      )}
       <td><code>{l.inputs.join(', ')}</code></td>
     </tr>
   );
 });
 
 /** The Keras-style layer table: one row per named layer, in build order. */
-export const SummaryTable = memo(function SummaryTable({ summary, selected = null, onSelect }: Props) {
+export const SummaryTable = memo(function SummaryTable({ summary, selected = null, onSelect, fields }: Props) {
   return (
     <div className="table-scroll" tabIndex={0} role="group" aria-label="Layer table (scrollable)">
       <table className="summary-table">
@@ -56,12 +67,19 @@ export const SummaryTable = memo(function SummaryTable({ summary, selected = nul
             <th scope="col">Where</th>
             <th scope="col">Output shape</th>
             <th scope="col" className="num">Params</th>
+            {fields && (
+              <>
+                <th scope="col" className="num"><abbr title="Theoretical receptive field: the input pixels one unit can see">Receptive field</abbr></th>
+                <th scope="col" className="num"><abbr title="Input pixels from one unit to the next (effective stride)">Jump</abbr></th>
+                <th scope="col" className="num"><abbr title="How far the first unit's field starts before the image (padding)">Offset</abbr></th>
+              </>
+            )}
             <th scope="col">Connected to</th>
           </tr>
         </thead>
         <tbody>
           {summary.layers.map((l) => (
-            <Row key={l.name} layer={l} selected={l.name === selected} onSelect={onSelect} />
+            <Row key={l.name} layer={l} selected={l.name === selected} onSelect={onSelect} field={fields ? (fields.get(l.name) ?? null) : undefined} />
           ))}
         </tbody>
       </table>

@@ -1,8 +1,11 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { ReceptiveField } from '../../explain/receptive-field';
+import type { RgbaImage } from '../view-data';
 import { ChannelCanvas } from './ChannelCanvas';
 import { ColourLegend } from './ColourLegend';
 import { cellAt, stepCell, valueAt, type Cell, type MapDims, type Normalization, type ValueRange } from './channels';
 import { formatValue } from './format';
+import { UnitField } from './UnitField';
 
 interface Props {
   readonly values: Float32Array;
@@ -11,6 +14,10 @@ interface Props {
   readonly range: ValueRange;
   readonly normalization: Normalization;
   readonly onClose: () => void;
+  /** The layer's theoretical receptive field, to outline a unit's on the input; null: none shown. */
+  readonly field?: ReceptiveField | null;
+  /** The network's input, as it saw it. */
+  readonly input?: RgbaImage | null;
 }
 
 const ARROWS: Record<string, [number, number]> = {
@@ -22,10 +29,11 @@ const ARROWS: Record<string, [number, number]> = {
 
 /**
  * One channel drawn large, with the value under the pointer. The map also takes focus so
- * arrow keys can walk the cells; Escape (handled by the inspector) closes it.
+ * arrow keys can walk the cells; Escape (handled by the inspector) closes it. A click pins a
+ * unit, and the input region it can see is outlined below.
  * Rows, columns and channels are shown counting from 1.
  */
-export function ChannelView({ values, dims, channel, range, normalization, onClose }: Props) {
+export function ChannelView({ values, dims, channel, range, normalization, onClose, field = null, input = null }: Props) {
   const { cell, handlers } = useProbe(dims);
   const closeRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();
@@ -58,25 +66,38 @@ export function ChannelView({ values, dims, channel, range, normalization, onClo
           : 'Point at the map (or focus it and use the arrow keys) to read values.'}
       </p>
       <ColourLegend low={formatValue(range.min)} high={formatValue(range.max)} caption={`scaled to ${scope}`} />
+      {field?.spatial && <UnitField field={field} cell={cell} input={input} />}
     </div>
   );
 }
 
-/** The cell being read: follows the pointer, or arrow keys when the map has focus. */
+/**
+ * The cell being read: follows the pointer until a click pins it; the arrow keys move it
+ * (pinned) when the map has focus.
+ */
 function useProbe(dims: MapDims) {
   const [cell, setCell] = useState<Cell | null>(null);
-  const onPointer = (e: PointerEvent<HTMLCanvasElement>) => {
+  const [pinned, setPinned] = useState(false);
+  const at = (e: PointerEvent<HTMLCanvasElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
-    setCell(cellAt(e.clientX - box.left, e.clientY - box.top, box.width, box.height, dims));
+    return cellAt(e.clientX - box.left, e.clientY - box.top, box.width, box.height, dims);
   };
   const handlers = {
-    onPointerMove: onPointer,
-    onPointerDown: onPointer,
-    onPointerLeave: () => setCell(null),
+    onPointerMove: (e: PointerEvent<HTMLCanvasElement>) => {
+      if (!pinned) setCell(at(e));
+    },
+    onPointerDown: (e: PointerEvent<HTMLCanvasElement>) => {
+      setCell(at(e));
+      setPinned(true);
+    },
+    onPointerLeave: () => {
+      if (!pinned) setCell(null);
+    },
     onKeyDown: (e: KeyboardEvent<HTMLCanvasElement>) => {
       const step = ARROWS[e.key];
       if (!step) return;
       e.preventDefault();
+      setPinned(true);
       setCell((c) => stepCell(c ?? { row: 0, col: 0 }, step[0], step[1], dims));
     },
   };

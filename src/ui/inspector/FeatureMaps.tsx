@@ -1,5 +1,7 @@
 import { useId, useMemo } from 'react';
+import type { ReceptiveField } from '../../explain/receptive-field';
 import type { TensorStats } from '../../inspect/types';
+import type { RgbaImage } from '../view-data';
 import { ChannelGrid } from './ChannelGrid';
 import { ChannelView } from './ChannelView';
 import { ColourLegend } from './ColourLegend';
@@ -18,6 +20,9 @@ interface Props {
   readonly onNormalization: (n: Normalization) => void;
   readonly channel: number | null;
   readonly onChannel: (channel: number | null) => void;
+  /** The layer's receptive field and the network's input, for the large view's unit outline. */
+  readonly field: ReceptiveField | null;
+  readonly input: RgbaImage | null;
 }
 
 /** Grid width assumed when the slot measures 0 (not laid out): eight tiles across. */
@@ -25,7 +30,7 @@ const FALLBACK_WIDTH = 8 * 68;
 
 /** The feature-map section: normalisation switch, legend, the large view and the channel grid. */
 export function FeatureMaps(props: Props) {
-  const { name, values, dims, stats, normalization, channel, onChannel } = props;
+  const { name, values, dims, stats, normalization, channel, onChannel, field, input } = props;
   const ranges = useMemo(() => zipRanges(stats.channelMins, stats.channelMaxs), [stats]);
   const layerRange = useMemo(() => ({ min: stats.min, max: stats.max }), [stats]);
   // The grid's columns follow its width, measured before the first paint: until then there
@@ -44,6 +49,8 @@ export function FeatureMaps(props: Props) {
             range={rangeFor(normalization, ranges, layerRange, open)}
             normalization={normalization}
             onClose={() => onChannel(null)}
+            field={field}
+            input={input}
           />
         )}
         <div className="insp-grid-slot" ref={slotRef}>

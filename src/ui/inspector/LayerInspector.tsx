@@ -1,6 +1,8 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
+import type { ReceptiveField } from '../../explain/receptive-field';
 import type { LayerData } from '../../inspect/types';
 import { formatShape, type LayerSummary } from '../../model/pure';
+import type { RgbaImage } from '../view-data';
 import { BranchCompare } from './BranchCompare';
 import { mapDims, type Normalization } from './channels';
 import { FeatureMaps } from './FeatureMaps';
@@ -22,10 +24,14 @@ export interface LayerInspectorProps {
   readonly channel: number | null;
   readonly onChannel: (channel: number | null) => void;
   readonly onSelect: (name: string) => void;
+  /** The selected layer's theoretical receptive field (null: not known). */
+  readonly field?: ReceptiveField | null;
+  /** The network's input for the image shown, to outline a unit's field on. */
+  readonly input?: RgbaImage | null;
 }
 
 /** Everything about the selected layer: facts, statistics, feature maps, and for an add, its two branches. */
-export function LayerInspector({ layer, layers, data, loading, channel, onChannel, onSelect }: LayerInspectorProps) {
+export function LayerInspector({ layer, layers, data, loading, channel, onChannel, onSelect, field = null, input = null }: LayerInspectorProps) {
   const [normalization, setNormalization] = useState<Normalization>('channel');
   if (!layer) {
     return (
@@ -52,7 +58,7 @@ export function LayerInspector({ layer, layers, data, loading, channel, onChanne
         // (inert: no clicks, no focus, not read out under the new layer's name). aria-busy
         // sits here, not on the region, so the "Reading" status above is still announced.
         <div className={loading ? 'insp-body is-stale' : 'insp-body'} aria-busy={loading} inert={loading}>
-          <LayerBody data={data} normalization={normalization} onNormalization={setNormalization} channel={channel} onChannel={onChannel} />
+          <LayerBody data={data} normalization={normalization} onNormalization={setNormalization} channel={channel} onChannel={onChannel} field={field} input={input} />
         </div>
       ) : (
         !loading && <p className="insp-hint">Drop an image to see this layer's activations</p>
@@ -67,9 +73,11 @@ interface BodyProps {
   readonly onNormalization: (n: Normalization) => void;
   readonly channel: number | null;
   readonly onChannel: (channel: number | null) => void;
+  readonly field: ReceptiveField | null;
+  readonly input: RgbaImage | null;
 }
 
-function LayerBody({ data, normalization, onNormalization, channel, onChannel }: BodyProps) {
+function LayerBody({ data, normalization, onNormalization, channel, onChannel, field, input }: BodyProps) {
   // Stable identity: the canvases below are memoised on it.
   const dims = useMemo(() => mapDims(data.shape), [data.shape]);
   return (
@@ -86,6 +94,8 @@ function LayerBody({ data, normalization, onNormalization, channel, onChannel }:
           onNormalization={onNormalization}
           channel={channel}
           onChannel={onChannel}
+          field={field?.name === data.name ? field : null}
+          input={input}
         />
       ) : data.shape.length === 1 ? (
         <VectorValues values={data.values} />
