@@ -7,7 +7,7 @@
  */
 import { memo, useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { receptiveFields, type ReceptiveField } from '../explain/receptive-field';
-import { presetConfig, TINT_STATISTICS, tintLabel, type LayerSummary, type ModelSummary, type TintStatistic } from '../model/pure';
+import { layerLessons, presetConfig, TINT_STATISTICS, tintLabel, type LayerLesson, type LayerSummary, type ModelSummary, type TintStatistic } from '../model/pure';
 import { ModelTotals } from '../ui/ModelTotals';
 import { SummaryTable } from '../ui/SummaryTable';
 import type { RgbaImage } from '../ui/view-data';
@@ -73,12 +73,21 @@ function useReadError(error: string | null, onNotice: Props['onNotice']) {
   }, [error, onNotice]);
 }
 
-/** Every layer's theoretical receptive field, by name, from the architecture alone. */
-function useReceptiveFields(summary: ModelSummary | null): ReadonlyMap<string, ReceptiveField> {
+interface ArchitectureFacts {
+  readonly fields: ReadonlyMap<string, ReceptiveField>;
+  readonly lessons: ReadonlyMap<string, LayerLesson>;
+  /** Each layer's lesson as one sentence, for the graph's node descriptions. */
+  readonly descriptions: ReadonlyMap<string, string>;
+}
+
+/** Every layer's theoretical receptive field and settings, by name, from the architecture alone. */
+function useArchitectureFacts(summary: ModelSummary | null): ArchitectureFacts {
   return useMemo(() => {
-    if (!summary) return new Map();
+    if (!summary) return { fields: new Map(), lessons: new Map(), descriptions: new Map() };
     const config = presetConfig(summary.preset, { seedLiteral: summary.seedLiteral });
-    return new Map(receptiveFields(config).map((f) => [f.name, f]));
+    const lessons = layerLessons(config);
+    const descriptions = new Map([...lessons.values()].map((l) => [l.name, l.sentence]));
+    return { fields: new Map(receptiveFields(config).map((f) => [f.name, f])), lessons, descriptions };
   }, [summary]);
 }
 
@@ -109,6 +118,7 @@ interface InspectorProps {
   readonly onNotice: Props['onNotice'];
   readonly field: ReceptiveField | null;
   readonly input: RgbaImage | null;
+  readonly lesson: LayerLesson | null;
 }
 
 /**
@@ -117,7 +127,7 @@ interface InspectorProps {
  * the same DOM is reused when the data arrives. The read starts in the click's own task,
  * which measured faster overall than giving the header a frame of its own first.
  */
-function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, onNotice, field, input }: InspectorProps) {
+function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, onNotice, field, input, lesson }: InspectorProps) {
   const { data, loading, error } = useLayerData(result, layer?.name ?? null);
   useReadError(error, onNotice);
   return (
@@ -131,6 +141,7 @@ function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, o
       onSelect={onSelect}
       field={field}
       input={input}
+      lesson={lesson}
     />
   );
 }
@@ -168,7 +179,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
   const [tintChoice, setTintChoice] = useState<TintChoice>('mean');
   const info = useMemo(() => summary?.layers.find((l) => l.name === layer) ?? null, [summary, layer]);
   useUrlFallback(summary, info, { layer, channel }, onUrl, onNotice);
-  const fields = useReceptiveFields(summary);
+  const { fields, lessons, descriptions } = useArchitectureFacts(summary);
   const { tint, error: tintError } = useTint(result, tintChoice === 'none' ? null : tintChoice);
   useReadError(tintError, onNotice);
   const { steps, activeStep, onStep, clearStep } = useWalkthrough(summary, info, onUrl);
@@ -196,6 +207,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
             tint={tint}
             tintLabel={tintChoice === 'none' ? NO_TINT : tintLabel(tintChoice)}
             highlight={activeStep?.layers ?? NO_LAYERS}
+            descriptions={descriptions}
           />
         ) : (
           <SummaryTable summary={summary} selected={layer} onSelect={select} fields={fields} />
@@ -213,6 +225,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
         onSelect={select}
         onNotice={onNotice}
         field={(info && fields.get(info.name)) ?? null}
+        lesson={(info && lessons.get(info.name)) ?? null}
         input={input}
       />
     </div>

@@ -4,7 +4,7 @@
  * `summarize` (summarize.ts) reads the same summary off a built tfjs model; the tests
  * check that the two agree layer by layer.
  */
-import { layerInfoOf, type LayerInfo, type LayerKind } from './layer-info';
+import { layerInfoOf, type LayerInfo, type LayerKind, type PlannedLayer } from './layer-info';
 import { outputShape, paramCount, type Shape } from './layer-shapes';
 import { planResNet50 } from './plan';
 import type { PresetName, ResNetConfig } from './presets';
@@ -70,24 +70,38 @@ export function summaryOf(
   };
 }
 
-/** The summary of a configuration, from its plan alone. */
-export function planSummary(config: ResNetConfig): ModelSummary {
+/** A planned layer with the shapes that flow into and out of it. */
+export interface ShapedLayer {
+  readonly layer: PlannedLayer;
+  readonly inputs: readonly Shape[];
+  readonly output: Shape;
+}
+
+/** The plan of a configuration, each layer with its input and output shapes. */
+export function shapedPlan(config: ResNetConfig): ShapedLayer[] {
   const shapes = new Map<string, Shape>();
-  let trainable = 0;
-  let nonTrainable = 0;
-  const layers = planResNet50(config).layers.map((layer): LayerSummary => {
+  return planResNet50(config).layers.map((layer) => {
     const inputs = layer.inputs.map((name) => {
       const shape = shapes.get(name);
       if (!shape) throw new Error(`layer "${layer.name}" reads "${name}" before it is planned`);
       return shape;
     });
-    const shape = outputShape(layer.settings, inputs);
-    shapes.set(layer.name, shape);
+    const output = outputShape(layer.settings, inputs);
+    shapes.set(layer.name, output);
+    return { layer, inputs, output };
+  });
+}
+
+/** The summary of a configuration, from its plan alone. */
+export function planSummary(config: ResNetConfig): ModelSummary {
+  let trainable = 0;
+  let nonTrainable = 0;
+  const layers = shapedPlan(config).map(({ layer, inputs, output }): LayerSummary => {
     const params = paramCount(layer.settings, inputs[0]);
     trainable += params.trainable;
     nonTrainable += params.nonTrainable;
     const info = layerInfoOf(layer);
-    return { name: layer.name, type: kerasType(layer.kind), outputShape: shape, params: params.trainable + params.nonTrainable, inputs: info.inputs, info };
+    return { name: layer.name, type: kerasType(layer.kind), outputShape: output, params: params.trainable + params.nonTrainable, inputs: info.inputs, info };
   });
   return summaryOf(config, layers, trainable, nonTrainable);
 }

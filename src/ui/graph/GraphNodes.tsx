@@ -21,6 +21,8 @@ interface Props {
   readonly highlight: readonly string[];
   readonly tinting: NodeTinting | null;
   readonly focus: GraphFocus;
+  /** Extra words per layer id for its accessible description. */
+  readonly descriptions: ReadonlyMap<string, string>;
 }
 
 /** Colours per visible node, computed once per layout and tint rather than on every render. */
@@ -35,7 +37,7 @@ function nodeTints(tinting: NodeTinting | null, layout: GraphLayout): ReadonlyMa
   return out;
 }
 
-export const GraphNodes = memo(function GraphNodes({ tree, layout, expanded, selected, highlight, tinting, focus }: Props) {
+export const GraphNodes = memo(function GraphNodes({ tree, layout, expanded, selected, highlight, tinting, focus, descriptions }: Props) {
   const marked = useMemo(() => highlightedNodes(tree, expanded, highlight), [tree, expanded, highlight]);
   const tints = useMemo(() => nodeTints(tinting, layout), [tinting, layout]);
   const holder = selected !== null && tree.byId.has(selected) ? visibleStandIn(tree, expanded, selected) : null;
@@ -55,6 +57,7 @@ export const GraphNodes = memo(function GraphNodes({ tree, layout, expanded, sel
             highlighted={marked.has(id)}
             tintFill={tint?.fill ?? null}
             tintInk={tint?.ink ?? null}
+            description={descriptions.get(id) ?? null}
             onActivate={focus.onActivate}
             onKey={focus.onKey}
             onFocusNode={focus.onFocusNode}

@@ -26,9 +26,12 @@ export interface GraphViewProps {
   readonly tintLabel?: string;
   /** Names to mark (layers, blocks, `stage 2`), e.g. what a walkthrough step talks about. */
   readonly highlight?: readonly string[];
+  /** A sentence per layer name (its settings and parameters), read out as the node's description. */
+  readonly descriptions?: ReadonlyMap<string, string>;
 }
 
 const NO_HIGHLIGHT: readonly string[] = [];
+const NO_DESCRIPTIONS: ReadonlyMap<string, string> = new Map();
 
 function useTinting(tree: GraphTree, tint: ReadonlyMap<string, number> | null): NodeTinting | null {
   return useMemo(() => {
@@ -52,7 +55,7 @@ function useResize(ref: RefObject<SVGSVGElement | null>, onResize: () => void): 
 
 /** Memoised: it re-renders for its own props (a new selection) and its zoom, not for the page's. */
 export const GraphView = memo(function GraphView(props: GraphViewProps) {
-  const { summary, selected, onSelect, tint = null, tintLabel = 'Activation', highlight = NO_HIGHLIGHT } = props;
+  const { summary, selected, onSelect, tint = null, tintLabel = 'Activation', highlight = NO_HIGHLIGHT, descriptions = NO_DESCRIPTIONS } = props;
   const tree = useMemo(() => buildGraphTree(summary), [summary]);
   const svgRef = useRef<SVGSVGElement>(null);
   const zoom = useGraphZoom(svgRef);
@@ -92,6 +95,7 @@ export const GraphView = memo(function GraphView(props: GraphViewProps) {
               highlight={highlight}
               tinting={tinting}
               focus={focus}
+              descriptions={descriptions}
             />
           </g>
         </svg>

@@ -1,12 +1,12 @@
 import { useId } from 'react';
-import { stageLabel, type LayerInfo } from '../../model/pure';
-import type { LayerSummary } from '../../model/pure';
-import { formatCount, formatShape } from '../../model/pure';
+import { formatCount, formatShape, stageLabel, type LayerInfo, type LayerLesson, type LayerSummary } from '../../model/pure';
 
 interface Props {
   readonly layer: LayerSummary;
   readonly layers: readonly LayerSummary[];
   readonly onSelect: (name: string) => void;
+  /** The layer's settings and how its parameters are made (null: not known). */
+  readonly lesson?: LayerLesson | null;
 }
 
 const ROLE_WORDS: Record<LayerInfo['role'], string> = {
@@ -28,7 +28,7 @@ export function whereText(info: LayerInfo): string {
 }
 
 /** The layer's name and facts, with previous/next in build order. */
-export function LayerHeader({ layer, layers, onSelect }: Props) {
+export function LayerHeader({ layer, layers, onSelect, lesson = null }: Props) {
   const index = layers.findIndex((l) => l.name === layer.name);
   const prev = index > 0 ? layers[index - 1] : null;
   const next = index >= 0 && index < layers.length - 1 ? layers[index + 1] : null;
@@ -44,12 +44,43 @@ export function LayerHeader({ layer, layers, onSelect }: Props) {
           <li>{`${formatCount(layer.params)} parameters`}</li>
           <li>{whereText(layer.info)}</li>
         </ul>
+        {lesson && <LayerSettings lesson={lesson} />}
       </div>
       <nav className="insp-nav" aria-label="Layer order">
         <NavButton direction="previous" target={prev} onSelect={onSelect} />
         <NavButton direction="next" target={next} onSelect={onSelect} />
       </nav>
     </header>
+  );
+}
+
+/** The layer's settings, its shapes in and out, and how its parameter count is made. */
+function LayerSettings({ lesson }: { readonly lesson: LayerLesson }) {
+  const shapes = lesson.inputShapes.length > 0
+    ? `${lesson.inputShapes.map(formatShape).join(' + ')} → ${formatShape(lesson.outputShape)}`
+    : formatShape(lesson.outputShape);
+  return (
+    <div role="group" aria-label="Layer settings">
+      <dl className="insp-settings">
+        {lesson.settings.map(([term, value]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+        <div>
+          <dt>In → out</dt>
+          <dd><code>{shapes}</code></dd>
+        </div>
+        <div className="insp-settings-params">
+          <dt>Parameters</dt>
+          <dd>
+            {lesson.paramsFormula ? <code>{lesson.paramsFormula}</code> : 'none'}
+            {lesson.paramsWhy && <span className="insp-muted">{` (${lesson.paramsWhy})`}</span>}
+          </dd>
+        </div>
+      </dl>
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { ReceptiveField } from '../../explain/receptive-field';
 import type { LayerData } from '../../inspect/types';
-import { formatShape, type LayerSummary } from '../../model/pure';
+import { formatShape, type LayerLesson, type LayerSummary } from '../../model/pure';
 import type { RgbaImage } from '../view-data';
 import { BranchCompare } from './BranchCompare';
 import { mapDims, type Normalization } from './channels';
@@ -28,10 +28,12 @@ export interface LayerInspectorProps {
   readonly field?: ReceptiveField | null;
   /** The network's input for the image shown, to outline a unit's field on. */
   readonly input?: RgbaImage | null;
+  /** The selected layer's settings and parameter arithmetic. */
+  readonly lesson?: LayerLesson | null;
 }
 
 /** Everything about the selected layer: facts, statistics, feature maps, and for an add, its two branches. */
-export function LayerInspector({ layer, layers, data, loading, channel, onChannel, onSelect, field = null, input = null }: LayerInspectorProps) {
+export function LayerInspector({ layer, layers, data, loading, channel, onChannel, onSelect, field = null, input = null, lesson = null }: LayerInspectorProps) {
   const [normalization, setNormalization] = useState<Normalization>('channel');
   if (!layer) {
     return (
@@ -47,7 +49,7 @@ export function LayerInspector({ layer, layers, data, loading, channel, onChanne
   };
   return (
     <section className="insp" aria-label="Layer inspector" onKeyDown={onKeyDown}>
-      <LayerHeader layer={layer} layers={layers} onSelect={onSelect} />
+      <LayerHeader layer={layer} layers={layers} onSelect={onSelect} lesson={lesson?.name === layer.name ? lesson : null} />
       {loading && (
         <p className="insp-loading" role="status">
           <span className="insp-spinner" aria-hidden="true" /> Reading {layer.name}…

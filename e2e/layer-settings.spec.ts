@@ -1,0 +1,21 @@
+import { expect, test } from '@playwright/test';
+
+test('the inspector teaches the layer: its settings, shapes in and out, and how its parameters are made', async ({ page }) => {
+  await page.goto('/?layer=res3a_branch2a');
+  const settings = page.getByRole('region', { name: 'Layer inspector' }).getByRole('group', { name: 'Layer settings' });
+  await expect(settings).toContainText('Filters128');
+  await expect(settings).toContainText('Kernel1×1');
+  await expect(settings).toContainText('Stride2');
+  await expect(settings).toContainText('(56, 56, 256) → (28, 28, 128)');
+  await expect(settings).toContainText('1·1·256·128 + 128 = 32,896');
+  await page.getByRole('button', { name: 'Next layer' }).click();
+  await expect(settings).toContainText('4 × 128 = 512, of which 256 trainable');
+});
+
+test('a layer node’s accessible description gives its settings and parameter arithmetic', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'stage 2', exact: true }).click();
+  await page.getByRole('button', { name: 'res2a', exact: true }).click();
+  const node = page.getByRole('button', { name: 'res2a_branch2b', exact: true });
+  await expect(node).toHaveAccessibleDescription(/filters 64, kernel 3×3, stride 1, padding same; \(56, 56, 64\) → \(56, 56, 64\); parameters 3·3·64·64 \+ 64 = 36,928/);
+});
