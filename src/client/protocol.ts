@@ -1,10 +1,16 @@
 /**
  * The messages between the page and the model worker: one call per request id, answered
- * once (a value or an error), with progress on the way for `open`. Large typed arrays
+ * once (a value or an error), with progress on the way for `open` and the attributions. Large typed arrays
  * travel as transferred buffers, never copied.
  */
 import type { ErrorData } from './errors';
-import type { BackendName, ClientEvent, LoadProgress, OpenRequest, Pixels, StartRequest, LayerScalar } from './types';
+import type {
+  AttributionProgress, AttributionRequest, BackendName, ClientEvent, LoadProgress, OpenRequest, Pixels, StartRequest, LayerScalar,
+  UnitRequest,
+} from './types';
+
+/** Progress on the way: loading for `open`, gradients done for `attribute` and `unitField`. */
+export type CallProgress = LoadProgress | AttributionProgress;
 
 /** The arguments of each call, as they cross (callbacks and signals stay on the caller's side). */
 export interface CallArgs {
@@ -17,6 +23,8 @@ export interface CallArgs {
   layerScalars: [resultId: number, statistic: LayerScalar];
   cam: [resultId: number, classIndex: number];
   networkView: [resultId: number];
+  attribute: [resultId: number, request: AttributionRequest];
+  unitField: [resultId: number, request: UnitRequest];
   memory: [];
   closeModel: [modelId: number];
 }
@@ -35,7 +43,7 @@ export type FromEngine =
   | { readonly kind: 'ready'; readonly lock: string | null }
   | { readonly kind: 'result'; readonly id: number; readonly value: unknown }
   | { readonly kind: 'error'; readonly id: number; readonly error: ErrorData }
-  | { readonly kind: 'progress'; readonly id: number; readonly progress: LoadProgress }
+  | { readonly kind: 'progress'; readonly id: number; readonly progress: CallProgress }
   | { readonly kind: 'event'; readonly event: ClientEvent }
   /** Asks the caller to answer `settled`, to learn of aborts still on their way. */
   | { readonly kind: 'settle'; readonly token: number };

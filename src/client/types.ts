@@ -10,9 +10,13 @@ import type { ModelSummary } from '../model/pure';
 import type { PresetName } from '../model/pure';
 import type { LayerData, LayerScalar, LayerValues, Prediction } from '../inspect/types';
 import type { BackendName } from './backend-policy';
+import type { AttributeOptions, Attribution, AttributionRequest, UnitField, UnitRequest } from '../explain/types';
 
 export type { BackendName } from './backend-policy';
 export type { LayerData, LayerScalar, LayerValues, Prediction, TensorStats, BranchData } from '../inspect/types';
+export type {
+  AttributeOptions, Attribution, AttributionMethod, AttributionProgress, AttributionRequest, IgBaseline, UnitField, UnitRequest,
+} from '../explain/types';
 
 /** Where the model runs. */
 export type ModelHost = 'worker' | 'page';
@@ -164,6 +168,13 @@ export interface ModelClient {
   /** Class activation map for one class, upsampled to the input size. */
   cam(resultId: number, classIndex: number): Promise<LayerValues>;
   networkView(resultId: number): Promise<NetworkView>;
+  /**
+   * Why the network decided: Grad-CAM at a layer, saliency, SmoothGrad or integrated
+   * gradients for one class of a held image. Long runs report progress and stop on abort.
+   */
+  attribute(resultId: number, request: AttributionRequest, options?: AttributeOptions): Promise<Attribution>;
+  /** One unit's effective receptive field on a held image, beside its theoretical field. */
+  unitField(resultId: number, request: UnitRequest, options?: AttributeOptions): Promise<UnitField>;
   memory(): Promise<MemoryReading>;
   /** Frees a model's weights and its activations. */
   closeModel(modelId: number): Promise<void>;

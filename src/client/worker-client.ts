@@ -3,16 +3,24 @@
  * MessagePort in tests). No tfjs here: the page's main bundle holds only this side.
  */
 import { abortError, EngineCrashedError, fromErrorData } from './errors';
-import { transferablesOf, type CallArgs, type Endpoint, type FromEngine, type Method } from './protocol';
+import { transferablesOf, type CallArgs, type CallProgress, type Endpoint, type FromEngine, type Method } from './protocol';
 import type {
-  BackendName, BackendReport, Classified, ClassifyOptions, ClientEvent, LayerData, LayerScalar, LayerValues,
-  LoadProgress, MemoryReading, ModelClient, NetworkView, OpenedModel, OpenOptions, OpenRequest, Pixels, StartRequest,
+  AttributeOptions, Attribution, AttributionRequest, BackendName, BackendReport, Classified, ClassifyOptions, ClientEvent,
+  LayerData, LayerScalar, LayerValues, MemoryReading, ModelClient, NetworkView, OpenedModel, OpenOptions, OpenRequest,
+  Pixels, StartRequest, UnitField, UnitRequest,
 } from './types';
+
+/** A call's options on this side: its abort signal and the progress listener of its kind. */
+interface CallOptions {
+  readonly signal?: AbortSignal;
+  /** Each method's listener takes its own kind of progress (the engine sends only that kind). */
+  readonly onProgress?: (progress: never) => void;
+}
 
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
-  onProgress?: (progress: LoadProgress) => void;
+  onProgress?: (progress: CallProgress) => void;
 }
 
 export interface WorkerClientOptions {
@@ -71,6 +79,14 @@ export class WorkerClient implements ModelClient {
     return this.call('networkView', [resultId]) as Promise<NetworkView>;
   }
 
+  attribute(resultId: number, request: AttributionRequest, options: AttributeOptions = {}): Promise<Attribution> {
+    return this.call('attribute', [resultId, request], options) as Promise<Attribution>;
+  }
+
+  unitField(resultId: number, request: UnitRequest, options: AttributeOptions = {}): Promise<UnitField> {
+    return this.call('unitField', [resultId, request], { signal: options.signal }) as Promise<UnitField>;
+  }
+
   memory(): Promise<MemoryReading> {
     return this.call('memory', []) as Promise<MemoryReading>;
   }
@@ -102,9 +118,10 @@ export class WorkerClient implements ModelClient {
     this.options.terminate?.();
   }
 
-  private call<M extends Method>(method: M, args: CallArgs[M], options: OpenOptions = {}): Promise<unknown> {
+  private call<M extends Method>(method: M, args: CallArgs[M], options: CallOptions = {}): Promise<unknown> {
     if (this.dead) return Promise.reject(this.dead);
-    const { signal, onProgress } = options;
+    const { signal } = options;
+    const onProgress = options.onProgress as ((progress: CallProgress) => void) | undefined;
     if (signal?.aborted) return Promise.reject(abortError());
     const id = this.nextId++;
     return new Promise((resolve, reject) => {

@@ -160,6 +160,44 @@ describe.each(IMPLEMENTATIONS)('ModelClient contract: $name', ({ make, transfers
     await Promise.all([client.release(shown.resultId), client.release(next.resultId)]);
   });
 
+  it('attributes a held image: Grad-CAM, integrated gradients with progress, a unit\'s field; typed arrays out', async () => {
+    const run = await client.classify(model.modelId, card(2));
+    const before = (await client.memory()).numTensors;
+    const cam = await client.attribute(run.resultId, { method: 'gradcam' });
+    expect(cam).toMatchObject({ method: 'gradcam', layer: 'res5c_relu', classIndex: run.predictions[0].index, shape: [2, 2] });
+    expect(cam.values).toBeInstanceOf(Float32Array);
+    expect(cam.inputMap?.values).toHaveLength(64 * 64);
+    const seen: number[] = [];
+    const ig = await client.attribute(run.resultId, { method: 'ig', classIndex: 3, steps: 8 }, { onProgress: (p) => seen.push(p.done) });
+    expect(ig).toMatchObject({ method: 'ig', layer: 'input', classIndex: 3, label: 'class 3', shape: [64, 64] });
+    expect(ig.completenessGap).toBeGreaterThanOrEqual(0);
+    expect(seen.at(-1)).toBe(8);
+    const unit = await client.unitField(run.resultId, { layer: 'res2a_relu', row: 7, col: 7 });
+    expect(unit.values).toHaveLength(64 * 64);
+    expect(unit.mass50).toBeLessThanOrEqual(unit.mass90);
+    expect(unit.theoretical.size).toBeGreaterThan(unit.mass90);
+    expect((await client.memory()).numTensors).toBe(before);
+    await client.release(run.resultId);
+  });
+
+  it('refuses bad attribution requests with one message naming the choices, then keeps working', async () => {
+    const run = await client.classify(model.modelId, card(3));
+    const before = (await client.memory()).numTensors;
+    const { resultId } = run;
+    await expect(client.attribute(resultId, { method: 'lime' as never })).rejects.toThrow('unknown method "lime": use one of gradcam, saliency, smoothgrad, ig');
+    await expect(client.attribute(resultId, { method: 'gradcam', layer: 'res9z' })).rejects.toThrow(/unknown layer "res9z": did you mean/);
+    await expect(client.attribute(resultId, { method: 'gradcam', layer: 'flatten' })).rejects.toThrow(/needs a layer with a spatial output .*"flatten" outputs \[2048\]/);
+    await expect(client.attribute(resultId, { method: 'gradcam', classIndex: 6 })).rejects.toThrow('class 6 is out of range: use an integer from 0 to 5');
+    await expect(client.attribute(resultId, { method: 'ig', steps: 4 })).rejects.toThrow('steps must be an integer from 8 to 256 (got 4)');
+    await expect(client.unitField(resultId, { layer: 'res5c_relu', row: 2, col: 0 })).rejects.toThrow(/outside res5c_relu's 2x2 map: use a row from 0 to 1/);
+    const early = new AbortController();
+    early.abort();
+    await expect(client.attribute(resultId, { method: 'smoothgrad' }, { signal: early.signal })).rejects.toSatisfy(isAbortError);
+    expect((await client.memory()).numTensors).toBe(before);
+    await expect(client.attribute(resultId, { method: 'saliency', label: 'class 1' })).resolves.toMatchObject({ classIndex: 1, shape: [64, 64] });
+    await client.release(resultId);
+  });
+
   it('aborting an open stops it with an AbortError', async () => {
     const abort = new AbortController();
     abort.abort();

@@ -10,11 +10,13 @@ import type { WeightsSource } from '../model/weights/source';
 import type { BackendName } from '../client/backend-policy';
 import { abortError, errorText, throwIfAborted } from '../client/errors';
 import type {
-  BackendReport, Classified, ClassifyOptions, ClientEvent, LayerData, LayerScalar, LayerValues, MemoryReading,
-  ModelClient, ModelHost, NetworkView, OpenedModel, OpenOptions, OpenRequest, Pixels, StartRequest,
+  AttributeOptions, Attribution, AttributionRequest, BackendReport, Classified, ClassifyOptions, ClientEvent, LayerData,
+  LayerScalar, LayerValues, MemoryReading, ModelClient, ModelHost, NetworkView, OpenedModel, OpenOptions, OpenRequest,
+  Pixels, StartRequest, UnitField, UnitRequest,
 } from '../client/types';
 import { startBackend, switchBackend, watchContextLoss, type ActiveBackend } from './backend';
 import { openModel, type OpenSession } from './open-model';
+import { attribute, unitFieldOf, type HeldImage } from '../explain/attribute';
 
 export interface EngineOptions {
   readonly host: ModelHost;
@@ -97,7 +99,12 @@ export class Engine implements ModelClient {
   }
 
   classify(modelId: number, image: Pixels, options: ClassifyOptions = {}): Promise<Classified> {
-    const pass = this.passes.then(() => this.runPass(modelId, image, options));
+    return this.enqueue(() => this.runPass(modelId, image, options));
+  }
+
+  /** Work that runs the network runs one at a time, in the order asked. */
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const pass = this.passes.then(work);
     this.passes = pass.catch(() => undefined);
     return pass;
   }
@@ -156,6 +163,27 @@ export class Engine implements ModelClient {
 
   async cam(resultId: number, classIndex: number): Promise<LayerValues> {
     return this.result(resultId).session.inspector.cam(classIndex, resultId);
+  }
+
+  /** Queued behind the passes before it; an abort drops it before it starts or between its batches. */
+  attribute(resultId: number, request: AttributionRequest, options: AttributeOptions = {}): Promise<Attribution> {
+    return this.enqueue(async () => {
+      throwIfAborted(options.signal);
+      return attribute(this.heldImage(resultId), request, options);
+    });
+  }
+
+  unitField(resultId: number, request: UnitRequest, options: AttributeOptions = {}): Promise<UnitField> {
+    return this.enqueue(async () => {
+      throwIfAborted(options.signal);
+      return unitFieldOf(this.heldImage(resultId), request);
+    });
+  }
+
+  private heldImage(resultId: number): HeldImage {
+    const { session } = this.result(resultId);
+    const { built, inspector, preprocessing } = session;
+    return { built, labels: inspector.labels, preprocessing, activation: (name) => inspector.activation(name, resultId) };
   }
 
   async networkView(resultId: number): Promise<NetworkView> {

@@ -3,12 +3,12 @@
  * call runs on `engine`, answers once, and transfers the typed arrays it returns.
  */
 import { toErrorData } from '../client/errors';
-import { transferablesOf, type CallArgs, type Endpoint, type Method, type ToEngine } from '../client/protocol';
-import type { LoadProgress, ModelClient } from '../client/types';
+import { transferablesOf, type CallArgs, type CallProgress, type Endpoint, type Method, type ToEngine } from '../client/protocol';
+import type { ModelClient } from '../client/types';
 
 interface Context {
   readonly signal: AbortSignal;
-  readonly onProgress: (progress: LoadProgress) => void;
+  readonly onProgress: (progress: CallProgress) => void;
   readonly settle: () => Promise<void>;
 }
 
@@ -24,6 +24,8 @@ const DISPATCH: Dispatch = {
   layerScalars: (e, [resultId, statistic]) => e.layerScalars(resultId, statistic),
   cam: (e, [resultId, classIndex]) => e.cam(resultId, classIndex),
   networkView: (e, [resultId]) => e.networkView(resultId),
+  attribute: (e, [resultId, request], { signal, onProgress }) => e.attribute(resultId, request, { signal, onProgress }),
+  unitField: (e, [resultId, request], { signal }) => e.unitField(resultId, request, { signal }),
   memory: (e) => e.memory(),
   closeModel: (e, [modelId]) => e.closeModel(modelId),
 };
@@ -56,7 +58,7 @@ export function serveEngine(endpoint: Endpoint, engine: ModelClient): void {
     const { id, method, args } = request;
     const controller = new AbortController();
     aborts.set(id, controller);
-    const onProgress = (progress: LoadProgress) => post({ kind: 'progress', id, progress });
+    const onProgress = (progress: CallProgress) => post({ kind: 'progress', id, progress });
     const fail = (err: unknown) => post({ kind: 'error', id, error: toErrorData(err) });
     call(engine, method, args, { signal: controller.signal, onProgress, settle })
       .then((value) => {

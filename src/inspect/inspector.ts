@@ -9,6 +9,7 @@ import { readAndDispose } from './read';
 import { tensorStats } from './stats';
 import type { LayerScalar, LayerValues, Prediction, TensorStats } from './types';
 import { UnknownLayerError } from './errors';
+import { upsampleToInput } from './upsample';
 
 export interface RunResult {
   readonly predictions: readonly Prediction[];
@@ -46,12 +47,15 @@ export class Inspector {
   private readonly outputNames: readonly string[];
   /** Each held image's activations, by capture id, oldest first. */
   private captures = new Map<number, Map<string, tf.Tensor>>();
+  /** The input layer's name: each capture keeps the preprocessed input under it (for gradients). */
+  private readonly inputName: string;
   private disposed = false;
 
   /** `built` stays the caller's: the inspector runs its model and never disposes it. */
-  constructor(readonly built: BuiltResNet, private readonly labels: readonly string[]) {
+  constructor(readonly built: BuiltResNet, readonly labels: readonly string[]) {
     const { model, layers } = built;
     this.captured = layers.filter((l) => l.kind !== 'input');
+    this.inputName = layers.find((l) => l.kind === 'input')?.name ?? 'input';
     this.outputNames = this.captured.map((l) => (model.getLayer(l.name).output as tf.SymbolicTensor).name);
   }
 
@@ -95,7 +99,9 @@ export class Inspector {
     } else {
       if (options.id === undefined) this.clear();
       else this.release(capture);
-      this.captures.set(capture, new Map(this.captured.map((l, i) => [l.name, outputs[i]])));
+      // The input too (a clone shares its data): gradients with respect to it start there.
+      const held = new Map(this.captured.map((l, i) => [l.name, outputs[i]]));
+      this.captures.set(capture, held.set(this.inputName, input.clone()));
     }
     return { predictions, ms: performance.now() - start, kept, capture };
   }
@@ -111,8 +117,11 @@ export class Inspector {
     }));
   }
 
-  /** The activation tensor of a layer, of capture `id` (the newest by default); still owned here. */
-  private activation(name: string, id?: number): tf.Tensor {
+  /**
+   * The activation tensor of a layer (or the preprocessed input, by the input layer's name),
+   * of capture `id` (the newest by default); still owned here: never dispose it.
+   */
+  activation(name: string, id?: number): tf.Tensor {
     this.assertAlive();
     const capture = id === undefined ? [...this.captures.values()].pop() : this.captures.get(id);
     const t = capture?.get(name);
@@ -140,20 +149,25 @@ export class Inspector {
    * class's dense weights (exact for a global-average-pool head), upsampled to the input.
    */
   async cam(classIndex: number, capture?: number): Promise<LayerValues> {
+    const [height, width] = this.built.config.inputShape;
+    const map = tf.tidy(() => upsampleToInput(this.camMap(classIndex, capture), this.built));
+    return { shape: [height, width], values: await readAndDispose(map) };
+  }
+
+  /**
+   * The class activation map at the last block's resolution, [1, h, w, 1], before any
+   * upsampling; the caller disposes it.
+   */
+  camMap(classIndex: number, capture?: number): tf.Tensor4D {
     const pool = this.built.layers.find((l) => l.kind === 'avg-pool');
     const dense = this.built.layers.find((l) => l.kind === 'dense');
     if (!pool || !dense) throw new Error('This model has no pooled dense head');
     const features = this.activation(pool.inputs[0], capture) as tf.Tensor4D;
-    const [height, width] = this.built.config.inputShape;
-    const map = tf.tidy(() => {
+    return tf.tidy(() => {
       const kernel = this.built.model.getLayer(dense.name).getWeights()[0];
       const weights = kernel.slice([0, classIndex], [-1, 1]).reshape([-1]);
-      const cam = features.mul(weights).sum(-1, true) as tf.Tensor4D;
-      // Half-pixel centres, as the input was resized: corner-aligned sampling would shift the
-      // map up and left by half a cell (16 px for 7x7 -> 224x224).
-      return tf.image.resizeBilinear(cam, [height, width], false, true).reshape([height, width]);
+      return features.mul(weights).sum(-1, true) as tf.Tensor4D;
     });
-    return { shape: [height, width], values: await readAndDispose(map) };
   }
 
   /**

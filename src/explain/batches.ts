@@ -1,0 +1,50 @@
+/**
+ * Many gradients, a batch at a time: the batch is bounded by how many activations a
+ * backward pass holds (one ImageNet image's are ~37 M floats), progress is reported after
+ * each batch and an abort stops the work between them.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { planSummary, type ResNetConfig } from '../model';
+import { throwIfAborted } from '../client/errors';
+import type { AttributeOptions } from './types';
+
+/** Activations a batch may hold in its forward pass (the backward pass holds about as much again). */
+const BATCH_FLOATS = 40e6;
+const MAX_BATCH = 8;
+
+/** Images per batch for this model: 1 for ImageNet at 224, 8 for SIGNS at 64. */
+export function batchSize(config: ResNetConfig): number {
+  const floats = planSummary(config).layers.reduce((n, l) => n + l.outputShape.reduce((a, b) => a * b, 1), 0);
+  return Math.max(1, Math.min(MAX_BATCH, Math.floor(BATCH_FLOATS / floats)));
+}
+
+/**
+ * Calls `run(start, count)` for consecutive batches covering 0..total, adding each result
+ * (a tensor the caller's `run` made) into one sum, which the caller disposes.
+ */
+export async function sumInBatches(
+  total: number,
+  size: number,
+  run: (start: number, count: number) => tf.Tensor,
+  { signal, onProgress }: AttributeOptions,
+): Promise<tf.Tensor> {
+  let sum: tf.Tensor | null = null;
+  try {
+    for (let start = 0; start < total; start += size) {
+      throwIfAborted(signal);
+      const count = Math.min(size, total - start);
+      const part = run(start, count);
+      const next: tf.Tensor = sum ? tf.tidy(() => (sum as tf.Tensor).add(part)) : part;
+      if (sum) tf.dispose([sum, part]);
+      sum = next;
+      // Wait for the backend, so progress is real and an abort can land between batches.
+      await sum.data();
+      onProgress?.({ phase: 'attributing', done: start + count, total });
+    }
+  } catch (err) {
+    sum?.dispose();
+    throw err;
+  }
+  if (!sum) throw new Error('nothing to sum');
+  return sum;
+}
