@@ -18,7 +18,7 @@ async function watchPage(page: Page): Promise<void> {
 
 test('bad files are refused in plain words; the previous image, predictions and inspector stay', async ({ page }) => {
   await watchPage(page);
-  await page.goto('/?layer=res2a_branch2a');
+  await page.goto('/?backend=wasm&layer=res2a_branch2a');
   await waitForModel(page);
   await dropSample(page, '/samples/chelsea.png', 'chelsea.png');
   await expect(predictions(page).first()).toContainText('Egyptian cat');
@@ -52,7 +52,7 @@ test('bad files are refused in plain words; the previous image, predictions and 
 });
 
 test('a text file renamed .jpg dropped on the zone says so; dropping nothing says what to drop', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?backend=wasm');
   await waitForModel(page);
   await page.evaluate(() => {
     const zone = document.querySelector('[data-testid="drop-zone"]');

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { canvasHasContent, dropSample, fileStatus, predictions, settledMemory, tensorCount, waitForModel } from './helpers';
 
 test('a sample dropped on the page is classified, and its class activation map shows on click', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?backend=wasm');
   await waitForModel(page);
   await dropSample(page, '/samples/chelsea.png', 'chelsea.png');
   const items = predictions(page);
@@ -19,7 +19,7 @@ test('a sample dropped on the page is classified, and its class activation map s
 });
 
 test('a file picked with the file input is classified', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?backend=wasm');
   await page.getByLabel('Image file').setInputFiles('public/samples/coffee.png');
   // An image chosen before the model is ready runs as soon as it is.
   await expect(predictions(page).first()).toContainText('espresso', { timeout: 90_000 });
@@ -27,7 +27,7 @@ test('a file picked with the file input is classified', async ({ page }) => {
 });
 
 test('tensors return to their baseline after five images', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?backend=wasm');
   await waitForModel(page);
   await dropSample(page, '/samples/coffee.png', 'coffee.png');
   await expect(predictions(page).first()).toContainText('espresso');

@@ -19,7 +19,7 @@ test('the page is served with a strict CSP and classifying an image violates non
   const messages: string[] = [];
   page.on('console', (m) => { if (/Content Security Policy|Refused to/i.test(m.text())) messages.push(m.text()); });
 
-  const response = await page.goto('/');
+  const response = await page.goto('/?backend=wasm');
   const policy = (await response?.allHeaders())?.['content-security-policy'] ?? '';
   const csp = directives(policy);
   expect(csp.get('script-src')).toEqual(["'self'", 'blob:', "'wasm-unsafe-eval'"]);

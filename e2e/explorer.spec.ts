@@ -12,7 +12,7 @@ function graphNode(page: Page, name: string) {
 }
 
 test('open stage -> block -> layer with the mouse; the inspector shows the layer and its channel maps', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?backend=wasm');
   await classifyCat(page);
   await graphNode(page, 'stage 2').click();
   await graphNode(page, 'res2a').click();
@@ -33,7 +33,7 @@ test('open stage -> block -> layer with the mouse; the inspector shows the layer
 });
 
 test('a channel tile opens the large view by mouse or keyboard, and focus comes back to it', async ({ page }) => {
-  await page.goto('/?layer=res2a_branch2c');
+  await page.goto('/?backend=wasm&layer=res2a_branch2c');
   await classifyCat(page);
   const inspector = page.getByRole('region', { name: 'Layer inspector' });
   const grid = channelGrid(page);
@@ -59,7 +59,7 @@ test('a channel tile opens the large view by mouse or keyboard, and focus comes 
 });
 
 test('open stage -> block -> layer with the keyboard', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?backend=wasm');
   await waitForModel(page);
   const stage = graphNode(page, 'stage 3');
   await stage.focus();
@@ -82,7 +82,7 @@ test('open stage -> block -> layer with the keyboard', async ({ page }) => {
 });
 
 test('the URL keeps the preset, layer and channel across a reload', async ({ page }) => {
-  await page.goto('/?layer=res3b_branch2b&channel=5');
+  await page.goto('/?backend=wasm&layer=res3b_branch2b&channel=5');
   await classifyCat(page);
   const inspector = page.getByRole('region', { name: 'Layer inspector' });
   await expect(inspector.getByRole('heading', { name: 'res3b_branch2b' })).toBeVisible();
@@ -95,14 +95,14 @@ test('the URL keeps the preset, layer and channel across a reload', async ({ pag
 });
 
 test('an unknown layer in the URL falls back to the overview with a notice', async ({ page }) => {
-  await page.goto('/?layer=res9z_branch7');
+  await page.goto('/?backend=wasm&layer=res9z_branch7');
   await waitForModel(page);
   await expect(page.getByRole('alert')).toContainText('There is no layer named “res9z_branch7”');
   await expect(page).not.toHaveURL(/layer=/);
 });
 
 test('an unknown channel in the URL falls back to the layer with a notice', async ({ page }) => {
-  await page.goto('/?layer=res2a_branch2a&channel=900');
+  await page.goto('/?backend=wasm&layer=res2a_branch2a&channel=900');
   await waitForModel(page);
   await expect(page.getByRole('alert')).toContainText('Layer res2a_branch2a has no channel 900; it has 64.');
   await expect(page).not.toHaveURL(/channel=/);
@@ -111,7 +111,7 @@ test('an unknown channel in the URL falls back to the layer with a notice', asyn
 });
 
 test('switching the preset updates the totals', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?backend=wasm');
   await waitForModel(page);
   const totals = page.getByRole('region', { name: 'Model totals' });
   await expect(totals.getByTestId('total-params')).toHaveText('25,636,712');
@@ -122,7 +122,7 @@ test('switching the preset updates the totals', async ({ page }) => {
 });
 
 test('the main screen looks deliberate at 1280x800 and is usable at 390x844', async ({ page }) => {
-  await page.goto('/?layer=res2a_add');
+  await page.goto('/?backend=wasm&layer=res2a_add');
   await classifyCat(page);
   await predictions(page).first().getByRole('button').click();
   await page.screenshot({ path: 'test-results/main-1280x800.png' });

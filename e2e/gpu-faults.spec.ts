@@ -5,7 +5,7 @@
  * WebGL runs use the small SIGNS model: SwiftShader needs a minute for ImageNet's.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { alertRegion, dropSample, expectMemory, fileStatus, modelWorker, predictions, settledMemory, waitForModel } from './helpers';
+import { alertRegion, dropSample, expectMemory, fileStatus, modelWorker, predictions, RENDERERS, reportRenderer, settledMemory, waitForModel } from './helpers';
 
 function diagnostics(page: Page) {
   return page.getByRole('status', { name: 'Diagnostics' });
@@ -38,6 +38,7 @@ test('no WebGL and WASM blocked: falls back to CPU and says why', async ({ page 
 });
 
 test('software WebGL and WASM blocked: WebGL after all, with both reasons shown', async ({ page }) => {
+  await reportRenderer(page, RENDERERS.software);
   await blockWasm(page);
   await page.goto('/?preset=signs');
   await expect(diagnostics(page).getByTestId('backend')).toHaveText('webgl', { timeout: 60_000 });

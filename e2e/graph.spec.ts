@@ -10,7 +10,7 @@ function drawing(page: Page) {
 }
 
 async function openGraph(page: Page) {
-  await page.goto('/');
+  await page.goto('/?backend=wasm');
   await expect(node(page, 'stage 2')).toBeVisible();
 }
 

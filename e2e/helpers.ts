@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page, type Worker } from '@playwright/test';
+import { TEST_SEAM } from '../src/client/test-seam';
 
 /** The ImageNet model is ready once the loading bar has gone and the totals are shown. */
 export async function waitForModel(page: Page): Promise<void> {
@@ -132,4 +133,39 @@ export async function canvasPixel(canvas: Locator, fx: number, fy: number): Prom
     if (!ctx) throw new Error('no 2d context');
     return Array.from(ctx.getImageData(Math.floor(c.width * x), Math.floor(c.height * y), 1, 1).data);
   }, [fx, fy]);
+}
+
+/** WebGL renderer strings for the test seam: one of each kind the backend chooser tells apart. */
+export const RENDERERS = {
+  software: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+  hardware: 'ANGLE (NVIDIA, NVIDIA GeForce RTX 3060 (0x00002504) Direct3D11 vs_5_0 ps_5_0, D3D11)',
+} as const;
+
+/** Makes the page report `renderer` as its WebGL renderer (src/client/test-seam.ts), from the next navigation on. */
+export async function reportRenderer(page: Page, renderer: string): Promise<void> {
+  await page.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [TEST_SEAM.renderer, renderer] as const);
+}
+
+/**
+ * The WebGL renderer the page hands the backend chooser: the seam's when set, else what a
+ * page canvas reports (null without WebGL), as src/client/connect.ts probes it.
+ */
+export async function pageRenderer(page: Page): Promise<string | null> {
+  return page.evaluate((key) => {
+    const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+    if (!gl) return null;
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const probed = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return window.localStorage.getItem(key) ?? probed;
+  }, TEST_SEAM.renderer);
+}
+
+/**
+ * The WASM thread pool tfjs-backend-wasm 4.22 builds for a core count
+ * (navigator.hardwareConcurrency where it runs), as measured: 1 → 1, 2 to 5 → 2, then half
+ * the cores (6 → 3, 8 → 4, 16 → 8), at most 8 (the pthread workers it creates up front).
+ */
+export function tfjsWasmThreads(cores: number): number {
+  return cores <= 1 ? 1 : Math.min(8, Math.max(2, Math.floor(cores / 2)));
 }

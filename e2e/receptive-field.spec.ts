@@ -5,7 +5,7 @@ import { dropSample, predictions, waitForModel } from './helpers';
 // input pixels, units 4 pixels apart, the first field starting 17 pixels before the image.
 
 test('a unit picked on a channel map outlines the input region it can see', async ({ page }) => {
-  await page.goto('/?layer=res2c_relu&channel=0');
+  await page.goto('/?backend=wasm&layer=res2c_relu&channel=0');
   await waitForModel(page);
   await dropSample(page, '/samples/chelsea.png', 'chelsea.png');
   await expect(predictions(page).first()).toContainText('Egyptian cat');
@@ -41,7 +41,7 @@ test('a unit picked on a channel map outlines the input region it can see', asyn
 });
 
 test('the layer table lists every layer’s receptive field, jump and offset', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?backend=wasm');
   await page.getByRole('tab', { name: 'Layer table' }).click();
   const table = page.getByRole('table');
   const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });

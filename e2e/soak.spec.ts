@@ -100,7 +100,7 @@ async function memoryBackTo(page: Page, baseline: { numTensors: number; numBytes
 
 test(`soak: ${COUNT} images in a row, memory back to baseline after each`, async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto('/');
+  await page.goto('/?backend=wasm');
   await waitForModel(page);
   await dropSample(page, '/samples/chelsea.png', 'chelsea.png');
   await expect(predictions(page).first()).toContainText('Egyptian cat');

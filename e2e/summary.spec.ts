@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { planBackends } from '../src/client/backend-policy';
+import { pageRenderer, RENDERERS, reportRenderer } from './helpers';
 
 async function totals(page: Page) {
   const region = page.getByRole('region', { name: 'Model totals' });
@@ -18,17 +20,30 @@ test('shows the assignment model built live, with its totals', async ({ page }) 
   await expect(table.getByRole('row', { name: /res2a_branch2a Conv2D/ })).toContainText('(15, 15, 64)');
   await expect(table.getByRole('row', { name: /fc6 Dense/ })).toContainText('12,294');
 
-  // SwiftShader is a software renderer here, so the app runs on WASM and says why.
+  // The chooser's pick for this machine's renderer, whatever it is, and why.
+  const renderer = await pageRenderer(page);
+  const plan = planBackends({ available: renderer !== null, renderer }, null);
   const diagnostics = page.getByRole('status', { name: 'Diagnostics' });
-  await expect(diagnostics.getByTestId('backend')).toHaveText('wasm');
-  await expect(diagnostics).toContainText('software-rendered');
+  await expect(diagnostics.getByTestId('backend')).toHaveText(plan.order[0]);
+  await expect(diagnostics).toContainText(plan.reason);
   await expect(diagnostics).toContainText(/Tensors: \d+/);
   await expect(page.getByRole('alert', { includeHidden: true })).toBeEmpty();
   await page.screenshot({ path: 'test-results/summary-1280.png', fullPage: false });
 });
 
+for (const [kind, backend, why] of [['software', 'wasm', 'software-rendered'], ['hardware', 'webgl', 'hardware-accelerated']] as const) {
+  test(`a ${kind} WebGL renderer: the page runs on ${backend} and says why`, async ({ page }) => {
+    await reportRenderer(page, RENDERERS[kind]);
+    await page.goto('/?preset=signs');
+    await totals(page);
+    const diagnostics = page.getByRole('status', { name: 'Diagnostics' });
+    await expect(diagnostics.getByTestId('backend')).toHaveText(backend);
+    await expect(diagnostics).toContainText(`WebGL is ${why}`);
+  });
+}
+
 test('switching preset and variant updates the totals and the URL', async ({ page }) => {
-  await page.goto('/?preset=signs');
+  await page.goto('/?backend=wasm&preset=signs');
   const region = await totals(page);
   await page.getByLabel('Preset').selectOption('imagenet');
   await expect(region.getByTestId('total-params')).toHaveText('25,636,712');
@@ -53,7 +68,7 @@ test('builds correctly on the WebGL backend when asked', async ({ page }) => {
 });
 
 test('tensors return to their baseline after switching models', async ({ page }) => {
-  await page.goto('/?preset=signs');
+  await page.goto('/?backend=wasm&preset=signs');
   const region = await totals(page);
   const diagnostics = page.getByRole('status', { name: 'Diagnostics' });
   await expect(region.getByTestId('total-params')).toHaveText('23,600,006');

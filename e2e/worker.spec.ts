@@ -32,18 +32,18 @@ test('worker creation refused: the model runs in the page, and Diagnostics says 
       }
     };
   });
-  await page.goto('/?preset=signs');
+  await page.goto('/?backend=wasm&preset=signs');
   await classifiesInThePage(page, /Web Worker could not start \(Workers are not allowed here\)/);
 });
 
 test('a worker script that cannot load: the model runs in the page', async ({ page }) => {
   await page.route('**/model.worker*.js', (route) => route.abort('blockedbyclient'));
-  await page.goto('/?preset=signs');
+  await page.goto('/?backend=wasm&preset=signs');
   await classifiesInThePage(page, /Web Worker could not start/);
 });
 
 test('a worker that dies mid-run: the page says so, starts a fresh one, and loses nothing', async ({ page }) => {
-  await page.goto('/');
+  await page.goto('/?backend=wasm');
   await waitForModel(page);
   await dropSample(page, '/samples/chelsea.png', 'chelsea.png');
   await expect(fileStatus(page, 'chelsea.png')).toHaveText('done');

@@ -8,6 +8,7 @@ import type { BackendName } from './backend-policy';
 import { errorText } from './errors';
 import { hostFor, type WorkerCapabilities } from './host-policy';
 import type { FromEngine } from './protocol';
+import { readTestSeam } from './test-seam';
 import type { ModelClient, StartRequest } from './types';
 import { WorkerClient } from './worker-client';
 
@@ -47,7 +48,9 @@ function offscreenWebGL2(): boolean {
 
 export function startRequest(requested: BackendName | null): StartRequest {
   const probe = probeWebGL();
-  return { requested, renderer: probe.renderer, webgl: probe.available };
+  const seam = readTestSeam();
+  const renderer = probe.available ? (seam.renderer ?? probe.renderer) : probe.renderer;
+  return { requested, renderer, webgl: probe.available, ...(seam.cores ? { cores: seam.cores } : {}) };
 }
 
 /** Starts the model worker and resolves once it is ready; rejects if it cannot start. */

@@ -42,6 +42,8 @@ export interface StartRequest {
   /** The page's WebGL renderer, probed on a page canvas; null without WebGL. */
   readonly renderer: string | null;
   readonly webgl: boolean;
+  /** The hardwareConcurrency the engine sees when a test sets it (test-seam.ts); tfjs sizes its WASM pool from it. */
+  readonly cores?: number;
 }
 
 /** Loading steps, in order; `warming-up` compiles kernels (WebGL shaders) before the first image. */

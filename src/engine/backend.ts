@@ -52,6 +52,8 @@ async function startFirst(order: readonly BackendName[], why: string, probe: Web
 export function startBackend(request: StartRequest): Promise<ActiveBackend> {
   const probe: WebGLProbe = { available: request.webgl, renderer: request.renderer };
   const plan = planBackends(probe, request.requested);
+  // Test seam (client/test-seam.ts): the machine's core count, as tfjs will read it.
+  if (request.cores) Object.defineProperty(navigator, 'hardwareConcurrency', { value: request.cores, configurable: true });
   return startFirst(plan.order, plan.reason, probe, plan.softwareWebGL);
 }
 
