@@ -1,6 +1,7 @@
 /** The command line's dispatcher, callable in-process (tests) or from main.ts. */
 import * as tf from '@tensorflow/tfjs';
 import { UsageError } from './args';
+import { ATTRIBUTE_USAGE, runAttribute } from './attribute-command';
 import { runClassify, type CommandOutput } from './classify-command';
 import { runInspect } from './inspect-command';
 import { RECEPTIVE_FIELD_USAGE, runReceptiveField } from './receptive-field-command';
@@ -12,7 +13,8 @@ commands:
   summary [--preset signs|imagenet] [--seed-literal] [--json]   Keras-style model summary
   classify IMAGE... [--top K] [--json]                           ImageNet top-K for PNG/JPEG files
   inspect IMAGE --layer NAME [--json] [--npy FILE]               one layer's activation statistics
-  ${RECEPTIVE_FIELD_USAGE}`;
+  ${RECEPTIVE_FIELD_USAGE}
+${ATTRIBUTE_USAGE}`;
 
 type Command = (argv: readonly string[]) => Promise<CommandOutput>;
 
@@ -21,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   classify: runClassify,
   inspect: runInspect,
   'receptive-field': async (argv) => ({ stdout: runReceptiveField(argv), errors: [] }),
+  attribute: runAttribute,
 };
 
 export interface CliResult {
