@@ -13,7 +13,17 @@ import { createFsSource } from './source-node';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const dirOf = (variant: WeightsVariant) => path.join(ROOT, 'public', IMAGENET_WEIGHTS[variant].path);
 
-const fetched: Partial<Record<WeightsVariant, FetchedWeights>> = {};
+/** Each copy read and checked once, by whichever test asks first: no test relies on another having run. */
+const loads = new Map<WeightsVariant, Promise<{ weights: FetchedWeights; progress: LoadProgress[] }>>();
+function load(variant: WeightsVariant): Promise<{ weights: FetchedWeights; progress: LoadProgress[] }> {
+  let loading = loads.get(variant);
+  if (!loading) {
+    const progress: LoadProgress[] = [];
+    loading = fetchWeights(createFsSource(dirOf(variant)), (p) => progress.push(p)).then((weights) => ({ weights, progress }));
+    loads.set(variant, loading);
+  }
+  return loading;
+}
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -26,8 +36,7 @@ beforeAll(async () => {
 
 describe.each(['float32', 'float16'] as const)('the real %s ImageNet weights', (variant) => {
   it('pass every check: 320 tensors, the pinned shards, the expected byte total', async () => {
-    const progress: LoadProgress[] = [];
-    const weights = await fetchWeights(createFsSource(dirOf(variant)), (p) => progress.push(p));
+    const { weights, progress } = await load(variant);
     const descriptor = IMAGENET_WEIGHTS[variant];
     expect(weights.manifest.variant).toBe(variant);
     expect(weights.manifest.specs).toHaveLength(descriptor.tensorCount);
@@ -35,7 +44,6 @@ describe.each(['float32', 'float16'] as const)('the real %s ImageNet weights', (
     expect(weights.manifest.totalBytes).toBe(descriptor.totalBytes);
     expect(weights.hashesChecked).toBe(true);
     expect(progress.at(-1)).toEqual({ loadedBytes: descriptor.totalBytes, totalBytes: descriptor.totalBytes });
-    fetched[variant] = weights;
   });
 
   it('have 1000 labels', async () => {
@@ -46,10 +54,8 @@ describe.each(['float32', 'float16'] as const)('the real %s ImageNet weights', (
 });
 
 describe('the real weights in a model built from their Keras topology', () => {
-  it('fill all 320 weights by name, float16 close to float32, no tensors left behind', () => {
-    const f32 = fetched.float32;
-    const f16 = fetched.float16;
-    if (!f32 || !f16) throw new Error('the checks above must pass first');
+  it('fill all 320 weights by name, float16 close to float32, no tensors left behind', async () => {
+    const [f32, f16] = [(await load('float32')).weights, (await load('float16')).weights];
     const model = tf.models.modelFromJSON({ modelTopology: f16.modelTopology as tf.io.ModelJSON['modelTopology'] });
     return model.then((built) => {
       expect(built.weights).toHaveLength(320);
