@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { abortError, EngineCrashedError } from '../client/errors';
 import type { Classified, ClassifyOptions, ModelClient, OpenedModel, Pixels } from '../client/types';
 import { ClassifyQueue, type DecodedInput, type QueueSnapshot } from './classify-queue';
@@ -51,8 +51,11 @@ class FakeSession {
   }
 }
 
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await new Promise((r) => setTimeout(r, 1));
+/** Waits for the queue (promises and timers) to reach a state: the state itself, never a count of ticks. */
+async function until(reached: () => boolean): Promise<void> {
+  await vi.waitFor(() => {
+    if (!reached()) throw new Error('the queue never reached the state the test waits for');
+  }, { timeout: 2000, interval: 1 });
 }
 
 function setup() {
@@ -72,7 +75,9 @@ function setup() {
   const files = (...names: string[]) => names.map((n) => ({ name: `${n}.png`, blob: new Blob([n]) }));
   const statuses = () => last().items.map((it) => `${it.name} ${it.status}`);
   const shown = () => last().result?.predictions[0].label ?? null;
-  return { queue, snapshots, urls, last, files, statuses, shown };
+  /** Nothing left to run or running: what a queue that moved on shows. */
+  const idle = () => snapshots.length > 0 && !last().busy;
+  return { queue, snapshots, urls, last, files, statuses, shown, idle };
 }
 
 describe('ClassifyQueue', () => {
@@ -81,7 +86,7 @@ describe('ClassifyQueue', () => {
     const model = new FakeSession('m', true);
     queue.setModel(model.asSession);
     queue.submit(files('a', 'bad1', 'c'));
-    await settle();
+    await until(() => statuses().every((st) => /done|failed/.test(st)));
     expect(statuses()).toEqual(['a.png done', 'bad1.png failed', 'c.png done']);
     expect(last().items[1].message).toBe('This file is not an image (it looks like text).');
     expect(shown()).toBe('m:c');
@@ -90,31 +95,31 @@ describe('ClassifyQueue', () => {
   });
 
   it('keeps the previous result when a bad file comes, and clears the error with the next submission', async () => {
-    const { queue, files, shown, last } = setup();
+    const { queue, files, shown, last, idle } = setup();
     queue.setModel(new FakeSession('m', true).asSession);
     queue.submit(files('a'));
-    await settle();
+    await until(() => shown() === 'm:a' && idle());
     queue.submit(files('bad'));
-    await settle();
+    await until(() => last().error !== null && idle());
     expect(shown()).toBe('m:a');
     expect(last().error).toBe('bad.png: This file is not an image (it looks like text).');
     expect(last().gpuError).toBe(false);
     queue.submit(files('c'));
     expect(last().error).toBeNull();
-    await settle();
+    await until(idle);
     expect(shown()).toBe('m:c');
   });
 
   it('cancel stops after the file under way: the rest never run', async () => {
-    const { queue, files, statuses, shown } = setup();
+    const { queue, files, statuses, shown, idle } = setup();
     const model = new FakeSession('m');
     queue.setModel(model.asSession);
     queue.submit(files('a', 'b', 'c'));
-    await settle();
+    await until(() => model.pending.length === 1);
     queue.cancel();
     expect(statuses()).toEqual(['a.png running', 'b.png cancelled', 'c.png cancelled']);
     model.pending[0].finish();
-    await settle();
+    await until(idle);
     expect(statuses()).toEqual(['a.png done', 'b.png cancelled', 'c.png cancelled']);
     expect(shown()).toBe('m:a');
     expect(model.pending).toHaveLength(1);
@@ -125,13 +130,13 @@ describe('ClassifyQueue', () => {
     const model = new FakeSession('m');
     queue.setModel(model.asSession);
     queue.submit(files('old'));
-    await settle();
+    await until(() => model.pending.length === 1);
     queue.submit(files('new'));
     model.pending[0].finish();
-    await settle();
+    await until(() => model.pending.length === 2);
     expect(model.kept).toEqual([false]);
     model.pending[1].finish();
-    await settle();
+    await until(() => shown() !== null);
     expect(model.kept).toEqual([false, true]);
     expect(shown()).toBe('m:new');
     expect(snapshots.some((s) => s.result?.predictions[0].label === 'm:old')).toBe(false);
@@ -143,15 +148,15 @@ describe('ClassifyQueue', () => {
     const second = new FakeSession('second');
     queue.setModel(first.asSession);
     queue.submit(files('x'));
-    await settle();
+    await until(() => first.pending.length === 1);
     queue.setModel(null); // the new model is loading
     first.pending[0].finish();
-    await settle();
+    await until(() => first.kept.length === 1);
     expect(first.kept).toEqual([false]);
     queue.setModel(second.asSession);
-    await settle();
+    await until(() => second.pending.length === 1);
     second.pending[0].finish();
-    await settle();
+    await until(() => shown() !== null);
     expect(shown()).toBe('second:x');
     for (const s of snapshots) {
       if (s.result) expect(s.result.predictions[0].label.split(':')[0]).toBe((s.result.handle.client as unknown as FakeSession).name);
@@ -164,9 +169,9 @@ describe('ClassifyQueue', () => {
     const { queue, files, shown, statuses } = setup();
     queue.setModel(new FakeSession('a', true).asSession);
     queue.submit(files('pic'));
-    await settle();
+    await until(() => shown() === 'a:pic');
     queue.setModel(new FakeSession('b', true).asSession);
-    await settle();
+    await until(() => shown() !== 'a:pic');
     expect(shown()).toBe('b:pic');
     expect(statuses()).toEqual(['pic.png done']);
   });
@@ -176,18 +181,18 @@ describe('ClassifyQueue', () => {
     const gpu = new FakeSession('webgl');
     queue.setModel(gpu.asSession);
     queue.submit(files('first'));
-    await settle();
+    await until(() => gpu.pending.length === 1);
     gpu.pending[0].finish();
-    await settle();
+    await until(() => shown() === 'webgl:first');
     queue.submit(files('huge'));
-    await settle();
+    await until(() => gpu.pending.length === 2);
     gpu.pending[1].fail(new Error('Requested texture size [1x99999] greater than WebGL maximum on this browser / GPU [16384x16384].'));
-    await settle();
+    await until(() => last().error !== null);
     expect(last().gpuError).toBe(true);
     expect(last().error).toMatch(/^huge\.png: The graphics card could not run the network/);
     expect(shown()).toBe('webgl:first');
     queue.setModel(new FakeSession('wasm', true).asSession);
-    await settle();
+    await until(() => shown() !== 'webgl:first');
     expect(shown()).toBe('wasm:huge');
     expect(statuses()).toEqual(['huge.png done']);
     expect(last().error).toBeNull();
@@ -195,11 +200,11 @@ describe('ClassifyQueue', () => {
   });
 
   it('revokes every object URL it no longer shows', async () => {
-    const { queue, files, urls } = setup();
+    const { queue, files, urls, shown } = setup();
     queue.setModel(new FakeSession('m', true).asSession);
     for (const name of ['a', 'b', 'c']) {
       queue.submit(files(name));
-      await settle();
+      await until(() => shown() === `m:${name}`);
     }
     expect([...urls.revoked]).toEqual(['blob:1', 'blob:2']);
     queue.dispose();
@@ -211,9 +216,9 @@ describe('ClassifyQueue', () => {
     const model = new FakeSession('m', true);
     queue.setModel(model.asSession);
     queue.submit(files('a'));
-    await settle();
+    await until(() => shown() === 'm:a');
     queue.submit(files('b'));
-    await settle();
+    await until(() => shown() !== 'm:a');
     expect(shown()).toBe('m:b');
     expect(model.released).toEqual([1]);
   });
@@ -223,15 +228,16 @@ describe('ClassifyQueue', () => {
     const dead = new FakeSession('dead');
     queue.setModel(dead.asSession);
     queue.submit(files('x'));
-    await settle();
+    await until(() => dead.pending.length === 1);
     dead.pending[0].fail(new EngineCrashedError('The model’s worker stopped'));
-    await settle();
+    await until(() => statuses()[0] === 'x.png waiting' && dead.running === 0);
     expect(dead.calls).toBe(1);
     expect(statuses()).toEqual(['x.png waiting']);
     const fresh = new FakeSession('fresh', true);
     queue.setModel(fresh.asSession);
-    await settle();
+    await until(() => shown() !== null);
     expect(shown()).toBe('fresh:x');
     expect(statuses()).toEqual(['x.png done']);
+    expect(dead.calls).toBe(1);
   });
 });
