@@ -19,3 +19,15 @@ test('a layer node’s accessible description gives its settings and parameter a
   const node = page.getByRole('button', { name: 'res2a_branch2b', exact: true });
   await expect(node).toHaveAccessibleDescription(/filters 64, kernel 3×3, stride 1, padding same; \(56, 56, 64\) → \(56, 56, 64\); parameters 3·3·64·64 \+ 64 = 36,928/);
 });
+
+test('after an image runs, a node’s tint value is in its description, and the input is left untinted', async ({ page }) => {
+  await page.goto('/?preset=signs');
+  await expect(page.getByLabel('Model loading')).toHaveCount(0);
+  await page.getByLabel('Image file').setInputFiles('public/samples/chelsea.png');
+  await expect(page.getByRole('list', { name: 'Top-5 predictions' }).getByRole('listitem')).toHaveCount(5);
+  await expect(page.getByRole('button', { name: 'stage 2', exact: true })).toHaveAccessibleDescription(/Mean activation [−-]?\d/);
+  await expect(page.getByRole('button', { name: 'input', exact: true })).not.toHaveAccessibleDescription(/Mean activation/);
+  await page.getByRole('button', { name: 'stem', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'conv1_pad', exact: true })).not.toHaveAccessibleDescription(/Mean activation/);
+  await expect(page.getByRole('button', { name: 'conv1', exact: true })).toHaveAccessibleDescription(/kernel 7×7.*\. Mean activation [−-]?\d/);
+});

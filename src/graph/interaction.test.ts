@@ -4,7 +4,7 @@ import { layoutGraph } from './layout';
 import { keyAction, type NavigationState } from './navigation';
 import { presetConfig } from '../model/presets';
 import { planSummary } from '../model/summary';
-import { createTint, nodeTintValues } from './tint';
+import { createTint, imageLayers, nodeTintValues } from './tint';
 import { buildGraphTree, resolveName, type GraphTree } from './tree';
 import { anchoredTransform, fitTransform, followTransform, isInView } from './viewport';
 
@@ -93,6 +93,17 @@ describe('tint', () => {
     expect(tint?.ink(0.1)).not.toBe(tint?.ink(0.9));
     for (const t of tint?.ticks ?? []) expect(t.offset >= 0 && t.offset <= 1).toBe(true);
     expect(tint?.ticks.map((t) => t.label)).toEqual(['0.2', '0.4', '0.6', '0.8']);
+  });
+
+  it('leaves the image layers (the input and the padding straight on it) out of the colour range', () => {
+    const values = new Map([['input', 152], ['conv1_pad', 151], ['pool1', 0.3], ['res2a_relu', 0.1], ['fc6', 0.9]]);
+    const byNode = nodeTintValues(tree, values);
+    expect([...imageLayers(tree)].sort()).toEqual(['conv1_pad', 'input']);
+    expect(byNode.has('input')).toBe(false);
+    expect(byNode.has('conv1_pad')).toBe(false);
+    expect(byNode.get('pool1')).toBe(0.3);
+    expect(byNode.get('stem')).toBe(0.3);
+    expect(createTint(byNode.values())?.domain).toEqual([0.1, 0.9]);
   });
 
   it('copes with nothing to show and with a single value', () => {

@@ -28,16 +28,37 @@ export interface Tint {
   readonly stops: readonly { offset: number; color: string }[];
 }
 
-/** Every item's value: a layer its own, a group its output layer's. */
+/**
+ * Layers that hold the image itself, mean-centred: the input, and zero-padding applied
+ * straight to it (conv1_pad). Their values (about -124 to 152 in caffe mode) would swamp
+ * every other layer's on one colour scale, so they are not tinted.
+ */
+export function imageLayers(tree: GraphTree): Set<string> {
+  const out = new Set<string>();
+  for (const item of tree.byId.values()) {
+    if (item.type !== 'layer') continue;
+    if (item.layerKind === 'input') out.add(item.name);
+  }
+  for (const item of tree.byId.values()) {
+    if (item.type === 'layer' && item.layerKind === 'zero-padding' && item.inputs.every((name) => out.has(name))) out.add(item.name);
+  }
+  return out;
+}
+
+/** Every item's value: a layer its own, a group its output layer's; the image layers have none. */
 export function nodeTintValues(tree: GraphTree, values: ReadonlyMap<string, number>): Map<string, number> {
+  const image = imageLayers(tree);
   const out = new Map<string, number>();
   for (const [id, item] of tree.byId) {
     const layer = item.type === 'layer' ? item.name : item.totals.outputLayer;
     const v = values.get(layer);
-    if (v !== undefined && Number.isFinite(v)) out.set(id, v);
+    if (v !== undefined && Number.isFinite(v) && !image.has(layer)) out.set(id, v);
   }
   return out;
 }
+
+/** A tint value as the legend and a node's description spell it. */
+export const formatTintValue = format('.3~g');
 
 function domainOf(values: Iterable<number>): [number, number] | null {
   let lo = Infinity;
@@ -58,8 +79,7 @@ export function createTint(values: Iterable<number>, tickCount = 4): Tint | null
   if (!domain) return null;
   const scale = scaleSequential(interpolateRgbBasis(RAMP)).domain(domain).clamp(true);
   const position = scaleLinear().domain(domain).range([0, 1]).clamp(true);
-  const fmt = format('.3~g');
-  const ticks = position.ticks(tickCount).map((value) => ({ value, label: fmt(value), offset: position(value) }));
+  const ticks = position.ticks(tickCount).map((value) => ({ value, label: formatTintValue(value), offset: position(value) }));
   return {
     domain,
     fill: (v) => scale(v),

@@ -21,6 +21,8 @@ export interface GraphNodeProps {
   readonly tintInk: string | null;
   /** A layer's settings and parameters in words (its description, with the shape). */
   readonly description: string | null;
+  /** The tint's value in words ("Mean activation 0.213"), when tinted. */
+  readonly tintText: string | null;
   readonly onActivate: (node: LayoutNode) => void;
   readonly onKey: (event: KeyboardEvent<SVGGElement>, node: LayoutNode) => void;
   readonly onFocusNode: (node: LayoutNode) => void;
@@ -126,7 +128,7 @@ export const GraphNode = memo(function GraphNode(props: GraphNodeProps) {
       role="button"
       tabIndex={active ? 0 : -1}
       aria-label={node.label}
-      aria-description={props.description ?? undefined}
+      aria-description={[props.description, props.tintText && `${props.tintText}.`].filter(Boolean).join(' ') || undefined}
       aria-expanded={isGroup ? Boolean(node.expanded) : undefined}
       aria-current={selected ? 'true' : undefined}
       data-node-id={node.id}
@@ -134,7 +136,7 @@ export const GraphNode = memo(function GraphNode(props: GraphNodeProps) {
       onKeyDown={(e) => props.onKey(e, node)}
       onFocus={() => props.onFocusNode(node)}
     >
-      <title>{props.description ? `${node.label} — ${props.description}` : `${node.label} — ${node.shapeText}, ${node.paramsText}`}</title>
+      <title>{`${node.label} — ${props.description ?? `${node.shapeText}, ${node.paramsText}`}${props.tintText ? `\n${props.tintText}` : ''}`}</title>
       <rect className="gnode-glow" x={-5} y={-5} width={node.width + 10} height={height + 10} rx={13} />
       <rect className="gnode-ring" x={-4} y={-4} width={node.width + 8} height={height + 8} rx={12} />
       {node.expanded ? <HeaderBody node={node} /> : isGroup ? <ClosedGroupBody node={node} tint={tint} /> : <LayerBody node={node} tint={tint} />}

@@ -2,7 +2,7 @@
 import { memo, useMemo } from 'react';
 import { highlightedNodes, visibleStandIn } from '../../graph/expansion';
 import type { GraphLayout } from '../../graph/layout';
-import type { Tint } from '../../graph/tint';
+import { formatTintValue, type Tint } from '../../graph/tint';
 import type { GraphTree } from '../../graph/tree';
 import { GraphNode, type NodeTint } from './GraphNode';
 import type { GraphFocus } from './use-graph-focus';
@@ -11,6 +11,8 @@ export interface NodeTinting {
   /** Value per node id (groups: their output layer's). */
   readonly values: ReadonlyMap<string, number>;
   readonly scale: Tint;
+  /** What the values are: "Mean activation". */
+  readonly label: string;
 }
 
 interface Props {
@@ -25,14 +27,16 @@ interface Props {
   readonly descriptions: ReadonlyMap<string, string>;
 }
 
-/** Colours per visible node, computed once per layout and tint rather than on every render. */
-function nodeTints(tinting: NodeTinting | null, layout: GraphLayout): ReadonlyMap<string, NodeTint> {
-  const out = new Map<string, NodeTint>();
+/** Colours (and the value in words) per visible node, computed once per layout and tint rather than on every render. */
+function nodeTints(tinting: NodeTinting | null, layout: GraphLayout): ReadonlyMap<string, NodeTint & { readonly text: string }> {
+  const out = new Map<string, NodeTint & { readonly text: string }>();
   if (!tinting) return out;
   for (const node of layout.nodes) {
     // An open group shows its layers' colours, not one of its own.
     const value = node.expanded ? undefined : tinting.values.get(node.id);
-    if (value !== undefined) out.set(node.id, { fill: tinting.scale.fill(value), ink: tinting.scale.ink(value) });
+    if (value !== undefined) {
+      out.set(node.id, { fill: tinting.scale.fill(value), ink: tinting.scale.ink(value), text: `${tinting.label} ${formatTintValue(value)}` });
+    }
   }
   return out;
 }
@@ -58,6 +62,7 @@ export const GraphNodes = memo(function GraphNodes({ tree, layout, expanded, sel
             tintFill={tint?.fill ?? null}
             tintInk={tint?.ink ?? null}
             description={descriptions.get(id) ?? null}
+            tintText={tint?.text ?? null}
             onActivate={focus.onActivate}
             onKey={focus.onKey}
             onFocusNode={focus.onFocusNode}

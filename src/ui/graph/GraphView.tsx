@@ -33,13 +33,13 @@ export interface GraphViewProps {
 const NO_HIGHLIGHT: readonly string[] = [];
 const NO_DESCRIPTIONS: ReadonlyMap<string, string> = new Map();
 
-function useTinting(tree: GraphTree, tint: ReadonlyMap<string, number> | null): NodeTinting | null {
+function useTinting(tree: GraphTree, tint: ReadonlyMap<string, number> | null, label: string): NodeTinting | null {
   return useMemo(() => {
     if (!tint || tint.size === 0) return null;
     const values = nodeTintValues(tree, tint);
     const scale = createTint(values.values());
-    return scale ? { values, scale } : null;
-  }, [tree, tint]);
+    return scale ? { values, scale, label } : null;
+  }, [tree, tint, label]);
 }
 
 /** A fit that waited for the canvas to get a size happens when it does. */
@@ -61,7 +61,7 @@ export const GraphView = memo(function GraphView(props: GraphViewProps) {
   const zoom = useGraphZoom(svgRef);
   const state = useGraphState(tree, selected, zoom);
   const focus = useGraphFocus(tree, state, zoom, onSelect);
-  const tinting = useTinting(tree, tint);
+  const tinting = useTinting(tree, tint, tintLabel);
   const { forgetSize } = zoom;
   const { settle } = state;
   const onResize = useCallback(() => { forgetSize(); settle(); }, [forgetSize, settle]);
