@@ -67,7 +67,7 @@ async function expectArchitectureOnly(page: Page) {
 for (const { what, file, fault, says } of FAULTS) {
   test(`${what}: the message names ${file} and says to run npm run weights; the architecture still shows`, async ({ page }) => {
     await page.route(`${SHARDS}${file}`, fault);
-    await page.goto('/');
+    await page.goto('/?backend=wasm');
     const alert = alertRegion(page);
     await expect(alert).toContainText(says);
     await expect(alert).toContainText('Run `npm run weights` to fetch them again.');
@@ -90,16 +90,19 @@ test('leaving ImageNet mid-download stops the weight downloads and shows the oth
   page.on('requestfailed', (request) => {
     if (/\.bin$/.test(request.url())) aborted.push(request.failure()?.errorText ?? '');
   });
-  // Hold every shard, so the switch below always lands mid-download.
+  // Hold every shard until the switch below has happened, so it always lands mid-download.
+  let switched: () => void = () => undefined;
+  const afterSwitch = new Promise<void>((resolve) => { switched = resolve; });
   await page.route(`${SHARDS}*.bin`, (route) => {
-    const release = new Promise<void>((resolve) => setTimeout(resolve, 4000)).then(() => route.continue().catch(() => undefined));
+    const release = afterSwitch.then(() => route.continue().catch(() => undefined));
     held.push(release);
     return release;
   });
-  await page.goto('/');
+  await page.goto('/?backend=wasm');
   await expect.poll(() => held.length).toBeGreaterThan(0);
   await page.getByLabel('Preset').selectOption('signs');
   await expect(page.getByRole('region', { name: 'Model totals' }).getByTestId('total-params')).toHaveText('23,600,006');
+  switched();
   await Promise.all(held);
   await expect.poll(() => aborted.length).toBeGreaterThan(0);
   expect(aborted.every((text) => /ABORTED/i.test(text))).toBe(true);
