@@ -44,7 +44,7 @@ const TFJS_FREE_FILES = [
   'src/model/weights/errors.ts', 'src/model/weights/manifest.ts', 'src/model/weights/descriptor.ts',
   'src/model/weights/source.ts', 'src/graph/**/*.ts', 'src/explain/receptive-field.ts',
   // What receptive-field.ts reads from inspect/ (its unknown-layer error).
-  'src/inspect/errors.ts', 'src/inspect/labels.ts',
+  'src/inspect/errors.ts', 'src/inspect/labels.ts', 'src/inspect/npy.ts', 'src/explain/types.ts', 'src/explain/field-mass.ts',
 ];
 
 export default tseslint.config(

@@ -6,6 +6,7 @@ import { Alert } from '../ui/Alert';
 import { Diagnostics } from '../ui/Diagnostics';
 import { PresetControls } from '../ui/PresetControls';
 import { InputColumn } from '../ui/input/InputColumn';
+import { ExplainSection } from './ExplainSection';
 import { ExplorerViews } from './ExplorerViews';
 import type { ImageResult } from './classify-queue';
 import { useEngine } from './use-engine';
@@ -110,7 +111,9 @@ export function App() {
           onCam={onCam}
           trained={handle?.model.trained ?? true}
           classifyOff={handle && !canClassify ? CLASSIFY_OFF : null}
-        />
+        >
+          <ExplainSection result={live} summary={summary} input={networkInput} onNotice={setNotice} />
+        </InputColumn>
         <ExplorerViews
           summary={summary}
           result={live}

@@ -18,6 +18,7 @@ import { stepForLayer, walkthroughSteps, type WalkthroughStep } from '../ui/teac
 import type { ImageResult } from './classify-queue';
 import { readLayerSoon, useLayerData, useTint } from './use-layer-data';
 import { useUrlField, type UrlState, type UrlStore } from './url-state';
+import { useReadError } from './use-read-error';
 
 interface Props {
   /** The architecture: shown as soon as it is known, before any weights have arrived. */
@@ -58,19 +59,6 @@ function useUrlFallback(summary: ModelSummary | null, info: LayerSummary | null,
       onUrl({ channel: null });
     }
   }, [summary, info, layer, channel, onNotice, onUrl]);
-}
-
-/**
- * A failed read says why in the page's alert, instead of a panel quietly left empty; once
- * that read is no longer the one wanted (another layer, a newer image), its message goes,
- * unless a newer notice has replaced it already.
- */
-function useReadError(error: string | null, onNotice: Props['onNotice']) {
-  useEffect(() => {
-    if (!error) return undefined;
-    onNotice(error);
-    return () => onNotice((shown) => (shown === error ? null : shown));
-  }, [error, onNotice]);
 }
 
 interface ArchitectureFacts {

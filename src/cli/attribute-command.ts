@@ -6,7 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { flag, parseArgs, UsageError, type OptionSpec } from './args';
 import type { CommandOutput } from './classify-command';
 import { runImageFile, startEngine, type CliEngine } from './engine';
-import { encodeNpy } from './npy';
+import { encodeNpy } from '../inspect/npy';
 import { encodeHeatPng } from './heat-png';
 import {
   ATTRIBUTION_METHODS, IG_BASELINES, type AttributionMethod, type AttributionRequest, type IgBaseline, type UnitRequest,

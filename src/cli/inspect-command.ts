@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { flag, parseArgs, UsageError, type OptionSpec } from './args';
 import type { CommandOutput } from './classify-command';
 import { checkLayerName, runImageFile, startEngine } from './engine';
-import { encodeNpy } from './npy';
+import { encodeNpy } from '../inspect/npy';
 import type { TensorStats } from '../client/types';
 
 export const INSPECT_OPTIONS: readonly OptionSpec[] = [

@@ -96,6 +96,8 @@ export interface OpenedModel {
   readonly trained: boolean;
   /** The side of the square image the network reads. */
   readonly inputSize: number;
+  /** Every class's readable name, by index (`class 0`... for a model without a label list). */
+  readonly labels: readonly string[];
 }
 
 /** RGBA pixels as decoded from a file or a canvas. */

@@ -81,6 +81,7 @@ describe.each(IMPLEMENTATIONS)('ModelClient contract: $name', ({ make, transfers
     expect(model.summary.totalParams).toBe(23_600_006);
     expect(model.summary.layers.find((l) => l.name === 'res2a_branch2a')?.outputShape).toEqual([15, 15, 64]);
     expect(model).toMatchObject({ canClassify: true, failure: null, trained: false, inputSize: 64 });
+    expect(model.labels).toEqual(['class 0', 'class 1', 'class 2', 'class 3', 'class 4', 'class 5']);
     expect(phases).toContain('building');
   });
 

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { readLayerData } from '../inspect/layer-data';
+import { readableLabel } from '../inspect/labels';
 import { previewBytes, resizeImage } from '../model/preprocess';
 import type { WeightsSource } from '../model/weights/source';
 import type { BackendName } from '../client/backend-policy';
@@ -95,6 +96,7 @@ export class Engine implements ModelClient {
       failure: opened.failure,
       trained: session.trained,
       inputSize: session.built.config.inputShape[0],
+      labels: session.inspector.labels.map(readableLabel),
     };
   }
 

@@ -18,6 +18,11 @@ export function batchSize(config: ResNetConfig): number {
   return Math.max(1, Math.min(MAX_BATCH, Math.floor(BATCH_FLOATS / floats)));
 }
 
+/** Resolves after the thread's queued tasks (messages) have had their turn. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /**
  * Calls `run(start, count)` for consecutive batches covering 0..total, adding each result
  * (a tensor the caller's `run` made) into one sum, which the caller disposes.
@@ -37,9 +42,12 @@ export async function sumInBatches(
       const next: tf.Tensor = sum ? tf.tidy(() => (sum as tf.Tensor).add(part)) : part;
       if (sum) tf.dispose([sum, part]);
       sum = next;
-      // Wait for the backend, so progress is real and an abort can land between batches.
+      // Wait for the backend, so progress is real; then give the thread's queued messages a
+      // turn, so an abort can land between batches (on WASM data() resolves at once, as a
+      // microtask, and the abort message would wait for the whole run).
       await sum.data();
       onProgress?.({ phase: 'attributing', done: start + count, total });
+      await nextTask();
     }
   } catch (err) {
     sum?.dispose();

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { LoadState, Prediction } from '../../client/types';
 import { DropZone } from './DropZone';
 import type { CamMap, NamedBlob, RgbaImage, Sample } from '../view-data';
@@ -30,6 +31,8 @@ interface Props {
   readonly trained: boolean;
   /** Why images cannot be classified now (the weights failed to load); null when they can. */
   readonly classifyOff?: string | null;
+  /** Shown under the predictions (the attribution panel). */
+  readonly children?: ReactNode;
 }
 
 /** The left column: where images come in and predictions go out. */
@@ -62,6 +65,7 @@ export function InputColumn(props: Props) {
       ) : (
         image && props.queue.busy && <p className="muted" aria-live="polite">Running the image on the chosen model…</p>
       )}
+      {props.children}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** NumPy .npy (format 1.0) for float32 arrays, little-endian, C order. */
-export function encodeNpy(values: Float32Array, shape: readonly number[]): Uint8Array {
+export function encodeNpy(values: Float32Array, shape: readonly number[]): Uint8Array<ArrayBuffer> {
   const dims = shape.length === 1 ? `${shape[0]},` : shape.join(', ');
   let header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${dims}), }`;
   // Magic (6) + version (2) + header length (2) + header + '\n' must be a multiple of 64.

@@ -1,0 +1,132 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Attribution } from '../../client/types';
+import { encodeNpy } from '../../inspect/npy';
+import { CPU_CANVAS } from '../inspector/colour';
+import { formatValue } from '../inspector/format';
+import type { RgbaImage } from '../view-data';
+import { heatGradient, heatImage, heatScale, type HeatScale } from './heat';
+
+/** Above this completeness gap, integrated gradients needs more steps. */
+export const GAP_LIMIT = 0.05;
+
+export const METHOD_NAMES: Record<Attribution['method'], string> = {
+  gradcam: 'Grad-CAM',
+  saliency: 'Saliency',
+  smoothgrad: 'SmoothGrad',
+  ig: 'Integrated gradients',
+};
+
+interface Props {
+  readonly attribution: Attribution;
+  /** The network's input the map is drawn over. */
+  readonly input: RgbaImage;
+  /** Integrated gradients: the steps it ran with (for the advice under its gap). */
+  readonly steps?: number;
+  /** A newer map is being made: this one is kept, dimmed. */
+  readonly stale: boolean;
+}
+
+/** The map at the input's size: Grad-CAM's upsampled copy, or the map itself. */
+function displayed(a: Attribution): { values: Float32Array; width: number; height: number } {
+  const map = a.inputMap ?? { shape: a.shape, values: a.values };
+  return { values: map.values, height: map.shape[0], width: map.shape[1] };
+}
+
+function paint(canvas: HTMLCanvasElement | null, data: Uint8ClampedArray, width: number, height: number) {
+  const ctx = canvas?.getContext('2d', CPU_CANVAS);
+  if (!ctx) return;
+  ctx.canvas.width = width;
+  ctx.canvas.height = height;
+  ctx.putImageData(new ImageData(new Uint8ClampedArray(data), width, height), 0, 0);
+}
+
+function fileStem(a: Attribution): string {
+  return `${a.method}-${a.layer}-class${a.classIndex}`.replace(/[^\w.-]+/g, '_');
+}
+
+function download(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** The map over the input (opacity set by a slider), its legend, its facts and its downloads. */
+export function AttributionView({ attribution: a, input, steps, stale }: Props) {
+  const [opacity, setOpacity] = useState(0.75);
+  const imageRef = useRef<HTMLCanvasElement>(null);
+  const mapRef = useRef<HTMLCanvasElement>(null);
+  const sliderId = useId();
+  const map = useMemo(() => displayed(a), [a]);
+  // Gradient maps are clipped at their 99th percentile; Grad-CAM is shown to its maximum.
+  const scale = useMemo(() => heatScale(map.values, a.method === 'ig', a.method === 'gradcam' ? null : 0.99), [a, map]);
+  const heat = useMemo(() => heatImage(map.values, map.width, map.height, scale), [map, scale]);
+  useEffect(() => paint(imageRef.current, input.data, input.width, input.height), [input]);
+  useEffect(() => paint(mapRef.current, heat, map.width, map.height), [heat, map]);
+
+  const savePng = () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = input.width;
+    canvas.height = input.height;
+    const ctx = canvas.getContext('2d');
+    if (!ctx || !imageRef.current || !mapRef.current) return;
+    ctx.drawImage(imageRef.current, 0, 0);
+    ctx.globalAlpha = opacity;
+    ctx.drawImage(mapRef.current, 0, 0, input.width, input.height);
+    canvas.toBlob((blob) => blob && download(blob, `${fileStem(a)}.png`), 'image/png');
+  };
+  const saveNpy = () => download(new Blob([encodeNpy(a.values, a.shape)], { type: 'application/octet-stream' }), `${fileStem(a)}.npy`);
+  const title = `${METHOD_NAMES[a.method]}${a.method === 'gradcam' ? ` at ${a.layer}` : ''} for “${a.label}”`;
+
+  return (
+    <figure className={stale ? 'explain-view is-stale' : 'explain-view'} aria-label="Attribution map" aria-busy={stale}>
+      <figcaption className="explain-title">{title}</figcaption>
+      <div className="explain-stack" style={{ aspectRatio: `${input.width} / ${input.height}` }}>
+        <canvas ref={imageRef} aria-hidden="true" />
+        <canvas ref={mapRef} role="img" aria-label={`${title}, over the network's input`} style={{ opacity }} />
+      </div>
+      <HeatLegend scale={scale} />
+      <div className="explain-row">
+        <label htmlFor={sliderId}>Map opacity</label>
+        <input id={sliderId} type="range" min={0} max={1} step={0.05} value={opacity} onChange={(e) => setOpacity(Number(e.target.value))} />
+      </div>
+      <p className="explain-facts">
+        {`Logit ${formatValue(a.logit)} · map ${a.shape.join(' × ')}, from ${formatValue(a.min)} to ${formatValue(a.max)}`}
+      </p>
+      {a.completenessGap !== null && <Completeness gap={a.completenessGap} steps={steps} />}
+      <div className="explain-row">
+        <button type="button" onClick={savePng}>Download PNG</button>
+        <button type="button" onClick={saveNpy}>Download .npy</button>
+      </div>
+    </figure>
+  );
+}
+
+function Completeness({ gap, steps }: { readonly gap: number; readonly steps?: number }) {
+  const percent = `${(gap * 100).toFixed(gap < 0.001 ? 3 : 1)}%`;
+  return (
+    <p className={gap > GAP_LIMIT ? 'explain-gap is-high' : 'explain-gap'}>
+      {`Completeness gap ${percent}: how far the attributions' sum is from F(image) − F(baseline).`}
+      {gap > GAP_LIMIT && ` Above 5%: use more steps${steps ? ` than ${steps}` : ''}.`}
+    </p>
+  );
+}
+
+function HeatLegend({ scale }: { readonly scale: HeatScale }) {
+  const clip = scale.clipped ? ' (the top 1% of magnitudes clipped)' : '';
+  const words = scale.signed
+    ? `blue is evidence against the class, down to ${formatValue(scale.low)}; red is evidence for it, up to ${formatValue(scale.high)}${clip}`
+    : `clear is 0, bright is ${formatValue(scale.high)}${clip}`;
+  return (
+    <div className="explain-legend" role="img" aria-label={`Colour scale: ${words}`}>
+      <div className="explain-legend-bar" style={{ backgroundImage: heatGradient(scale.signed) }} />
+      <div className="explain-legend-ends" aria-hidden="true">
+        <span>{scale.signed ? `${scale.clipped ? '≤ ' : ''}${formatValue(scale.low)} against` : '0'}</span>
+        {scale.signed && <span>0</span>}
+        <span>{`${scale.signed ? 'for ' : ''}${scale.clipped ? '≥ ' : ''}${formatValue(scale.high)}`}</span>
+      </div>
+    </div>
+  );
+}
