@@ -21,7 +21,7 @@ test('a layer node’s accessible description gives its settings and parameter a
 });
 
 test('after an image runs, a node’s tint value is in its description, and the input is left untinted', async ({ page }) => {
-  await page.goto('/?preset=signs');
+  await page.goto('/?preset=signs&backend=wasm');
   await expect(page.getByLabel('Model loading')).toHaveCount(0);
   await page.getByLabel('Image file').setInputFiles('public/samples/chelsea.png');
   await expect(page.getByRole('list', { name: 'Top-5 predictions' }).getByRole('listitem')).toHaveCount(5);
