@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { dropSample, predictions, waitForModel } from './helpers';
+import { canvasHasContent, dropSample, predictions, waitForModel } from './helpers';
 
 // Facts from the architecture (Keras layout, 224 input): res2c's final ReLU sees 35 x 35
 // input pixels, units 4 pixels apart, the first field starting 17 pixels before the image.
@@ -50,4 +50,34 @@ test('the layer table lists every layer’s receptive field, jump and offset', a
   await expect(row('res5c_relu').getByRole('cell').filter({ hasText: /^32$/ })).toHaveCount(1);
   await expect(row('res5c_relu').getByRole('cell').filter({ hasText: /^241$/ })).toHaveCount(1);
   await expect(table.getByRole('columnheader', { name: 'Receptive field' })).toBeVisible();
+});
+
+test('the effective field of a picked unit: its gradient over the input, much smaller than the theoretical field', async ({ page }) => {
+  await page.goto('/?preset=signs&backend=wasm&layer=res3d_relu&channel=0');
+  await expect(page.getByLabel('Model loading')).toHaveCount(0);
+  await page.getByLabel('Image file').setInputFiles('public/samples/chelsea.png');
+  await expect(predictions(page)).toHaveCount(5);
+  const field = page.getByRole('region', { name: 'Layer inspector' }).getByRole('figure', { name: 'Receptive field' });
+  // SIGNS, res3d: 99 x 99 pixels, jump 8, on an 8 x 8 map; unit (4, 4) sees the whole 64 x 64 input.
+  await expect(field).toContainText('Receptive field 99 × 99 pixels, jump 8');
+  await page.getByLabel(/^Channel 1 feature map, 8 by 8/).focus();
+  for (let i = 0; i < 4; i += 1) {
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowRight');
+  }
+  await expect(field).toContainText('The unit at row 5, column 5');
+  await field.getByRole('button', { name: 'Show the effective field' }).click();
+  const text = field.getByText(/^Effective field:/);
+  await expect(text).toBeVisible();
+  const [, half, ninety, size] = /within a (\d+) × \1 square, 90% within (\d+) × \2, of the (\d+) × \3/.exec((await text.textContent()) ?? '') ?? [];
+  expect(Number(size)).toBe(99);
+  expect(Number(half)).toBeGreaterThan(0);
+  expect(Number(half)).toBeLessThanOrEqual(Number(ninety));
+  expect(Number(ninety)).toBeLessThanOrEqual(64);
+  await expect.poll(() => canvasHasContent(field.getByRole('img', { name: "The unit's effective receptive field over the input" }))).toBe(true);
+  // Another unit: the field shown is no longer its own, so it is not drawn.
+  await page.getByLabel(/^Channel 1 feature map, 8 by 8/).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(field).toContainText('The unit at row 5, column 4');
+  await expect(field.getByRole('img', { name: "The unit's effective receptive field over the input" })).toHaveCount(0);
 });

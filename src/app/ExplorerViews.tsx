@@ -12,10 +12,12 @@ import { ModelTotals } from '../ui/ModelTotals';
 import { SummaryTable } from '../ui/SummaryTable';
 import type { RgbaImage } from '../ui/view-data';
 import { GraphView } from '../ui/graph/GraphView';
+import { EffectiveFieldContext } from '../ui/inspector/effective-field';
 import { LayerInspector } from '../ui/inspector/LayerInspector';
 import { Walkthrough } from '../ui/teaching/Walkthrough';
 import { stepForLayer, walkthroughSteps, type WalkthroughStep } from '../ui/teaching/walkthrough-steps';
 import type { ImageResult } from './classify-queue';
+import { useUnitField } from './use-attribution';
 import { readLayerSoon, useLayerData, useTint } from './use-layer-data';
 import { useUrlField, type UrlState, type UrlStore } from './url-state';
 import { useReadError } from './use-read-error';
@@ -118,19 +120,25 @@ interface InspectorProps {
 function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, onNotice, field, input, lesson }: InspectorProps) {
   const { data, loading, error } = useLayerData(result, layer?.name ?? null);
   useReadError(error, onNotice);
+  const unit = useUnitField(result);
+  useReadError(unit.error, onNotice);
+  const { shown, running, run } = unit;
+  const effective = useMemo(() => (result ? { shown, running, run } : null), [result, shown, running, run]);
   return (
-    <MemoLayerInspector
-      layer={layer}
-      layers={layers}
-      data={layer && (data?.name === layer.name || loading) ? data : null}
-      loading={loading}
-      channel={channel}
-      onChannel={onChannel}
-      onSelect={onSelect}
-      field={field}
-      input={input}
-      lesson={lesson}
-    />
+    <EffectiveFieldContext.Provider value={effective}>
+      <MemoLayerInspector
+        layer={layer}
+        layers={layers}
+        data={layer && (data?.name === layer.name || loading) ? data : null}
+        loading={loading}
+        channel={channel}
+        onChannel={onChannel}
+        onSelect={onSelect}
+        field={field}
+        input={input}
+        lesson={lesson}
+      />
+    </EffectiveFieldContext.Provider>
   );
 }
 

@@ -60,14 +60,25 @@ describe('cli errors', () => {
     [['summary', '--presets', 'signs'], 'summary: unknown option "--presets": valid options are --preset, --seed-literal, --json'],
     [['summary', '--preset'], 'summary: option --preset needs a value'],
     [['summary', 'extra.png'], 'summary: summary takes no file arguments (got "extra.png")'],
-    [['sumary'], 'unknown command "sumary": use one of summary, classify, inspect, receptive-field'],
-    [[], 'missing command: use one of summary, classify, inspect, receptive-field (or help)'],
     [['classify', '--top', '0', 'a.png'], 'classify: --top must be a whole number from 1 to 1000 (got "0")'],
     [['classify'], 'classify: classify needs at least one image file'],
     [['inspect', 'a.png'], 'inspect: inspect needs --layer NAME (e.g. --layer res2a_branch2a)'],
   ])('%j', async (argv, message) => {
     const r = await runCli(argv);
     expect(r).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+
+  // The list grows with the commands: each one the usage text documents must be offered.
+  it.each([
+    [['sumary'], /^unknown command "sumary": use one of (.+)$/],
+    [[], /^missing command: use one of (.+) \(or help\)$/],
+  ])('%j names every command', async (argv, pattern) => {
+    const r = await runCli(argv);
+    expect(r).toMatchObject({ code: 2, stdout: '' });
+    const offered = pattern.exec(r.stderr)?.[1].split(', ') ?? [];
+    const documented = [...new Set([...(await runCli(['help'])).stdout.matchAll(/^ {2}([a-z-]+) /gm)].map((m) => m[1]))];
+    expect(documented).toEqual(expect.arrayContaining(['summary', 'classify', 'inspect', 'receptive-field', 'attribute']));
+    expect(offered.sort()).toEqual(documented.sort());
   });
 });
 

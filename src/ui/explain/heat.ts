@@ -49,7 +49,7 @@ export function heatColour(position: number, signed: boolean): string {
 }
 
 /** RGBA bytes for a map of width x height values, ready for ImageData. */
-export function heatImage(values: Float32Array, width: number, height: number, scale: HeatScale): Uint8ClampedArray {
+export function heatImage(values: Float32Array, width: number, height: number, scale: HeatScale): Uint8ClampedArray<ArrayBuffer> {
   if (values.length !== width * height) throw new Error(`a ${width} x ${height} map needs ${width * height} values, got ${values.length}`);
   const out = new Uint8ClampedArray(width * height * 4);
   for (let i = 0; i < values.length; i += 1) {

@@ -1,8 +1,10 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useContext, useEffect, useMemo, useRef } from 'react';
 import { unitRegion, type ReceptiveField, type UnitRegion } from '../../explain/receptive-field';
 import type { RgbaImage } from '../view-data';
 import type { Cell } from './channels';
 import { CPU_CANVAS } from './colour';
+import { EffectiveFieldContext, type EffectiveFieldApi } from './effective-field';
+import { heatImage, heatScale } from '../explain/heat';
 
 interface Props {
   /** The theoretical receptive field of the layer being shown. */
@@ -59,6 +61,7 @@ export function UnitField({ field, cell, input }: Props) {
       problem = err instanceof Error ? err.message : String(err);
     }
   }
+  const effective = useEffective(field.name, cell);
   const facts = `Receptive field ${field.size} × ${field.size} pixels, jump ${field.jump} (one unit to the next moves ${field.jump} input pixels), offset ${field.padding}.`;
   return (
     <figure className="insp-field" aria-label="Receptive field">
@@ -66,6 +69,7 @@ export function UnitField({ field, cell, input }: Props) {
       {input ? (
         <div className="insp-field-map" style={{ aspectRatio: `${width} / ${height}` }}>
           <canvas ref={ref} role="img" aria-label={`The network's ${width} × ${height} input${region ? ', with the unit’s field outlined' : ''}`} />
+          {effective.map && <EffectiveMap map={effective.map} />}
           {region && <span className="insp-field-box" style={boxStyle(region, width, height)} aria-hidden="true" />}
         </div>
       ) : null}
@@ -76,6 +80,48 @@ export function UnitField({ field, cell, input }: Props) {
             ? describe(field, cell, region, width, height)
             : problem ?? 'Pick a unit on the map (point, click, or the arrow keys) to outline the input region it can see.'}
       </p>
+      {effective.api && region && cell && (
+        <div className="insp-field-effective">
+          <button type="button" disabled={effective.api.running} onClick={() => effective.api?.run({ layer: field.name, row: cell.row, col: cell.col })}>
+            {effective.api.running ? 'Working…' : 'Show the effective field'}
+          </button>
+          <p aria-live="polite">{effective.text}</p>
+        </div>
+      )}
     </figure>
   );
+}
+
+interface EffectiveState {
+  readonly api: EffectiveFieldApi | null;
+  /** The map to draw, when the field shown is this unit's. */
+  readonly map: { readonly values: Float32Array; readonly width: number; readonly height: number } | null;
+  readonly text: string;
+}
+
+/** The effective field, when the one made is for this layer and unit. */
+function useEffective(layer: string, cell: Cell | null): EffectiveState {
+  const api = useContext(EffectiveFieldContext);
+  const shown = api?.shown;
+  const mine = shown && cell && shown.request.layer === layer && shown.request.row === cell.row && shown.request.col === cell.col ? shown.value : null;
+  if (!mine) {
+    return { api, map: null, text: 'The gradient of this unit with respect to the input shows which pixels it actually responds to.' };
+  }
+  const text = `Effective field: half the gradient's mass lies within a ${mine.mass50} × ${mine.mass50} square, 90% within ${mine.mass90} × ${mine.mass90}, `
+    + `of the ${mine.theoretical.size} × ${mine.theoretical.size} it could see.`;
+  return { api, map: { values: mine.values, height: mine.shape[0], width: mine.shape[1] }, text };
+}
+
+/** The effective field's heat map over the input. */
+function EffectiveMap({ map }: { readonly map: { readonly values: Float32Array; readonly width: number; readonly height: number } }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const ctx = ref.current?.getContext('2d', CPU_CANVAS);
+    if (!ctx) return;
+    ctx.canvas.width = map.width;
+    ctx.canvas.height = map.height;
+    const rgba = heatImage(map.values, map.width, map.height, heatScale(map.values, false, 0.999));
+    ctx.putImageData(new ImageData(rgba, map.width, map.height), 0, 0);
+  }, [map]);
+  return <canvas ref={ref} className="insp-field-heat" role="img" aria-label="The unit's effective receptive field over the input" />;
 }
