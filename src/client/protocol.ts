@@ -17,12 +17,13 @@ export interface CallArgs {
   start: [request: StartRequest];
   switchBackend: [order: readonly BackendName[], why: string];
   open: [request: OpenRequest];
-  classify: [modelId: number, image: Pixels, topK: number];
+  classify: [modelId: number, image: Pixels, topK: number, lesion: readonly string[]];
   release: [resultId: number];
   layer: [resultId: number, name: string];
   layerScalars: [resultId: number, statistic: LayerScalar];
   cam: [resultId: number, classIndex: number];
   networkView: [resultId: number];
+  compare: [resultA: number, resultB: number];
   attribute: [resultId: number, request: AttributionRequest];
   unitField: [resultId: number, request: UnitRequest];
   memory: [];

@@ -8,12 +8,14 @@
  */
 import type { ModelSummary } from '../model/pure';
 import type { PresetName } from '../model/pure';
-import type { LayerData, LayerScalar, LayerValues, Prediction } from '../inspect/types';
+import type { Comparison, LayerData, LayerScalar, LayerValues, Prediction } from '../inspect/types';
 import type { BackendName } from './backend-policy';
 import type { AttributeOptions, Attribution, AttributionRequest, UnitField, UnitRequest } from '../explain/types';
 
 export type { BackendName } from './backend-policy';
-export type { LayerData, LayerScalar, LayerValues, Prediction, TensorStats, BranchData } from '../inspect/types';
+export type {
+  Comparison, LayerComparison, LayerData, LayerScalar, LayerValues, Prediction, TensorStats, BranchData,
+} from '../inspect/types';
 export type {
   AttributeOptions, Attribution, AttributionMethod, AttributionProgress, AttributionRequest, IgBaseline, UnitField, UnitRequest,
 } from '../explain/types';
@@ -120,6 +122,14 @@ export interface ClassifyOptions {
    * caller still wants it.
    */
   readonly settle?: () => Promise<void>;
+  /**
+   * Residual blocks to switch off for this pass (res2a ... res5c; see explain/lesion-blocks.ts):
+   * an identity block then outputs its input, a convolutional block only its projection
+   * shortcut. The model's own weights are used; nothing is rebuilt. The result is held like
+   * any other, without the removed branches' layers. An unknown name rejects with a message
+   * naming the valid blocks.
+   */
+  readonly lesion?: readonly string[];
 }
 
 export interface Classified {
@@ -134,6 +144,8 @@ export interface Classified {
    * with the answer, so the caller keeps using these and not the ones it passed.
    */
   readonly image: Pixels;
+  /** The blocks that were switched off, in network order (absent or empty: the intact network). */
+  readonly lesion?: readonly string[];
 }
 
 /** The resized network input, as RGBA for a canvas. */
@@ -172,6 +184,11 @@ export interface ModelClient {
   /** Class activation map for one class, upsampled to the input size. */
   cam(resultId: number, classIndex: number): Promise<LayerValues>;
   networkView(resultId: number): Promise<NetworkView>;
+  /**
+   * Two held images of one model (or one image intact and lesioned), compared at every layer
+   * both hold: cosine similarity and ‖A − B‖ / ‖A‖.
+   */
+  compare(resultA: number, resultB: number): Promise<Comparison>;
   /**
    * Why the network decided: Grad-CAM at a layer, saliency, SmoothGrad or integrated
    * gradients for one class of a held image. Long runs report progress and stop on abort.

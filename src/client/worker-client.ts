@@ -5,7 +5,7 @@
 import { abortError, EngineCrashedError, fromErrorData } from './errors';
 import { transferablesOf, type CallArgs, type CallProgress, type Endpoint, type FromEngine, type Method } from './protocol';
 import type {
-  AttributeOptions, Attribution, AttributionRequest, BackendName, BackendReport, Classified, ClassifyOptions, ClientEvent,
+  AttributeOptions, Attribution, AttributionRequest, BackendName, BackendReport, Classified, ClassifyOptions, ClientEvent, Comparison,
   LayerData, LayerScalar, LayerValues, MemoryReading, ModelClient, NetworkView, OpenedModel, OpenOptions, OpenRequest,
   Pixels, StartRequest, UnitField, UnitRequest,
 } from './types';
@@ -55,7 +55,8 @@ export class WorkerClient implements ModelClient {
 
   /** The pixels' buffer is transferred to the engine; the answer brings it back in `image`. */
   classify(modelId: number, image: Pixels, options: ClassifyOptions = {}): Promise<Classified> {
-    return this.call('classify', [modelId, image, options.topK ?? 5], { signal: options.signal }) as Promise<Classified>;
+    const args: CallArgs['classify'] = [modelId, image, options.topK ?? 5, options.lesion ?? []];
+    return this.call('classify', args, { signal: options.signal }) as Promise<Classified>;
   }
 
   async release(resultId: number): Promise<void> {
@@ -77,6 +78,10 @@ export class WorkerClient implements ModelClient {
 
   networkView(resultId: number): Promise<NetworkView> {
     return this.call('networkView', [resultId]) as Promise<NetworkView>;
+  }
+
+  compare(resultA: number, resultB: number): Promise<Comparison> {
+    return this.call('compare', [resultA, resultB]) as Promise<Comparison>;
   }
 
   attribute(resultId: number, request: AttributionRequest, options: AttributeOptions = {}): Promise<Attribution> {

@@ -199,6 +199,64 @@ describe.each(IMPLEMENTATIONS)('ModelClient contract: $name', ({ make, transfers
     await client.release(resultId);
   });
 
+  it('compares two results: the same image twice is cosine 1 and relative L2 0 at every layer', async () => {
+    const [a, b] = [await client.classify(model.modelId, card(2)), await client.classify(model.modelId, card(2))];
+    const { layers } = await client.compare(a.resultId, b.resultId);
+    expect(layers.map((l) => l.name)).toEqual(model.summary.layers.slice(1).map((l) => l.name));
+    for (const l of layers) expect([l.name, l.cosine, l.relativeL2]).toEqual([l.name, expect.closeTo(1, 5), 0]);
+    const other = await client.classify(model.modelId, card(3));
+    const apart = await client.compare(a.resultId, other.resultId);
+    expect(Math.max(...apart.layers.map((l) => l.relativeL2))).toBeGreaterThan(0.01);
+    await Promise.all([a, b, other].map((r) => client.release(r.resultId)));
+  });
+
+  it('switches an identity block off: its output is its input, and only what follows it changes', async () => {
+    const intact = await client.classify(model.modelId, card(4));
+    const off = await client.classify(model.modelId, card(4), { lesion: ['res3b'], topK: 6 });
+    expect(off.lesion).toEqual(['res3b']);
+    expect(off.predictions).toHaveLength(6);
+    const [output, input] = [await client.layer(off.resultId, 'res3b_relu'), await client.layer(off.resultId, 'res3a_relu')];
+    expect(output.values).toEqual(input.values);
+    expect((await client.layer(off.resultId, 'res3b_add')).branches).toBeNull();
+    await expect(client.layer(off.resultId, 'res3b_branch2a')).rejects.toThrow(/switched off/);
+    const { layers } = await client.compare(intact.resultId, off.resultId);
+    const at = (name: string) => layers.find((l) => l.name === name);
+    expect(at('res3b_branch2a')).toBeUndefined();
+    expect(at('res3a_relu')?.relativeL2).toBe(0);
+    expect(at('res3c_relu')?.relativeL2).toBeGreaterThan(0);
+    expect(Object.keys(await client.layerScalars(off.resultId, 'mean'))).toHaveLength(layers.length);
+    await Promise.all([intact, off].map((r) => client.release(r.resultId)));
+  });
+
+  it('switches a convolutional block off: its output is ReLU of its projection shortcut', async () => {
+    const off = await client.classify(model.modelId, card(5), { lesion: ['res4a'] });
+    const [add, shortcut] = [await client.layer(off.resultId, 'res4a_add'), await client.layer(off.resultId, 'bn4a_branch1')];
+    expect(add.values).toEqual(shortcut.values);
+    const relu = await client.layer(off.resultId, 'res4a_relu');
+    expect(Array.from(relu.values)).toEqual(Array.from(shortcut.values, (v) => Math.max(v, 0)));
+    expect(relu.shape).toEqual([4, 4, 1024]);
+    await expect(client.cam(off.resultId, 0)).resolves.toMatchObject({ shape: [64, 64] });
+    await expect(client.attribute(off.resultId, { method: 'gradcam' })).rejects.toThrow(/intact network; this image ran with res4a switched off/);
+    await client.release(off.resultId);
+  });
+
+  it('switching blocks on and off 20 times leaves the tensor count where it was; bad names are one message', async () => {
+    const before = (await client.memory()).numTensors;
+    const blocks = ['res2a', 'res2c', 'res3a', 'res4d', 'res5a', 'res5c'];
+    for (let i = 0; i < 20; i++) {
+      const lesion = i % 2 === 0 ? [blocks[i % blocks.length], blocks[(i + 3) % blocks.length]] : [];
+      const run = await client.classify(model.modelId, card(1), { lesion, topK: 1 });
+      await client.release(run.resultId);
+    }
+    expect((await client.memory()).numTensors).toBe(before);
+    await expect(client.classify(model.modelId, card(), { lesion: ['res2a', 'res9z'] }))
+      .rejects.toThrow('unknown block "res9z": the blocks are res2a, res2b, res2c, res3a, res3b, res3c, res3d, res4a, res4b, res4c, res4d, res4e, res4f, res5a, res5b, res5c');
+    expect((await client.memory()).numTensors).toBe(before);
+    const run = await client.classify(model.modelId, card(), { lesion: [] });
+    expect(run.predictions).toHaveLength(5);
+    await client.release(run.resultId);
+  });
+
   it('aborting an open stops it with an AbortError', async () => {
     const abort = new AbortController();
     abort.abort();

@@ -11,13 +11,17 @@ import type { WeightsSource } from '../model/weights/source';
 import type { BackendName } from '../client/backend-policy';
 import { abortError, errorText, throwIfAborted } from '../client/errors';
 import type {
-  AttributeOptions, Attribution, AttributionRequest, BackendReport, Classified, ClassifyOptions, ClientEvent, LayerData,
+  AttributeOptions, Attribution, AttributionRequest, BackendReport, Classified, ClassifyOptions, ClientEvent, Comparison, LayerData,
   LayerScalar, LayerValues, MemoryReading, ModelClient, ModelHost, NetworkView, OpenedModel, OpenOptions, OpenRequest,
   Pixels, StartRequest, UnitField, UnitRequest,
 } from '../client/types';
 import { startBackend, switchBackend, watchContextLoss, type ActiveBackend } from './backend';
 import { openModel, type OpenSession } from './open-model';
 import { attribute, unitFieldOf, type HeldImage } from '../explain/attribute';
+import { lesionedPlan, lesionForward } from '../explain/lesion';
+import { checkLesion } from '../explain/lesion-blocks';
+import { compareCaptures } from '../inspect/compare';
+import { planResNet50, type LayerInfo, type ResNetConfig } from '../model';
 
 export interface EngineOptions {
   readonly host: ModelHost;
@@ -30,6 +34,8 @@ export interface EngineOptions {
 interface HeldResult {
   readonly modelId: number;
   readonly view: NetworkView;
+  /** The blocks switched off for this pass (empty: the intact network). */
+  readonly lesion: readonly string[];
 }
 
 /**
@@ -111,10 +117,13 @@ export class Engine implements ModelClient {
     return pass;
   }
 
-  private async runPass(modelId: number, image: Pixels, { topK = 5, signal, settle }: ClassifyOptions): Promise<Classified> {
+  private async runPass(modelId: number, image: Pixels, { topK = 5, signal, settle, lesion = [] }: ClassifyOptions): Promise<Classified> {
     const { session, failure } = this.model(modelId);
     if (failure !== null) throw new Error(`This model cannot classify: ${failure}`);
     throwIfAborted(signal);
+    const off = checkLesion(session.built.config, lesion);
+    // The same layer objects with the branches left out: no weight is copied or rebuilt.
+    const forward = off.length > 0 ? lesionForward(session.built, off) : undefined;
     // A pass replaces the activations the page is showing: keep it only if still wanted.
     const keep = async () => {
       await settle?.();
@@ -129,14 +138,14 @@ export class Engine implements ModelClient {
     let run: Awaited<ReturnType<typeof session.classify>>;
     try {
       data = await previewBytes(resized);
-      run = await session.classifyResized(resized, topK, { keep, id: resultId });
+      run = await session.classifyResized(resized, topK, { keep, id: resultId, forward });
     } finally {
       resized.dispose();
     }
     if (!run.kept) throw abortError();
-    this.held.set(resultId, { modelId, view: { size, data } });
+    this.held.set(resultId, { modelId, view: { size, data }, lesion: off });
     this.evictBeyond(modelId);
-    return { resultId, modelId, predictions: run.predictions, ms: run.ms, image };
+    return { resultId, modelId, predictions: run.predictions, ms: run.ms, image, lesion: off };
   }
 
   private evictBeyond(modelId: number): void {
@@ -152,10 +161,11 @@ export class Engine implements ModelClient {
   }
 
   async layer(resultId: number, name: string): Promise<LayerData> {
-    const { session } = this.result(resultId);
+    const { session, lesion } = this.result(resultId);
     const info = session.built.layers.find((l) => l.name === name);
     if (!info || info.kind === 'input') throw new Error(`There is no layer named “${name}” in this model`);
-    return readLayerData(session.inspector, info, resultId);
+    const computed = lesion.length > 0 ? lesionedInfo(session.built.config, info, lesion) : info;
+    return readLayerData(session.inspector, computed, resultId);
   }
 
   async layerScalars(resultId: number, statistic: LayerScalar): Promise<Readonly<Record<string, number>>> {
@@ -183,9 +193,18 @@ export class Engine implements ModelClient {
   }
 
   private heldImage(resultId: number): HeldImage {
-    const { session } = this.result(resultId);
+    const { session, lesion } = this.result(resultId);
+    // The gradients recompute the intact network from the input: they would explain another network.
+    if (lesion.length > 0) throw new Error(`Attributions explain the intact network; this image ran with ${lesion.join(', ')} switched off`);
     const { built, inspector, preprocessing } = session;
     return { built, labels: inspector.labels, preprocessing, activation: (name) => inspector.activation(name, resultId) };
+  }
+
+  /** A read, like `layer`: not queued behind the passes. */
+  async compare(resultA: number, resultB: number): Promise<Comparison> {
+    const [a, b] = [this.result(resultA), this.result(resultB)];
+    if (a.modelId !== b.modelId) throw new Error('Only two images of the same model can be compared');
+    return compareCaptures(a.session.inspector, resultA, resultB);
   }
 
   async networkView(resultId: number): Promise<NetworkView> {
@@ -243,4 +262,9 @@ export class Engine implements ModelClient {
     if (!held) throw new Error('That image’s activations are gone: they were released, or their model was closed');
     return { ...this.model(held.modelId), ...held };
   }
+}
+
+/** A layer as a lesioned pass computed it: a switched-off block's add has the shortcut as its only input. */
+function lesionedInfo(config: ResNetConfig, info: LayerInfo, lesion: readonly string[]): LayerInfo {
+  return lesionedPlan(planResNet50(config).layers, new Set(lesion)).find((l) => l.name === info.name) ?? info;
 }

@@ -33,6 +33,12 @@ export interface RunOptions {
    * Without it, the new activations replace all others.
    */
   readonly id?: number;
+  /**
+   * Computes the layers another way than the built model's graph (the network with blocks
+   * switched off): every layer it returns is held, and the head (the dense layer) must be
+   * among them. The tensors become the inspector's.
+   */
+  readonly forward?: (input: tf.Tensor4D) => Map<string, tf.Tensor>;
 }
 
 const SCALARS: Record<LayerScalar, (t: tf.Tensor) => tf.Scalar> = {
@@ -75,35 +81,48 @@ export class Inspector {
   async run(input: tf.Tensor4D, topK = 5, options: RunOptions = {}): Promise<RunResult> {
     this.assertAlive();
     const start = performance.now();
-    // execute(), not predict() on a multi-output model: predict's batching loop ends in
-    // concat([batch]), which for one batch copies every output (all 177 activations, about
-    // 120 MB on ImageNet: ~30 ms a pass on WASM) only to throw the originals away.
-    const outputs = this.built.model.execute(input, [...this.outputNames]) as tf.Tensor[];
+    const held = options.forward?.(input) ?? this.execute(input);
+    const head = held.get(this.captured[this.captured.length - 1].name);
+    let kept: boolean;
     let predictions: Prediction[];
     try {
-      predictions = await this.topK(outputs[outputs.length - 1], topK);
-    } catch (err) {
-      tf.dispose(outputs);
-      throw err;
-    }
-    let kept: boolean;
-    try {
+      if (!head) throw new Error('The pass did not compute the network’s head');
+      predictions = await this.topK(head, topK);
       kept = (await (options.keep?.() ?? true)) && !this.disposed;
     } catch (err) {
-      tf.dispose(outputs);
+      tf.dispose([...held.values()]);
       throw err;
     }
     const capture = options.id ?? 0;
     if (!kept) {
-      tf.dispose(outputs);
+      tf.dispose([...held.values()]);
     } else {
       if (options.id === undefined) this.clear();
       else this.release(capture);
       // The input too (a clone shares its data): gradients with respect to it start there.
-      const held = new Map(this.captured.map((l, i) => [l.name, outputs[i]]));
       this.captures.set(capture, held.set(this.inputName, input.clone()));
     }
     return { predictions, ms: performance.now() - start, kept, capture };
+  }
+
+  /** Every captured layer's output from the built model's graph, by name. */
+  private execute(input: tf.Tensor4D): Map<string, tf.Tensor> {
+    // execute(), not predict() on a multi-output model: predict's batching loop ends in
+    // concat([batch]), which for one batch copies every output (all 177 activations, about
+    // 120 MB on ImageNet: ~30 ms a pass on WASM) only to throw the originals away.
+    const outputs = this.built.model.execute(input, [...this.outputNames]) as tf.Tensor[];
+    return new Map(this.captured.map((l, i) => [l.name, outputs[i]]));
+  }
+
+  /** The captured layers a held image has, in build order (a lesioned pass lacks its removed branches). */
+  heldNames(id?: number): string[] {
+    const capture = this.captureOf(id);
+    if (!capture) throw new Error(this.captures.size > 0 ? 'That image’s activations were released' : 'No image has been run yet');
+    return this.captured.filter((l) => capture.has(l.name)).map((l) => l.name);
+  }
+
+  private captureOf(id?: number): Map<string, tf.Tensor> | undefined {
+    return id === undefined ? [...this.captures.values()].pop() : this.captures.get(id);
   }
 
   private async topK(probabilities: tf.Tensor, k: number): Promise<Prediction[]> {
@@ -123,10 +142,11 @@ export class Inspector {
    */
   activation(name: string, id?: number): tf.Tensor {
     this.assertAlive();
-    const capture = id === undefined ? [...this.captures.values()].pop() : this.captures.get(id);
+    const capture = this.captureOf(id);
     const t = capture?.get(name);
     if (t) return t;
     if (!this.layerNames.includes(name)) throw new UnknownLayerError(name, this.layerNames);
+    if (capture) throw new Error(`“${name}” is not part of this image’s pass: its block was switched off`);
     if (id !== undefined && this.captures.size > 0) throw new Error('That image’s activations were released');
     throw new Error('No image has been run yet');
   }
@@ -178,9 +198,10 @@ export class Inspector {
     this.assertAlive();
     if (!this.hasActivations) return new Map();
     const reduce = SCALARS[statistic];
-    const packed = tf.tidy(() => tf.stack(this.captured.map((l) => reduce(this.activation(l.name, capture)))));
+    const names = this.heldNames(capture);
+    const packed = tf.tidy(() => tf.stack(names.map((name) => reduce(this.activation(name, capture)))));
     const values = await readAndDispose(packed);
-    return new Map(this.captured.map((l, i) => [l.name, values[i]]));
+    return new Map(names.map((name, i) => [name, values[i]]));
   }
 
   /** Disposes one image's activations (nothing when they are already gone). */

@@ -63,3 +63,17 @@ export interface LayerData {
   /** For an add layer: its residual (main path) and shortcut inputs. */
   readonly branches: { readonly main: BranchData; readonly shortcut: BranchData } | null;
 }
+
+/** How far apart two held images' activations are at one layer. */
+export interface LayerComparison {
+  readonly name: string;
+  /** A·B / (‖A‖ ‖B‖), in [-1, 1]; 1 when both are all zeros. */
+  readonly cosine: number;
+  /** ‖A − B‖ / ‖A‖ (relative to A, the first image); Infinity when only A is all zeros. */
+  readonly relativeL2: number;
+}
+
+export interface Comparison {
+  /** Every layer both images hold, in network order. */
+  readonly layers: readonly LayerComparison[];
+}
