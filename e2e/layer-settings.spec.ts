@@ -31,3 +31,18 @@ test('after an image runs, a node’s tint value is in its description, and the 
   await expect(page.getByRole('button', { name: 'conv1_pad', exact: true })).not.toHaveAccessibleDescription(/Mean activation/);
   await expect(page.getByRole('button', { name: 'conv1', exact: true })).toHaveAccessibleDescription(/kernel 7×7.*\. Mean activation [−-]?\d/);
 });
+
+test('a walkthrough step’s layer chips open their layer, and the step stays open', async ({ page }) => {
+  await page.goto('/');
+  const walkthrough = page.getByRole('navigation', { name: 'Walkthrough' });
+  const step = walkthrough.getByRole('region', { name: /THE IDENTITY BLOCK/i }).getByRole('button', { name: /Main path 2: f×f conv, BatchNorm, ReLU/ });
+  await step.click();
+  const chips = walkthrough.getByRole('list', { name: 'Highlighted in the graph' }).getByRole('button');
+  await expect(chips.first()).toBeVisible();
+  const name = (await chips.nth(1).textContent()) ?? '';
+  expect(name).toMatch(/^[a-z0-9_]+$/);
+  await chips.nth(1).click();
+  await expect(page.getByRole('region', { name: 'Layer inspector' }).getByRole('heading', { level: 2 })).toHaveText(name);
+  await expect(page).toHaveURL(new RegExp(`layer=${name}`));
+  await expect(step).toHaveAttribute('aria-pressed', 'true');
+});

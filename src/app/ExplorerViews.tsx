@@ -187,6 +187,12 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
     onUrl({ layer: name, channel: null });
   }, [result, clearStep, onUrl]);
   const onChannel = useCallback((c: number | null) => onUrl({ channel: c }), [onUrl]);
+  // A walkthrough chip opens its layer and leaves the step open.
+  const openLayer = useCallback((name: string) => {
+    readLayerSoon(result, name);
+    onUrl({ layer: name, channel: null });
+  }, [result, onUrl]);
+  const layerNames = useMemo(() => new Set(summary?.layers.map((l) => l.name) ?? []), [summary]);
 
   if (!summary) return <section className="views building" aria-busy="true">Building ResNet50…</section>;
 
@@ -210,7 +216,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
         )}
       </section>
       <aside className="teaching-panel">
-        <Walkthrough steps={steps} activeStepId={activeStep?.id ?? null} onStep={onStep} />
+        <Walkthrough steps={steps} activeStepId={activeStep?.id ?? null} onStep={onStep} onLayer={openLayer} layerNames={layerNames} />
       </aside>
       <InspectorPanel
         result={result}

@@ -6,7 +6,12 @@ export interface WalkthroughProps {
   readonly steps: readonly WalkthroughStep[];
   readonly activeStepId: string | null;
   readonly onStep: (step: WalkthroughStep) => void;
+  /** Opens a layer in the inspector (the step stays); chips of names that are not layers stay text. */
+  readonly onLayer?: (name: string) => void;
+  readonly layerNames?: ReadonlySet<string>;
 }
+
+const NO_NAMES: ReadonlySet<string> = new Set();
 
 const MOVE_KEYS = new Set(['ArrowDown', 'ArrowUp', 'Home', 'End']);
 
@@ -27,7 +32,7 @@ function moveFocus(event: KeyboardEvent<HTMLElement>): void {
  * opened with its explanation and, where this model departs from the text, a note.
  * Memoised (and each step too): selecting a layer re-renders it only when the active step changes.
  */
-export const Walkthrough = memo(function Walkthrough({ steps, activeStepId, onStep }: WalkthroughProps) {
+export const Walkthrough = memo(function Walkthrough({ steps, activeStepId, onStep, onLayer, layerNames = NO_NAMES }: WalkthroughProps) {
   const idPrefix = useId();
   const activeItem = useRef<HTMLLIElement>(null);
   // The step last chosen here; any other change of activeStepId came from outside (the graph).
@@ -73,6 +78,8 @@ export const Walkthrough = memo(function Walkthrough({ steps, activeStepId, onSt
                   active={active}
                   itemRef={active ? activeItem : undefined}
                   onChoose={choose}
+                  onLayer={onLayer}
+                  layerNames={layerNames}
                 />
               );
             })}
@@ -90,9 +97,11 @@ interface StepItemProps {
   readonly active: boolean;
   readonly itemRef: RefObject<HTMLLIElement | null> | undefined;
   readonly onChoose: (step: WalkthroughStep) => void;
+  readonly onLayer: ((name: string) => void) | undefined;
+  readonly layerNames: ReadonlySet<string>;
 }
 
-const StepItem = memo(function StepItem({ step, number, detailId, active, itemRef, onChoose }: StepItemProps) {
+const StepItem = memo(function StepItem({ step, number, detailId, active, itemRef, onChoose, onLayer, layerNames }: StepItemProps) {
   return (
     <li ref={itemRef} className={active ? 'walkthrough-step active' : 'walkthrough-step'}>
       <button
@@ -106,7 +115,7 @@ const StepItem = memo(function StepItem({ step, number, detailId, active, itemRe
         <span className="walkthrough-num" aria-hidden="true">{number}</span>
         <span>{step.title}</span>
       </button>
-      {active && <StepDetail id={detailId} step={step} />}
+      {active && <StepDetail id={detailId} step={step} onLayer={onLayer} layerNames={layerNames} />}
     </li>
   );
 });
@@ -123,7 +132,14 @@ function Chapter({ chapter, headingId, children }: { chapter: ChapterInfo; headi
   );
 }
 
-function StepDetail({ id, step }: { id: string; step: WalkthroughStep }) {
+interface StepDetailProps {
+  readonly id: string;
+  readonly step: WalkthroughStep;
+  readonly onLayer: ((name: string) => void) | undefined;
+  readonly layerNames: ReadonlySet<string>;
+}
+
+function StepDetail({ id, step, onLayer, layerNames }: StepDetailProps) {
   return (
     <div id={id} className="walkthrough-detail">
       <p className="walkthrough-body">{step.body}</p>
@@ -134,7 +150,17 @@ function StepDetail({ id, step }: { id: string; step: WalkthroughStep }) {
         </div>
       )}
       <ul className="walkthrough-layers" aria-label="Highlighted in the graph">
-        {step.layers.map((name) => <li key={name}><code>{name}</code></li>)}
+        {step.layers.map((name) => (
+          <li key={name}>
+            {onLayer && layerNames.has(name) ? (
+              <button type="button" className="walkthrough-chip" title={`Open ${name} in the layer inspector`} onClick={() => onLayer(name)}>
+                <code>{name}</code>
+              </button>
+            ) : (
+              <code>{name}</code>
+            )}
+          </li>
+        ))}
       </ul>
     </div>
   );
