@@ -63,72 +63,74 @@ export function AttributionPanel(props: AttributionPanelProps) {
     <section className="explain" aria-label="Why it decided">
       <h2>Why it decided</h2>
       {!ready && <p className="explain-hint">Run an image, then ask which pixels or features made the network choose a class.</p>}
-      <form onSubmit={submit} className="explain-form" aria-label="Attribution settings">
-        <div className="explain-row">
-          <label htmlFor={ids.cls}>Class</label>
-          <select id={ids.cls} value={chosenClass} disabled={!ready} onChange={(e) => setClassChoice(e.target.value)}>
-            {(predictions ?? []).map((p, i) => <option key={p.index} value={String(p.index)}>{`${i + 1}. ${p.label}`}</option>)}
-            <option value={OTHER}>Another class by name…</option>
-          </select>
-        </div>
-        {chosenClass === OTHER && (
+      {ready && (
+        <form onSubmit={submit} className="explain-form" aria-label="Attribution settings">
           <div className="explain-row">
-            <label htmlFor={ids.other}>Class name</label>
-            <input id={ids.other} list={ids.list} value={otherLabel} onChange={(e) => setOtherLabel(e.target.value)} required />
-            <datalist id={ids.list}>{labels.map((l) => <option key={l} value={l} />)}</datalist>
+            <label htmlFor={ids.cls}>Class</label>
+            <select id={ids.cls} value={chosenClass} disabled={!ready} onChange={(e) => setClassChoice(e.target.value)}>
+              {(predictions ?? []).map((p, i) => <option key={p.index} value={String(p.index)}>{`${i + 1}. ${p.label}`}</option>)}
+              <option value={OTHER}>Another class by name…</option>
+            </select>
           </div>
-        )}
-        <fieldset className="explain-methods" disabled={!ready}>
-          <legend>Method</legend>
-          {METHODS.map((m) => (
-            <div key={m.id} className="explain-method">
-              <label>
-                <input
-                  type="radio"
-                  name={`${ids.cls}-method`}
-                  value={m.id}
-                  checked={method === m.id}
-                  aria-describedby={`${ids.cls}-${m.id}`}
-                  onChange={() => setMethod(m.id)}
-                />
-                <span>{METHOD_NAMES[m.id]}</span>
-              </label>
-              <span id={`${ids.cls}-${m.id}`} className="explain-muted">{m.hint}</span>
+          {chosenClass === OTHER && (
+            <div className="explain-row">
+              <label htmlFor={ids.other}>Class name</label>
+              <input id={ids.other} list={ids.list} value={otherLabel} onChange={(e) => setOtherLabel(e.target.value)} required />
+              <datalist id={ids.list}>{labels.map((l) => <option key={l} value={l} />)}</datalist>
             </div>
-          ))}
-        </fieldset>
-        {method === 'gradcam' && (
+          )}
+          <fieldset className="explain-methods" disabled={!ready}>
+            <legend>Method</legend>
+            {METHODS.map((m) => (
+              <div key={m.id} className="explain-method">
+                <label>
+                  <input
+                    type="radio"
+                    name={`${ids.cls}-method`}
+                    value={m.id}
+                    checked={method === m.id}
+                    aria-describedby={`${ids.cls}-${m.id}`}
+                    onChange={() => setMethod(m.id)}
+                  />
+                  <span>{METHOD_NAMES[m.id]}</span>
+                </label>
+                <span id={`${ids.cls}-${m.id}`} className="explain-muted">{m.hint}</span>
+              </div>
+            ))}
+          </fieldset>
+          {method === 'gradcam' && (
+            <div className="explain-row">
+              <label htmlFor={ids.layer}>Layer</label>
+              <select id={ids.layer} value={layer ?? defaultLayer ?? ''} disabled={!ready} onChange={(e) => setLayer(e.target.value)}>
+                {layers.map((name) => <option key={name} value={name}>{name === defaultLayer ? `${name} (last block)` : name}</option>)}
+              </select>
+            </div>
+          )}
+          {method === 'ig' && (
+            <div className="explain-row">
+              <label htmlFor={ids.steps}>Steps</label>
+              <input id={ids.steps} type="number" min={IG_STEPS.min} max={IG_STEPS.max} value={steps} onChange={(e) => setSteps(Number(e.target.value))} required />
+              <label htmlFor={ids.base}>Baseline</label>
+              <select id={ids.base} value={baseline} onChange={(e) => setBaseline(e.target.value as IgBaseline)}>
+                <option value="black">black image</option>
+                <option value="blur">blurred image</option>
+              </select>
+            </div>
+          )}
+          {method === 'smoothgrad' && (
+            <div className="explain-row">
+              <label htmlFor={ids.samples}>Samples</label>
+              <input id={ids.samples} type="number" min={1} max={SMOOTHGRAD.maxSamples} value={samples} onChange={(e) => setSamples(Number(e.target.value))} required />
+              <label htmlFor={ids.noise}>Noise (% of range)</label>
+              <input id={ids.noise} type="number" min={0} max={100} step={1} value={noise} onChange={(e) => setNoise(Number(e.target.value))} required />
+            </div>
+          )}
           <div className="explain-row">
-            <label htmlFor={ids.layer}>Layer</label>
-            <select id={ids.layer} value={layer ?? defaultLayer ?? ''} disabled={!ready} onChange={(e) => setLayer(e.target.value)}>
-              {layers.map((name) => <option key={name} value={name}>{name === defaultLayer ? `${name} (last block)` : name}</option>)}
-            </select>
+            <button type="submit" className="explain-run" disabled={!ready}>{running ? 'Explain again' : 'Explain'}</button>
+            {running && <button type="button" onClick={onCancel}>Cancel</button>}
           </div>
-        )}
-        {method === 'ig' && (
-          <div className="explain-row">
-            <label htmlFor={ids.steps}>Steps</label>
-            <input id={ids.steps} type="number" min={IG_STEPS.min} max={IG_STEPS.max} value={steps} onChange={(e) => setSteps(Number(e.target.value))} required />
-            <label htmlFor={ids.base}>Baseline</label>
-            <select id={ids.base} value={baseline} onChange={(e) => setBaseline(e.target.value as IgBaseline)}>
-              <option value="black">black image</option>
-              <option value="blur">blurred image</option>
-            </select>
-          </div>
-        )}
-        {method === 'smoothgrad' && (
-          <div className="explain-row">
-            <label htmlFor={ids.samples}>Samples</label>
-            <input id={ids.samples} type="number" min={1} max={SMOOTHGRAD.maxSamples} value={samples} onChange={(e) => setSamples(Number(e.target.value))} required />
-            <label htmlFor={ids.noise}>Noise (% of range)</label>
-            <input id={ids.noise} type="number" min={0} max={100} step={1} value={noise} onChange={(e) => setNoise(Number(e.target.value))} required />
-          </div>
-        )}
-        <div className="explain-row">
-          <button type="submit" className="explain-run" disabled={!ready}>{running ? 'Explain again' : 'Explain'}</button>
-          {running && <button type="button" onClick={onCancel}>Cancel</button>}
-        </div>
-      </form>
+        </form>
+      )}
       {running && <RunProgress progress={progress} />}
       {shown && input && (
         <AttributionView attribution={shown.attribution} input={input} steps={shown.request.steps} stale={running} />
