@@ -13,6 +13,8 @@ export interface CommandOutput {
   readonly stdout: string;
   /** Per-file problems: one line each. A non-empty list makes the exit code non-zero. */
   readonly errors: readonly string[];
+  /** Lines for stderr that leave the exit code alone (files a long run counted and went past). */
+  readonly warnings?: readonly string[];
 }
 
 /** One line naming the file; decoder messages that already name it are kept as they are. */

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Classified, ModelClient, OpenedModel } from '../client/types';
 import { createNodeEngine } from '../engine/node-engine';
 import { UnknownLayerError } from '../inspect/errors';
-import { inspectableLayerNames, presetConfig } from '../model/pure';
+import { inspectableLayerNames, presetConfig, type PresetName } from '../model/pure';
 import { decodeImageFile } from '../model/image/decode-node';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,11 +21,12 @@ export interface CliEngine {
   dispose(): void;
 }
 
-export async function startEngine(): Promise<CliEngine> {
+/** The ImageNet model with its real weights, or (for tests of properties that need no training) the seeded SIGNS one. */
+export async function startEngine(preset: PresetName = 'imagenet'): Promise<CliEngine> {
   const client = createNodeEngine();
   try {
     const { name } = await client.start({ requested: null, renderer: null, webgl: false });
-    const model = await client.open({ preset: 'imagenet', seedLiteral: false, weightsUrl: WEIGHTS_DIR, architectureIfWeightsFail: false });
+    const model = await client.open({ preset, seedLiteral: false, weightsUrl: WEIGHTS_DIR, architectureIfWeightsFail: false });
     return { client, model, backend: name, dispose: () => client.dispose() };
   } catch (err) {
     client.dispose();

@@ -3,6 +3,9 @@ import * as tf from '@tensorflow/tfjs';
 import { UsageError } from './args';
 import { ATTRIBUTE_USAGE, runAttribute } from './attribute-command';
 import { runClassify, type CommandOutput } from './classify-command';
+import { COMPARE_USAGE, runCompare } from './compare-command';
+import { EVALUATE_USAGE, runEvaluate } from './evaluate-command';
+import { LESION_USAGE, runLesion } from './lesion-command';
 import { runInspect } from './inspect-command';
 import { RECEPTIVE_FIELD_USAGE, runReceptiveField } from './receptive-field-command';
 import { runSummary } from './summary-command';
@@ -14,7 +17,10 @@ commands:
   classify IMAGE... [--top K] [--json]                           ImageNet top-K for PNG/JPEG files
   inspect IMAGE --layer NAME [--json] [--npy FILE]               one layer's activation statistics
   ${RECEPTIVE_FIELD_USAGE}
-${ATTRIBUTE_USAGE}`;
+${ATTRIBUTE_USAGE}
+${EVALUATE_USAGE}
+${LESION_USAGE}
+${COMPARE_USAGE}`;
 
 type Command = (argv: readonly string[]) => Promise<CommandOutput>;
 
@@ -24,6 +30,9 @@ const COMMANDS: Record<string, Command> = {
   inspect: runInspect,
   'receptive-field': async (argv) => ({ stdout: runReceptiveField(argv), errors: [] }),
   attribute: runAttribute,
+  evaluate: runEvaluate,
+  lesion: runLesion,
+  compare: runCompare,
 };
 
 export interface CliResult {
@@ -47,8 +56,8 @@ export async function runCli(argv: readonly string[]): Promise<CliResult> {
   }
   try {
     await tf.setBackend('cpu');
-    const { stdout, errors } = await command(rest);
-    return { code: errors.length ? 1 : 0, stdout, stderr: errors.join('\n') };
+    const { stdout, errors, warnings = [] } = await command(rest);
+    return { code: errors.length ? 1 : 0, stdout, stderr: [...warnings, ...errors].join('\n') };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return { code: err instanceof UsageError ? 2 : 1, stdout: '', stderr: `${name}: ${message.split('\n')[0]}` };

@@ -1,0 +1,26 @@
+/** Options the experiment commands share: the preset, the blocks to switch off, quiet, JSON. */
+import { checkLesion } from '../explain/lesion-blocks';
+import { presetConfig, PRESET_NAMES, type PresetName } from '../model/pure';
+import { stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args';
+
+export const EXPERIMENT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'preset', takesValue: true, choices: PRESET_NAMES },
+  { name: 'json', takesValue: false },
+  { name: 'quiet', takesValue: false },
+];
+
+export function presetOption(args: ParsedArgs): PresetName {
+  return stringOption(args, 'preset', 'imagenet') as PresetName;
+}
+
+/** `--lesion res2a,res3b`, checked against the preset's blocks before any weight is read. */
+export function lesionOption(args: ParsedArgs): string[] {
+  const value = args.options.get('lesion');
+  if (value === undefined) return [];
+  const names = String(value).split(',').map((s) => s.trim()).filter(Boolean);
+  try {
+    return checkLesion(presetConfig(presetOption(args)), names);
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+}
