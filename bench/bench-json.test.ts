@@ -72,23 +72,73 @@ describe('npm run bench -- --quick --json', () => {
     expect(app.workerMemory.numTensorsAfter1).toBeGreaterThan(0);
   });
 
+  it('has the attribution figures (issue 11): WASM in the bench worker, ratios to one forward pass of the same run', () => {
+    const a = report.attribution;
+    expect([a.backend, a.host]).toEqual(['wasm', 'worker']);
+    // A quick run measures the SIGNS preset (a saliency map on ImageNet is a whole backward pass).
+    expect(a.preset).toBe('signs');
+    expect(a.gradCamLayer).toBe('res5c_relu');
+    expect([a.igSteps, a.igBaseline]).toEqual([32, 'black']);
+    expect(a.unitLayer).toBe('res2c_relu');
+    expect(a.rounds).toBeGreaterThan(0);
+    expect(a.igRounds).toBeGreaterThan(0);
+    expect(a.baselineMs).toBeGreaterThan(0);
+    for (const [ms, r] of [[a.gradCamMs, a.gradCamRatio], [a.saliencyMs, a.saliencyRatio], [a.igMs, a.igRatio], [a.unitFieldMs, a.unitFieldRatio]]) {
+      expect(ms).toBeGreaterThan(0);
+      expect(r).toBeCloseTo(ms / a.baselineMs, 1);
+    }
+    expect(a.igCompletenessGap).toBeGreaterThanOrEqual(0);
+    expect(a.memory.gradCamSaliencyRequests).toBe(20);
+    expect(a.memory.attributions).toBeGreaterThanOrEqual(20);
+    expect(a.memory.numTensorsBefore).toBeGreaterThan(0);
+    expect(a.memory.numTensorsGrowth).toBe(a.memory.numTensorsAfter - a.memory.numTensorsBefore);
+    expect(a.memory.bytesGrowth).toBe(a.memory.bytesAfter - a.memory.bytesBefore);
+  });
+
   it('checks every target of the issue', () => {
-    expect(report.targets.map((t) => t.name)).toHaveLength(10);
+    expect(report.targets.map((t) => t.name)).toHaveLength(16);
     for (const t of report.targets) expect(t.met).toBe(t.op === '<=' ? t.value <= t.limit : t.op === '>=' ? t.value >= t.limit : t.value === t.limit);
+    // The attribution targets, from their figures.
+    const a = report.attribution;
+    const named = (start: string) => {
+      const found = report.targets.filter((t) => t.name.startsWith(start));
+      expect(found, start).toHaveLength(1);
+      return found[0];
+    };
+    expect(named('Grad-CAM (res5c_relu) / one forward pass, WASM, signs')).toMatchObject({ value: a.gradCamRatio, op: '<=', limit: 3 });
+    expect(named('saliency / one forward pass')).toMatchObject({ value: a.saliencyRatio, op: '<=', limit: 3 });
+    expect(named('integrated gradients, 32 steps, black baseline, batched')).toMatchObject({ value: a.igRatio, op: '<=', limit: 16 });
+    expect(named('effective receptive field of res2c_relu')).toMatchObject({ value: a.unitFieldRatio, op: '<=', limit: 3 });
+    expect(named('numTensors growth after 20 Grad-CAM / saliency')).toMatchObject({ value: a.memory.numTensorsGrowth, op: '==', limit: 0 });
+    expect(named('backend bytes growth after 20 Grad-CAM / saliency')).toMatchObject({ value: a.memory.bytesGrowth, op: '==', limit: 0 });
   });
 
   it('the schema check catches a missing or non-finite figure in that real output', () => {
-    type Loose = { browser: { wasm: Record<string, unknown> }; app: Record<string, unknown> & { workerMemory: Record<string, unknown> }; mainThread: { webgl: Record<string, unknown> } };
+    type Loose = {
+      browser: { wasm: Record<string, unknown> }; app: Record<string, unknown> & { workerMemory: Record<string, unknown> };
+      mainThread: { webgl: Record<string, unknown> }; attribution: Record<string, unknown> & { memory: Record<string, unknown> };
+    };
     const broken = structuredClone(report) as unknown as Loose;
     broken.browser.wasm.ratio = Number.NaN;
     delete broken.app.layerSwitchMs;
     broken.app.workerMemory.numTensorsGrowth = Number.POSITIVE_INFINITY;
     broken.mainThread.webgl.longestTaskMs = '12';
+    delete broken.attribution.igRatio;
+    broken.attribution.saliencyRatio = Number.NaN;
+    broken.attribution.preset = 1;
+    broken.attribution.memory.numTensorsGrowth = null;
     expect(validateReport(broken)).toEqual([
       'browser.wasm.ratio should be a finite number, got NaN',
       'app.layerSwitchMs should be a finite number, got undefined',
       'app.workerMemory.numTensorsGrowth should be a finite number, got Infinity',
       'mainThread.webgl.longestTaskMs should be a finite number, got "12"',
+      'attribution.preset should be a string, got 1',
+      'attribution.saliencyRatio should be a finite number, got NaN',
+      'attribution.igRatio should be a finite number, got undefined',
+      'attribution.memory.numTensorsGrowth should be a finite number, got null',
     ]);
+    const noSection = structuredClone(report) as unknown as Record<string, unknown>;
+    delete noSection.attribution;
+    expect(validateReport(noSection)).toContain('attribution should be an object');
   });
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { validateReport, type BenchReport, type ThreadsFigures } from './core/report';
 import { round } from './core/stats';
-import type { BackendFigures } from './core/types';
+import type { AttributionFigures, BackendFigures } from './core/types';
 import { measureApp } from './lib/app-bench';
 import { APP_OUT, ensureBuilds, PAGE_OUT, ROOT, serveApp } from './lib/app-server';
 import { measureMainBundle } from './lib/bundle';
@@ -18,7 +18,7 @@ import { launchBrowser } from './lib/browser';
 import { formatReport } from './lib/format';
 import { log } from './lib/log';
 import { runNodeBench } from './lib/node-bench';
-import { runPage } from './lib/page-bench';
+import { runAttribution, runPage } from './lib/page-bench';
 import { FULL, PIPELINE_LAYER, QUICK, type Plans } from './lib/plans';
 import { serveStatic } from './lib/serve';
 import { checkTargets } from './lib/targets';
@@ -43,9 +43,10 @@ interface BrowserFigures {
   readonly wasm: BackendFigures;
   readonly webgl: BackendFigures;
   readonly threads: ThreadsFigures;
+  readonly attribution: AttributionFigures;
 }
 
-/** The bench page (its worker): WASM, WASM threaded against single-threaded, WebGL. */
+/** The bench page (its worker): WASM, WASM threaded against single-threaded, WebGL, then the attribution figures on WASM. */
 async function pageRuns(browser: Browser, plans: Plans): Promise<BrowserFigures> {
   const roots = [PAGE_OUT, path.join(ROOT, 'public')];
   const isolated = await serveStatic({ roots, isolated: true });
@@ -54,7 +55,9 @@ async function pageRuns(browser: Browser, plans: Plans): Promise<BrowserFigures>
     const wasm = await runPage(browser, isolated.url, plans.wasm);
     const threads = await measureThreads(browser, isolated.url, plain.url, plans.threadRounds);
     const webgl = await runPage(browser, isolated.url, plans.webgl);
-    return { wasm, webgl, threads };
+    log(`attribution figures (${plans.attribution.preset}, WASM)…`);
+    const attribution = await runAttribution(browser, isolated.url, plans.attribution);
+    return { wasm, webgl, threads, attribution };
   } finally {
     await Promise.all([isolated.close(), plain.close()]);
   }
@@ -118,6 +121,7 @@ async function runBench(options: Options): Promise<BenchReport> {
     weightsBytes: { float32: await weightsBytes('float32'), float16: await weightsBytes('float16') },
     app,
     mainThread,
+    attribution: page.attribution,
   };
   return { ...figures, targets: checkTargets(figures) };
 }

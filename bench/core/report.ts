@@ -2,7 +2,7 @@
  * The benchmark's one JSON document, and its schema: every figure must be present and a
  * finite number. `validateReport` is what the test runs on a real (quick) run's output.
  */
-import type { AppFigures, BackendFigures, CoreFigures, MainThreadFigures, NodeFigures } from './types';
+import type { AppFigures, AttributionFigures, BackendFigures, CoreFigures, MainThreadFigures, NodeFigures } from './types';
 
 export interface ThreadsFigures {
   /** Single-threaded median predict / threaded median predict (WASM, SIMD both). */
@@ -42,6 +42,8 @@ export interface BenchReport {
   readonly weightsBytes: { readonly float32: number; readonly float16: number };
   readonly app: AppFigures;
   readonly mainThread: { readonly wasm: MainThreadFigures; readonly webgl: MainThreadFigures };
+  /** Grad-CAM, saliency, integrated gradients and a unit's effective field / one forward pass (WASM, the bench worker). */
+  readonly attribution: AttributionFigures;
   readonly targets: readonly Target[];
 }
 
@@ -96,6 +98,17 @@ const SPEC: Spec<BenchReport> = {
     },
   },
   mainThread: { wasm: MAIN_THREAD, webgl: MAIN_THREAD },
+  attribution: {
+    backend: 'string', host: 'string', preset: 'string', threads: 'number', rounds: 'number', igRounds: 'number',
+    baselineMs: 'number', gradCamLayer: 'string', gradCamMs: 'number', gradCamRatio: 'number',
+    saliencyMs: 'number', saliencyRatio: 'number',
+    igSteps: 'number', igBaseline: 'string', igMs: 'number', igRatio: 'number', igCompletenessGap: 'number',
+    unitLayer: 'string', unitRow: 'number', unitCol: 'number', unitFieldMs: 'number', unitFieldRatio: 'number',
+    memory: {
+      gradCamSaliencyRequests: 'number', attributions: 'number', unitFields: 'number', numTensorsBefore: 'number', numTensorsAfter: 'number', bytesBefore: 'number',
+      bytesAfter: 'number', numTensorsGrowth: 'number', bytesGrowth: 'number',
+    },
+  },
   targets: [{ name: 'string', value: 'number', op: 'string', limit: 'number', met: 'boolean' }],
 };
 

@@ -148,3 +148,76 @@ export interface AppFigures extends LayerSwitchFigures {
   /** Share of the weight files fetched that were float16 (1 = float16 only). */
   readonly float16Share: number;
 }
+
+/**
+ * The attribution figures (issue 11, "Speed"): Grad-CAM, saliency, integrated gradients and
+ * one unit's effective receptive field through the model client on WASM, each against the
+ * bare predict of the same model in the same worker, interleaved.
+ */
+export interface AttributionPlan {
+  readonly backend: 'wasm';
+  /** 'imagenet' in a full run; 'signs' (64 x 64, seeded weights) in a quick one. */
+  readonly preset: 'imagenet' | 'signs';
+  /** Timed rounds of Grad-CAM, saliency and the unit field, each after a bare predict of its own. */
+  readonly rounds: number;
+  /** Timed integrated-gradients runs (`igSteps` gradients each, batched). */
+  readonly igRounds: number;
+  /** Untimed integrated-gradients runs first (on ImageNet the saliency warm-up already ran its batch-of-one backward pass). */
+  readonly igWarmRuns: number;
+  readonly igSteps: number;
+  /** Grad-CAM and saliency requests between the two memory readings (the timed ones, then more, alternated). */
+  readonly memoryAttributions: number;
+  /** The layer of the unit whose effective receptive field is measured (at the map's centre). */
+  readonly unitLayer: string;
+}
+
+/**
+ * tf.memory() inside the worker before the timed runs (after one untimed run of each
+ * method) and after them plus more Grad-CAM / saliency requests.
+ */
+export interface AttributionMemoryFigures {
+  /** Grad-CAM and saliency requests between the readings (AttributionPlan.memoryAttributions). */
+  readonly gradCamSaliencyRequests: number;
+  /** Every client.attribute between them (integrated gradients included). */
+  readonly attributions: number;
+  /** client.unitField requests between them. */
+  readonly unitFields: number;
+  readonly numTensorsBefore: number;
+  readonly numTensorsAfter: number;
+  readonly bytesBefore: number;
+  readonly bytesAfter: number;
+  readonly numTensorsGrowth: number;
+  readonly bytesGrowth: number;
+}
+
+export interface AttributionFigures {
+  readonly backend: string;
+  readonly host: string;
+  /** The model every figure here used, the baseline's included (AttributionPlan.preset). */
+  readonly preset: string;
+  readonly threads: number;
+  readonly rounds: number;
+  readonly igRounds: number;
+  /** Median bare predict (+ reading the probabilities), timed in the worker, interleaved with the runs below. */
+  readonly baselineMs: number;
+  /** Grad-CAM at the default layer (the last block's output), the image's top class. */
+  readonly gradCamLayer: string;
+  readonly gradCamMs: number;
+  readonly gradCamRatio: number;
+  /** Vanilla gradient saliency, the top class. */
+  readonly saliencyMs: number;
+  readonly saliencyRatio: number;
+  /** Integrated gradients, `igSteps` steps from the black baseline, batched as the engine runs them (1 image a batch on ImageNet, 8 on SIGNS). */
+  readonly igSteps: number;
+  readonly igBaseline: string;
+  readonly igMs: number;
+  readonly igRatio: number;
+  readonly igCompletenessGap: number;
+  /** One unit's effective receptive field: `unitLayer` at (unitRow, unitCol), the map's centre. */
+  readonly unitLayer: string;
+  readonly unitRow: number;
+  readonly unitCol: number;
+  readonly unitFieldMs: number;
+  readonly unitFieldRatio: number;
+  readonly memory: AttributionMemoryFigures;
+}

@@ -48,9 +48,21 @@ function appLines(r: BenchReport): string[] {
   ];
 }
 
+function attributionLines(r: BenchReport): string[] {
+  const a = r.attribution;
+  const m = a.memory;
+  return [
+    `attribution (${a.preset}, ${a.backend} in the ${a.host}, ${a.threads} threads; one forward pass ${a.baselineMs} ms): `
+      + `Grad-CAM ${a.gradCamRatio}x (${a.gradCamMs} ms, ${a.gradCamLayer}), saliency ${a.saliencyRatio}x (${a.saliencyMs} ms), `
+      + `IG ${a.igSteps} steps ${a.igRatio}x (${a.igMs} ms, gap ${a.igCompletenessGap}), `
+      + `unit field ${a.unitLayer} (${a.unitRow}, ${a.unitCol}) ${a.unitFieldRatio}x (${a.unitFieldMs} ms)`,
+    `attribution memory: ${m.numTensorsBefore} / ${m.numTensorsAfter} tensors, ${(m.bytesBefore / MiB).toFixed(1)} / ${(m.bytesAfter / MiB).toFixed(1)} MiB before / after ${m.gradCamSaliencyRequests} Grad-CAM / saliency requests (${m.attributions} attributions and ${m.unitFields} unit fields in all)`,
+  ];
+}
+
 export function formatReport(r: BenchReport): string {
   const targets = r.targets.map((t) => `${t.met ? 'met    ' : 'NOT met'}  ${t.name}: ${t.value} (target ${t.op} ${t.limit})`);
   const m = r.machine;
   const header = `ResNet50 Explorer benchmark, ${r.date}${r.quick ? ' (quick)' : ''}, ${m.cpus} cores (load ${m.loadAverageStart} -> ${m.loadAverageEnd}), Chromium ${m.chromium}, Node ${m.node}`;
-  return [header, '', ...backendTable(r), '', ...appLines(r), '', ...targets, ''].join('\n');
+  return [header, '', ...backendTable(r), '', ...appLines(r), ...attributionLines(r), '', ...targets, ''].join('\n');
 }

@@ -1,6 +1,6 @@
 /** Drives the bench page: one fresh browser context (and page load) per backend run. */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { BackendFigures, BenchBackend, EngineInfo, RunPlan } from '../core/types';
+import type { AttributionFigures, AttributionPlan, BackendFigures, BenchBackend, EngineInfo, RunPlan } from '../core/types';
 import '../core/page-api';
 import { prepareContext } from './browser';
 import { log } from './log';
@@ -30,6 +30,19 @@ export async function runPage(browser: Browser, baseUrl: string, plan: RunPlan):
     return await page.evaluate((p) => {
       if (!window.bench) throw new Error('the bench page did not start');
       return window.bench.run(p);
+    }, plan);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Loads the bench page from `baseUrl` and measures the attribution figures in it. */
+export async function runAttribution(browser: Browser, baseUrl: string, plan: AttributionPlan): Promise<AttributionFigures> {
+  const { context, page } = await openPage(browser, baseUrl);
+  try {
+    return await page.evaluate((p) => {
+      if (!window.bench) throw new Error('the bench page did not start');
+      return window.bench.attribution(p);
     }, plan);
   } finally {
     await context.close();

@@ -1,5 +1,5 @@
 /** How much each part of the benchmark runs, in a full run and with --quick. */
-import type { RunPlan } from '../core/types';
+import type { AttributionPlan, RunPlan } from '../core/types';
 import type { MainThreadPlan } from './main-thread';
 
 /** A 56x56x256 layer: the layer the pipeline reads, as if selected in the inspector. */
@@ -23,9 +23,18 @@ export interface Plans {
    * 64 x 64, seeded weights): the main thread's side of a pass is the same.
    */
   readonly mainThread: { readonly wasm: MainThreadPlan; readonly webgl: MainThreadPlan };
+  /**
+   * The attribution figures (issue 11), WASM in the bench worker. On ImageNet one saliency
+   * map is a full backward pass (~3.5 s here) and integrated gradients at 32 steps are 32 of
+   * them (~2 minutes), so a quick run (inside `npm test`) measures the SIGNS preset.
+   */
+  readonly attribution: AttributionPlan;
 }
 
 const base = { layer: PIPELINE_LAYER, preset: 'imagenet' } as const;
+
+/** The effective receptive field's unit: the last block of stage 2 (35 x 35 theoretical field on ImageNet), at its map's centre. */
+const attributionBase = { backend: 'wasm', igSteps: 32, memoryAttributions: 20, unitLayer: 'res2c_relu' } as const;
 
 export const FULL: Plans = {
   wasm: { ...base, backend: 'wasm', rounds: 10, warmRuns: 1, images: 50 },
@@ -38,6 +47,8 @@ export const FULL: Plans = {
     wasm: { backend: 'wasm', preset: 'imagenet', images: 10, memoryImages: 50 },
     webgl: { backend: 'webgl', preset: 'signs', images: 10, memoryImages: 0 },
   },
+  // The saliency warm-up already ran IG's batch of one (ImageNet): no untimed IG run.
+  attribution: { ...attributionBase, preset: 'imagenet', rounds: 3, igRounds: 1, igWarmRuns: 0 },
 };
 
 export const QUICK: Plans = {
@@ -52,4 +63,6 @@ export const QUICK: Plans = {
     wasm: { backend: 'wasm', preset: 'imagenet', images: 10, memoryImages: 12 },
     webgl: { backend: 'webgl', preset: 'signs', images: 3, memoryImages: 0 },
   },
+  // ~40 s at load 7: a saliency map on SIGNS takes ~2 s here, IG at 32 steps ~12 s (4 batches of 8).
+  attribution: { ...attributionBase, preset: 'signs', rounds: 3, igRounds: 1, igWarmRuns: 0 },
 };

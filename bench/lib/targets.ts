@@ -16,6 +16,8 @@ function growth(figures: Figures, key: 'numTensorsGrowth' | 'bytesGrowth'): numb
 
 export function checkTargets(figures: Figures): Target[] {
   const { wasm, webgl } = figures.mainThread;
+  const a = figures.attribution;
+  const per = `/ one forward pass, WASM, ${a.preset}, through the client`;
   return [
     target('ratio on WASM: the app through the client / bare predict, same worker', figures.browser.wasm.ratio, '<=', 1.15),
     target('layerSwitchMs, 56x56x256 layer, WASM, through the worker (app)', figures.app.layerSwitchMs, '<=', 50),
@@ -27,5 +29,11 @@ export function checkTargets(figures: Figures): Target[] {
     target('share of weight files served as float16', figures.app.float16Share, '==', 1),
     target('numTensors growth, image 1 to last (all runs, the app\'s worker included)', growth(figures, 'numTensorsGrowth'), '==', 0),
     target('backend bytes growth, image 1 to last (all runs, the app\'s worker included)', growth(figures, 'bytesGrowth'), '==', 0),
+    target(`Grad-CAM (${a.gradCamLayer}) ${per}`, a.gradCamRatio, '<=', 3),
+    target(`saliency ${per}`, a.saliencyRatio, '<=', 3),
+    target(`integrated gradients, ${a.igSteps} steps, ${a.igBaseline} baseline, batched ${per}`, a.igRatio, '<=', 16),
+    target(`effective receptive field of ${a.unitLayer} (${a.unitRow}, ${a.unitCol}) ${per}`, a.unitFieldRatio, '<=', 3),
+    target(`numTensors growth after ${a.memory.gradCamSaliencyRequests} Grad-CAM / saliency requests (bench worker, ${a.preset})`, a.memory.numTensorsGrowth, '==', 0),
+    target(`backend bytes growth after ${a.memory.gradCamSaliencyRequests} Grad-CAM / saliency requests (bench worker, ${a.preset})`, a.memory.bytesGrowth, '==', 0),
   ];
 }

@@ -10,10 +10,11 @@ import type { BackendReport, ModelClient, Pixels } from '../../src/client/types'
 import { decodeImageBlob } from '../../src/app/decode-image-browser';
 import { IMAGENET_WEIGHTS } from '../../src/model/weights/descriptor';
 import type { BenchAnswer, BenchCall, BenchCalls, BenchPortMessage } from '../core/bench-protocol';
+import { measureAttribution } from '../core/attribution-loop';
 import { clientPipeline, measureLoop } from '../core/loop';
 import type { BenchApi } from '../core/page-api';
 import { round } from '../core/stats';
-import type { BenchBackend, EngineInfo, RunPlan } from '../core/types';
+import type { AttributionPlan, BenchBackend, EngineInfo, RunPlan } from '../core/types';
 
 const SAMPLE_URL = '/samples/chelsea.png';
 /** As the app asks for it (src/app/use-model.ts): float16, a folder URL. */
@@ -117,6 +118,30 @@ const api: BenchApi = {
     const left = (await client.memory()).numTensors - before;
     client.dispose();
     return { ...info, ...figures, memory: { ...figures.memory, numTensorsLeftAfterDispose: left } };
+  },
+  async attribution(plan: AttributionPlan) {
+    const { worker, info } = await openBackend(plan.backend, plan.preset);
+    const { client } = worker;
+    const model = await client.open({ preset: plan.preset, seedLiteral: false, weightsUrl: WEIGHTS_URL, warmUp: false });
+    if (!model.canClassify) throw new Error(`the engine could not load the weights: ${model.failure}`);
+    const unitLayer = model.summary.layers.find((l) => l.name === plan.unitLayer);
+    if (!unitLayer || unitLayer.outputShape.length !== 3) throw new Error(`${plan.unitLayer} is not a spatial layer of ${plan.preset}`);
+    const blob = await (await fetch(SAMPLE_URL)).blob();
+    // One held image, as the page's "Why it decided" panel explains the image on show.
+    const { resultId } = await client.classify(model.modelId, await decodeImageBlob(blob, {}), { topK: 5 });
+    const figures = await measureAttribution({
+      predict: () => worker.call('predict'),
+      attribute: (request) => client.attribute(resultId, request),
+      unitField: (request) => client.unitField(resultId, request),
+      memory: () => client.memory(),
+    }, plan, {
+      backend: info.backend, host: info.host, threads: info.threads,
+      unitMap: [unitLayer.outputShape[0], unitLayer.outputShape[1]],
+    }, log);
+    await client.closeModel(model.modelId);
+    await worker.call('close');
+    client.dispose();
+    return figures;
   },
   async open(backend) {
     const { worker, info } = await openBackend(backend, 'imagenet');
