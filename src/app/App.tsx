@@ -14,8 +14,11 @@ import { useClassifier } from './use-classifier';
 import { liveResult, useCam, useNetworkView } from './use-layer-data';
 import { useModel } from './use-model';
 import { useMemory } from './use-memory';
+import { useLesion } from './use-lesion';
 import { createUrlStore, readUrlState, useAddressBar, useUrlField, writeUrlState, type UrlStore } from './url-state';
 import { SAMPLES } from './samples';
+
+const NO_BLOCKS: readonly string[] = [];
 
 const CLASSIFY_OFF =
   'Classification is off: the ImageNet weights did not load (see the message above). ' +
@@ -51,7 +54,8 @@ export function App() {
   const memory = useMemory(client);
   const { handle, load } = useModel(client, settings.preset, settings.seedLiteral, backend.epoch);
   const canClassify = handle?.model.canClassify ?? false;
-  const classifier = useClassifier(canClassify ? handle : null);
+  const lesion = useLesion(urlStore, settings.seedLiteral, setNotice);
+  const classifier = useClassifier(canClassify ? handle : null, lesion.off);
   const result = classifier.result;
   // The result's activations are readable only while the model that made it is the current one.
   const live = liveResult(handle, result);
@@ -106,6 +110,8 @@ export function App() {
           image={result && { name: result.name, url: result.url, width: result.image.width, height: result.image.height, notes: result.image.notes }}
           networkView={networkInput}
           predictions={shown?.predictions ?? null}
+          intact={shown?.intact ?? null}
+          lesion={shown?.lesion ?? NO_BLOCKS}
           cam={cam.cam}
           camIndex={camIndex}
           onCam={onCam}
@@ -120,6 +126,7 @@ export function App() {
           urlStore={urlStore}
           onNotice={setNotice}
           input={networkInput}
+          lesion={lesion}
         />
       </main>
       <Diagnostics

@@ -12,12 +12,14 @@ import { ModelTotals } from '../ui/ModelTotals';
 import { SummaryTable } from '../ui/SummaryTable';
 import type { RgbaImage } from '../ui/view-data';
 import { GraphView } from '../ui/graph/GraphView';
+import { LesionPanel } from '../ui/explain/LesionPanel';
 import { EffectiveFieldContext } from '../ui/inspector/effective-field';
 import { LayerInspector } from '../ui/inspector/LayerInspector';
 import { Walkthrough } from '../ui/teaching/Walkthrough';
 import { stepForLayer, walkthroughSteps, type WalkthroughStep } from '../ui/teaching/walkthrough-steps';
 import type { ImageResult } from './classify-queue';
 import { useUnitField } from './use-attribution';
+import type { Lesion } from './use-lesion';
 import { readLayerSoon, useLayerData, useTint } from './use-layer-data';
 import { useUrlField, type UrlState, type UrlStore } from './url-state';
 import { useReadError } from './use-read-error';
@@ -32,6 +34,8 @@ interface Props {
   readonly onNotice: Dispatch<SetStateAction<string | null>>;
   /** The network's input for the image shown (receptive fields are outlined on it). */
   readonly input: RgbaImage | null;
+  /** Blocks switched off, and their toggles. */
+  readonly lesion: Lesion;
 }
 
 type View = 'graph' | 'table';
@@ -167,7 +171,7 @@ const ViewBar = memo(function ViewBar({ view, onView, tint, onTint }: ViewBarPro
   );
 });
 
-export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlStore, onNotice, input }: Props) {
+export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlStore, onNotice, input, lesion }: Props) {
   const layer = useUrlField(urlStore, 'layer');
   const channel = useUrlField(urlStore, 'channel');
   const onUrl = urlStore.update;
@@ -210,6 +214,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
             tintLabel={tintChoice === 'none' ? NO_TINT : tintLabel(tintChoice)}
             highlight={activeStep?.layers ?? NO_LAYERS}
             descriptions={descriptions}
+            off={lesion.offSet}
           />
         ) : (
           <SummaryTable summary={summary} selected={layer} onSelect={select} fields={fields} />
@@ -217,6 +222,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
       </section>
       <aside className="teaching-panel">
         <Walkthrough steps={steps} activeStepId={activeStep?.id ?? null} onStep={onStep} onLayer={openLayer} layerNames={layerNames} />
+        <LesionPanel blocks={lesion.blocks} off={lesion.offSet} onToggle={lesion.toggle} onReset={lesion.reset} />
       </aside>
       <InspectorPanel
         result={result}

@@ -27,7 +27,7 @@ class FakeSession {
     this.maxRunning = Math.max(this.maxRunning, this.running);
     const note = (image as DecodedInput).notes[0];
     return new Promise<Classified>((resolve, reject) => {
-      const label = `${this.name}:${note}`;
+      const label = `${this.name}:${note}${options.lesion ? `-${options.lesion.join('+')}` : ''}`;
       const finish = () => {
         this.running--;
         // As the engine does: a pass whose caller gave up is finished, then discarded.
@@ -81,6 +81,36 @@ function setup() {
 }
 
 describe('ClassifyQueue', () => {
+  it('switching blocks off runs the image on show again without them, beside its intact answer', async () => {
+    const { queue, files, shown, last, idle } = setup();
+    const model = new FakeSession('m', true);
+    queue.setModel(model.asSession);
+    queue.submit(files('a'));
+    await until(() => shown() === 'm:a' && idle());
+    const intactId = last().result?.resultId;
+    queue.setLesion(['res3b', 'res4a']);
+    await until(() => shown() === 'm:a-res3b+res4a' && idle());
+    expect(last().result?.lesion).toEqual(['res3b', 'res4a']);
+    expect(last().result?.intact?.[0].label).toBe('m:a');
+    expect(model.released).toContain(intactId);
+    const calls = model.calls;
+    queue.setLesion(['res3b', 'res4a']);
+    await until(idle);
+    expect(model.calls).toBe(calls);
+    // Another lesion of the same image keeps the intact answer; all blocks on again needs none.
+    queue.setLesion(['res5c']);
+    await until(() => shown() === 'm:a-res5c' && idle());
+    expect(last().result?.intact?.[0].label).toBe('m:a');
+    queue.setLesion([]);
+    await until(() => shown() === 'm:a' && idle());
+    expect(last().result?.intact).toBeNull();
+    // A new image under a lesion has no intact answer to compare with.
+    queue.setLesion(['res2a']);
+    queue.submit(files('b'));
+    await until(() => shown() === 'm:b-res2a' && idle());
+    expect(last().result?.intact).toBeNull();
+  });
+
   it('runs many files one after another, with a status each; a bad one fails alone', async () => {
     const { queue, files, statuses, shown, last } = setup();
     const model = new FakeSession('m', true);

@@ -41,6 +41,10 @@ export interface ImageResult {
   readonly resultId: number;
   /** The model that made this result: it is shown only while that model is the current one. */
   readonly handle: ModelHandle;
+  /** The residual blocks switched off for this pass (empty: the intact network). */
+  readonly lesion: readonly string[];
+  /** The same image's predictions on the intact network, when known (a lesioned re-run of it). */
+  readonly intact: readonly Prediction[] | null;
 }
 
 export interface QueueSnapshot {
@@ -103,6 +107,8 @@ export class ClassifyQueue {
   private handle: ModelHandle | null = null;
   /** Aborts the pass under way: a newer image or another model replaced it. */
   private inFlightAbort: AbortController | null = null;
+  /** Blocks switched off for every pass from now on. */
+  private lesion: readonly string[] = [];
 
   constructor(private readonly deps: QueueDeps) {}
 
@@ -137,6 +143,20 @@ export class ClassifyQueue {
     const again = this.failedRun ?? this.lastAsJob(handle);
     if (handle && again && this.jobs.length === 0 && !this.inFlight) {
       this.failedRun = null;
+      this.jobs.push(again);
+      this.setItem(again.id, 'waiting');
+    }
+    void this.pump();
+  }
+
+  /** Blocks to switch off: the image on show runs again on the network without them. */
+  setLesion(blocks: readonly string[]): void {
+    if (blocks.join() === this.lesion.join()) return;
+    this.lesion = [...blocks];
+    this.inFlightAbort?.abort();
+    const last = this.result;
+    if (last && this.jobs.length === 0 && !this.inFlight) {
+      const again = { id: last.id, name: last.name, generation: this.generation, file: last.file, decoded: { image: last.image, url: last.url } };
       this.jobs.push(again);
       this.setItem(again.id, 'waiting');
     }
@@ -216,12 +236,13 @@ export class ClassifyQueue {
     const handle = this.handle;
     if (job.generation !== this.generation) return this.drop(job, decoded.url);
     if (!handle) return this.requeue(job, decoded);
-    const wanted = () => job.generation === this.generation && handle === this.handle;
+    const lesion = this.lesion;
+    const wanted = () => job.generation === this.generation && handle === this.handle && lesion === this.lesion;
     this.setItem(job.id, 'running');
     const abort = new AbortController();
     this.inFlightAbort = abort;
     try {
-      const run = await handle.client.classify(handle.model.modelId, decoded.image, { topK: 5, signal: abort.signal });
+      const run = await handle.client.classify(handle.model.modelId, decoded.image, { topK: 5, signal: abort.signal, ...(lesion.length > 0 ? { lesion } : {}) });
       const image = { ...decoded.image, pixels: run.image.pixels };
       if (!wanted()) {
         releaseResult(handle, run.resultId);
@@ -229,7 +250,7 @@ export class ClassifyQueue {
       }
       this.accept({
         id: job.id, name: job.name, image, file: job.file, url: decoded.url,
-        predictions: run.predictions, ms: run.ms, resultId: run.resultId, handle,
+        predictions: run.predictions, ms: run.ms, resultId: run.resultId, handle, lesion, intact: this.intactFor(job.id, lesion, handle),
       });
     } catch (err) {
       // The engine is gone: nothing runs until a new model arrives (setModel), or every
@@ -244,6 +265,13 @@ export class ClassifyQueue {
     } finally {
       if (this.inFlightAbort === abort) this.inFlightAbort = null;
     }
+  }
+
+  /** The intact predictions of this image, from the result on show, when it is the same image. */
+  private intactFor(id: number, lesion: readonly string[], handle: ModelHandle): readonly Prediction[] | null {
+    const shown = this.result;
+    if (lesion.length === 0 || !shown || shown.id !== id || shown.handle !== handle) return null;
+    return shown.lesion.length === 0 ? shown.predictions : shown.intact;
   }
 
   private stale(job: Job, decoded: Decoded): void {

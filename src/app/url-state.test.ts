@@ -3,15 +3,18 @@ import { createUrlStore, readUrlState, writeUrlState } from './url-state';
 
 describe('url state', () => {
   it('defaults to the assignment model', () => {
-    expect(readUrlState('')).toEqual({ preset: 'imagenet', seedLiteral: false, backend: null, layer: null, channel: null });
+    expect(readUrlState('')).toEqual({ preset: 'imagenet', seedLiteral: false, backend: null, layer: null, channel: null, off: '' });
   });
   it('ignores values it does not know', () => {
-    expect(readUrlState('?preset=cifar&backend=cuda&channel=-3')).toEqual({ preset: 'imagenet', seedLiteral: false, backend: null, layer: null, channel: null });
+    expect(readUrlState('?preset=cifar&backend=cuda&channel=-3')).toEqual({ preset: 'imagenet', seedLiteral: false, backend: null, layer: null, channel: null, off: '' });
   });
   it('round-trips', () => {
-    const state = { preset: 'signs', seedLiteral: true, backend: 'webgl', layer: 'res2a_branch2a', channel: 12 } as const;
+    const state = { preset: 'signs', seedLiteral: true, backend: 'webgl', layer: 'res2a_branch2a', channel: 12, off: 'res3b,res4a' } as const;
     expect(readUrlState(writeUrlState(state, '?other=1'))).toEqual(state);
     expect(writeUrlState(state, '?other=1')).toContain('other=1');
+    expect(writeUrlState(state, '')).toContain('off=res3b%2Cres4a');
+    expect(writeUrlState({ ...state, off: '' }, '?off=res2a')).not.toContain('off=');
+    expect(readUrlState('?off=res2a,,%20res3b').off).toBe('res2a,res3b');
   });
 });
 

@@ -10,6 +10,8 @@ export interface UrlState {
   /** The selected layer or block; checked against the model by the app. */
   readonly layer: string | null;
   readonly channel: number | null;
+  /** Residual blocks switched off, comma-separated in network order ('' for none); checked by the app. */
+  readonly off: string;
 }
 
 function channelOf(value: string | null): number | null {
@@ -27,6 +29,7 @@ export function readUrlState(search: string): UrlState {
     backend: isBackendName(backend) ? backend : null,
     layer: params.get('layer') || null,
     channel: channelOf(params.get('channel')),
+    off: (params.get('off') ?? '').split(',').map((b) => b.trim()).filter(Boolean).join(','),
   };
 }
 
@@ -35,7 +38,7 @@ export function writeUrlState(state: UrlState, search: string): string {
   params.set('preset', state.preset);
   if (state.seedLiteral) params.set('variant', 'literal');
   else params.delete('variant');
-  for (const [key, value] of [['backend', state.backend], ['layer', state.layer], ['channel', state.channel]] as const) {
+  for (const [key, value] of [['backend', state.backend], ['layer', state.layer], ['channel', state.channel], ['off', state.off || null]] as const) {
     if (value === null) params.delete(key);
     else params.set(key, String(value));
   }

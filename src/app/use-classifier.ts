@@ -9,10 +9,12 @@ export interface Classifier extends QueueSnapshot {
   cancel(): void;
 }
 
+const NO_LESION: readonly string[] = [];
+
 const IDLE: QueueSnapshot = { items: [], result: null, error: null, gpuError: false, busy: false };
 
 /** The classify queue as React state, fed with the current model. One queue per page. */
-export function useClassifier(handle: ModelHandle | null): Classifier {
+export function useClassifier(handle: ModelHandle | null, lesion: readonly string[] = NO_LESION): Classifier {
   const [snapshot, setSnapshot] = useState<QueueSnapshot>(IDLE);
   // State, not a memo: React may throw a memo away, and this queue holds the page's images.
   const [queue] = useState(() => new ClassifyQueue({
@@ -23,6 +25,7 @@ export function useClassifier(handle: ModelHandle | null): Classifier {
     onChange: (next) => startTransition(() => setSnapshot(next)),
   }));
   useEffect(() => queue.setModel(handle), [queue, handle]);
+  useEffect(() => queue.setLesion(lesion), [queue, lesion]);
   useEffect(() => () => queue.dispose(), [queue]);
   const submit = useCallback((files: readonly NamedBlob[]) => queue.submit(files), [queue]);
   const cancel = useCallback(() => queue.cancel(), [queue]);

@@ -23,6 +23,8 @@ export interface GraphNodeProps {
   readonly description: string | null;
   /** The tint's value in words ("Mean activation 0.213"), when tinted. */
   readonly tintText: string | null;
+  /** A residual block switched off. */
+  readonly off: boolean;
   readonly onActivate: (node: LayoutNode) => void;
   readonly onKey: (event: KeyboardEvent<SVGGElement>, node: LayoutNode) => void;
   readonly onFocusNode: (node: LayoutNode) => void;
@@ -119,6 +121,7 @@ export const GraphNode = memo(function GraphNode(props: GraphNodeProps) {
     holdsSelection ? 'holds-selection' : '',
     props.highlighted ? 'is-highlighted' : '',
     tint ? 'is-tinted' : '',
+    props.off ? 'is-off' : '',
   ].filter(Boolean).join(' ');
   return (
     <g
@@ -128,7 +131,7 @@ export const GraphNode = memo(function GraphNode(props: GraphNodeProps) {
       role="button"
       tabIndex={active ? 0 : -1}
       aria-label={node.label}
-      aria-description={[props.description, props.tintText && `${props.tintText}.`].filter(Boolean).join(' ') || undefined}
+      aria-description={[props.off && 'Switched off.', props.description, props.tintText && `${props.tintText}.`].filter(Boolean).join(' ') || undefined}
       aria-expanded={isGroup ? Boolean(node.expanded) : undefined}
       aria-current={selected ? 'true' : undefined}
       data-node-id={node.id}

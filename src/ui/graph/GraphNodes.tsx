@@ -25,6 +25,7 @@ interface Props {
   readonly focus: GraphFocus;
   /** Extra words per layer id for its accessible description. */
   readonly descriptions: ReadonlyMap<string, string>;
+  readonly off: ReadonlySet<string>;
 }
 
 /** Colours (and the value in words) per visible node, computed once per layout and tint rather than on every render. */
@@ -41,7 +42,7 @@ function nodeTints(tinting: NodeTinting | null, layout: GraphLayout): ReadonlyMa
   return out;
 }
 
-export const GraphNodes = memo(function GraphNodes({ tree, layout, expanded, selected, highlight, tinting, focus, descriptions }: Props) {
+export const GraphNodes = memo(function GraphNodes({ tree, layout, expanded, selected, highlight, tinting, focus, descriptions, off }: Props) {
   const marked = useMemo(() => highlightedNodes(tree, expanded, highlight), [tree, expanded, highlight]);
   const tints = useMemo(() => nodeTints(tinting, layout), [tinting, layout]);
   const holder = selected !== null && tree.byId.has(selected) ? visibleStandIn(tree, expanded, selected) : null;
@@ -63,6 +64,7 @@ export const GraphNodes = memo(function GraphNodes({ tree, layout, expanded, sel
             tintInk={tint?.ink ?? null}
             description={descriptions.get(id) ?? null}
             tintText={tint?.text ?? null}
+            off={off.has(id)}
             onActivate={focus.onActivate}
             onKey={focus.onKey}
             onFocusNode={focus.onFocusNode}

@@ -28,10 +28,13 @@ export interface GraphViewProps {
   readonly highlight?: readonly string[];
   /** A sentence per layer name (its settings and parameters), read out as the node's description. */
   readonly descriptions?: ReadonlyMap<string, string>;
+  /** Residual blocks switched off, drawn as off. */
+  readonly off?: ReadonlySet<string>;
 }
 
 const NO_HIGHLIGHT: readonly string[] = [];
 const NO_DESCRIPTIONS: ReadonlyMap<string, string> = new Map();
+const NONE_OFF: ReadonlySet<string> = new Set();
 
 function useTinting(tree: GraphTree, tint: ReadonlyMap<string, number> | null, label: string): NodeTinting | null {
   return useMemo(() => {
@@ -55,7 +58,7 @@ function useResize(ref: RefObject<SVGSVGElement | null>, onResize: () => void): 
 
 /** Memoised: it re-renders for its own props (a new selection) and its zoom, not for the page's. */
 export const GraphView = memo(function GraphView(props: GraphViewProps) {
-  const { summary, selected, onSelect, tint = null, tintLabel = 'Activation', highlight = NO_HIGHLIGHT, descriptions = NO_DESCRIPTIONS } = props;
+  const { summary, selected, onSelect, tint = null, tintLabel = 'Activation', highlight = NO_HIGHLIGHT, descriptions = NO_DESCRIPTIONS, off = NONE_OFF } = props;
   const tree = useMemo(() => buildGraphTree(summary), [summary]);
   const svgRef = useRef<SVGSVGElement>(null);
   const zoom = useGraphZoom(svgRef);
@@ -96,6 +99,7 @@ export const GraphView = memo(function GraphView(props: GraphViewProps) {
               tinting={tinting}
               focus={focus}
               descriptions={descriptions}
+              off={off}
             />
           </g>
         </svg>

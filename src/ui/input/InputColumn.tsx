@@ -25,6 +25,9 @@ interface Props {
   readonly networkView: RgbaImage | null;
   /** Null while the image re-runs on a newly chosen model. */
   readonly predictions: readonly Prediction[] | null;
+  /** With blocks switched off: the intact network's answer (when known) and the blocks. */
+  readonly intact?: readonly Prediction[] | null;
+  readonly lesion?: readonly string[];
   readonly cam: CamMap | null;
   readonly camIndex: number | null;
   readonly onCam: (index: number | null) => void;
@@ -61,7 +64,7 @@ export function InputColumn(props: Props) {
         />
       )}
       {predictions ? (
-        <Predictions predictions={predictions} camIndex={props.camIndex} onCam={props.onCam} trained={props.trained} />
+        <Predictions predictions={predictions} camIndex={props.camIndex} onCam={props.onCam} trained={props.trained} intact={props.intact} lesion={props.lesion} />
       ) : (
         image && props.queue.busy && <p className="muted" aria-live="polite">Running the image on the chosen model…</p>
       )}

@@ -5,6 +5,9 @@ interface Props {
   readonly camIndex: number | null;
   readonly onCam: (index: number | null) => void;
   readonly trained: boolean;
+  /** The intact network's answer, when these predictions come from a network with blocks switched off. */
+  readonly intact?: readonly Prediction[] | null;
+  readonly lesion?: readonly string[];
 }
 
 export function formatPercent(p: number): string {
@@ -12,10 +15,11 @@ export function formatPercent(p: number): string {
 }
 
 /** The top-5 list: readable labels, percentages and bars; a click shows where the class is. */
-export function Predictions({ predictions, camIndex, onCam, trained }: Props) {
+export function Predictions({ predictions, camIndex, onCam, trained, intact = null, lesion = [] }: Props) {
   return (
     <section className="predictions" aria-labelledby="predictions-title">
       <h2 id="predictions-title">Top-5 predictions</h2>
+      {lesion.length > 0 && <p className="note">{`With ${lesion.join(', ')} switched off.`}{intact ? '' : ' Switch every block on once to see the intact network’s answer beside these.'}</p>}
       {!trained && (
         <p className="note">This model has seeded random weights, not trained ones: its guesses mean nothing, but its activations still show how a signal flows.</p>
       )}
@@ -33,6 +37,7 @@ export function Predictions({ predictions, camIndex, onCam, trained }: Props) {
                 <span className="label">{p.label}</span>
                 <span className="pct">{formatPercent(p.probability)}</span>
                 <span className="bar" aria-hidden="true"><span style={{ width: `${Math.max(1, p.probability * 100)}%` }} /></span>
+                {intact && <Delta prediction={p} rank={predictions.indexOf(p)} intact={intact} />}
               </button>
             </li>
           );
@@ -41,4 +46,14 @@ export function Predictions({ predictions, camIndex, onCam, trained }: Props) {
       <p className="muted small">Click a class to overlay its class activation map.</p>
     </section>
   );
+}
+
+/** Rank and probability against the intact network. */
+function Delta({ prediction, rank, intact }: { readonly prediction: Prediction; readonly rank: number; readonly intact: readonly Prediction[] }) {
+  const before = intact.findIndex((q) => q.index === prediction.index);
+  const change = before < 0 ? null : prediction.probability - intact[before].probability;
+  const where = before < 0 ? 'not in the intact top 5' : before === rank ? `rank ${rank + 1} as intact` : `intact rank ${before + 1}`;
+  const points = change === null ? '' : `, ${change >= 0 ? '+' : '−'}${Math.abs(change * 100).toFixed(1)} points`;
+  const tone = change === null || Math.abs(change) < 0.0005 ? '' : change > 0 ? ' up' : ' down';
+  return <span className={`delta${tone}`}>{`${where}${points}`}</span>;
 }

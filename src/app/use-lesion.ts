@@ -1,0 +1,36 @@
+/** Which residual blocks are switched off: kept in the URL (`off=res3b,res4a`), checked against the model. */
+import { useCallback, useEffect, useMemo, type Dispatch, type SetStateAction } from 'react';
+import { lesionBlocks, type LesionBlock } from '../explain/lesion-blocks';
+import { useUrlField, type UrlStore } from './url-state';
+
+export interface Lesion {
+  readonly blocks: readonly LesionBlock[];
+  /** Switched off, in network order. */
+  readonly off: readonly string[];
+  readonly offSet: ReadonlySet<string>;
+  readonly toggle: (block: string) => void;
+  readonly reset: () => void;
+}
+
+export function useLesion(urlStore: UrlStore, seedLiteral: boolean, onNotice: Dispatch<SetStateAction<string | null>>): Lesion {
+  const text = useUrlField(urlStore, 'off');
+  const blocks = useMemo(() => lesionBlocks({ seedLiteral }), [seedLiteral]);
+  const asked = useMemo(() => text.split(',').filter(Boolean), [text]);
+  const off = useMemo(() => blocks.map((b) => b.name).filter((name) => asked.includes(name)), [blocks, asked]);
+  const unknown = asked.filter((name) => !off.includes(name));
+  // An unknown block in the URL is dropped, with a notice naming the real ones.
+  useEffect(() => {
+    if (unknown.length === 0) return;
+    onNotice(`There is no block named ${unknown.map((n) => `“${n}”`).join(', ')} to switch off; the blocks are ${blocks.map((b) => b.name).join(', ')}.`);
+    urlStore.update({ off: off.join(',') });
+  }, [unknown.join(), off, blocks, urlStore, onNotice]); // eslint-disable-line react-hooks/exhaustive-deps
+  const toggle = useCallback((block: string) => {
+    const now = new Set(urlStore.get().off.split(',').filter(Boolean));
+    if (now.has(block)) now.delete(block);
+    else now.add(block);
+    urlStore.update({ off: blocks.map((b) => b.name).filter((name) => now.has(name)).join(',') });
+  }, [urlStore, blocks]);
+  const reset = useCallback(() => urlStore.update({ off: '' }), [urlStore]);
+  const offSet = useMemo(() => new Set(off), [off]);
+  return { blocks, off, offSet, toggle, reset };
+}
