@@ -17,13 +17,14 @@ export function useLesion(urlStore: UrlStore, seedLiteral: boolean, onNotice: Di
   const blocks = useMemo(() => lesionBlocks({ seedLiteral }), [seedLiteral]);
   const asked = useMemo(() => text.split(',').filter(Boolean), [text]);
   const off = useMemo(() => blocks.map((b) => b.name).filter((name) => asked.includes(name)), [blocks, asked]);
-  const unknown = asked.filter((name) => !off.includes(name));
+  const unknown = asked.filter((name) => !off.includes(name)).join(', ');
   // An unknown block in the URL is dropped, with a notice naming the real ones.
   useEffect(() => {
-    if (unknown.length === 0) return;
-    onNotice(`There is no block named ${unknown.map((n) => `“${n}”`).join(', ')} to switch off; the blocks are ${blocks.map((b) => b.name).join(', ')}.`);
+    if (!unknown) return;
+    const names = unknown.split(', ').map((n) => `“${n}”`).join(', ');
+    onNotice(`There is no block named ${names} to switch off; the blocks are ${blocks.map((b) => b.name).join(', ')}.`);
     urlStore.update({ off: off.join(',') });
-  }, [unknown.join(), off, blocks, urlStore, onNotice]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [unknown, off, blocks, urlStore, onNotice]);
   const toggle = useCallback((block: string) => {
     const now = new Set(urlStore.get().off.split(',').filter(Boolean));
     if (now.has(block)) now.delete(block);
