@@ -11,10 +11,11 @@ test('switching blocks off re-runs the image on the lesioned network, shows the 
   const intact = await predictions(page).allTextContents();
   const before = await settledMemory(page);
 
-  const toggles = page.getByRole('group', { name: 'Blocks switched off' });
-  await expect(toggles.getByRole('button')).toHaveCount(16);
-  await toggles.getByRole('button', { name: 'res3a', exact: true }).click();
-  await expect(toggles.getByRole('button', { name: 'res3a', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  const toggles = page.getByRole('group', { name: 'Residual blocks, on or off' });
+  await expect(toggles.getByRole('switch')).toHaveCount(16);
+  await toggles.getByRole('switch', { name: 'res3a', exact: true }).click();
+  await expect(toggles.getByRole('switch', { name: 'res3a', exact: true })).not.toBeChecked();
+  await expect(toggles.getByRole('switch', { name: 'res3b', exact: true })).toBeChecked();
   const top = page.getByRole('region', { name: 'Top-5 predictions' });
   await expect(top).toContainText('With res3a switched off.');
   await expect(predictions(page).first()).toContainText(/rank \d|not in the intact top 5/);
@@ -22,13 +23,13 @@ test('switching blocks off re-runs the image on the lesioned network, shows the 
   expect(await predictions(page).allTextContents()).not.toEqual(intact);
   await expect(page.getByRole('button', { name: 'stage 3', exact: true })).toHaveCount(1);
   await page.getByRole('button', { name: 'stage 3', exact: true }).click();
-  await expect(page.getByRole('button', { name: 'res3a', exact: true }).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'res3a', exact: true })).toBeVisible();
   await expect(page.locator('[data-node-id="res3a"]')).toHaveAttribute('aria-description', /^Switched off\./);
 
   // On and off again many times: the count of tensors in the worker is where it was.
   for (let i = 0; i < 5; i += 1) {
-    await toggles.getByRole('button', { name: 'res4b', exact: true }).click();
-    await toggles.getByRole('button', { name: 'res4b', exact: true }).click();
+    await toggles.getByRole('switch', { name: 'res4b', exact: true }).click();
+    await toggles.getByRole('switch', { name: 'res4b', exact: true }).click();
   }
   await page.getByRole('button', { name: 'Switch all on' }).click();
   await expect(top).not.toContainText('switched off');
@@ -40,8 +41,8 @@ test('switching blocks off re-runs the image on the lesioned network, shows the 
 test('blocks switched off in the URL are off after a reload; an unknown one is dropped with a notice', async ({ page }) => {
   await page.goto('/?preset=signs&backend=wasm&off=res2b,res9z');
   await expect(page.getByRole('alert')).toContainText('There is no block named “res9z”');
-  const toggles = page.getByRole('group', { name: 'Blocks switched off' });
-  await expect(toggles.getByRole('button', { name: 'res2b', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  const toggles = page.getByRole('group', { name: 'Residual blocks, on or off' });
+  await expect(toggles.getByRole('switch', { name: 'res2b', exact: true })).not.toBeChecked();
   await expect(page).toHaveURL(/off=res2b(&|$)/);
   await page.getByLabel('Image file').setInputFiles('public/samples/chelsea.png');
   await expect(predictions(page)).toHaveCount(5);

@@ -21,7 +21,7 @@ export const LesionPanel = memo(function LesionPanel({ blocks, off, onToggle, on
         already non-negative); a convolutional block keeps only its projection shortcut, ReLU(BN(conv 1×1(x))). The image
         runs again at once, with the change against the intact network beside each class.
       </p>
-      <div className="lesion-stages" role="group" aria-label="Blocks switched off">
+      <div className="lesion-stages" role="group" aria-label="Residual blocks, on or off">
         {stages.map((stage) => (
           <div key={stage} className="lesion-stage">
             <span className="lesion-stage-name">{`stage ${stage}`}</span>
@@ -29,8 +29,9 @@ export const LesionPanel = memo(function LesionPanel({ blocks, off, onToggle, on
               <button
                 key={b.name}
                 type="button"
+                role="switch"
                 className={`lesion-block block-${b.type}`}
-                aria-pressed={off.has(b.name)}
+                aria-checked={!off.has(b.name)}
                 title={`${b.type === 'convolutional' ? 'Convolutional' : 'Identity'} block ${b.name}: ${off.has(b.name) ? 'off (click to switch on)' : 'on (click to switch off)'}`}
                 onClick={() => onToggle(b.name)}
               >
