@@ -48,3 +48,23 @@ test('blocks switched off in the URL are off after a reload; an unknown one is d
   await expect(predictions(page)).toHaveCount(5);
   await expect(page.getByRole('region', { name: 'Top-5 predictions' })).toContainText('With res2b switched off. Switch every block on once');
 });
+
+test('the inspector switches the selected layer’s block off and on, in step with the block switches', async ({ page }) => {
+  await page.goto('/?preset=signs&backend=wasm&layer=res4b_branch2a');
+  await expect(page.getByLabel('Model loading')).toHaveCount(0);
+  await page.getByLabel('Image file').setInputFiles('public/samples/chelsea.png');
+  await expect(predictions(page)).toHaveCount(5);
+  const inspector = page.getByRole('region', { name: 'Layer inspector' });
+  const own = inspector.getByRole('switch', { name: 'Block res4b' });
+  await expect(own).toBeChecked();
+  await own.click();
+  await expect(own).not.toBeChecked();
+  await expect(inspector).toContainText('is switched off');
+  await expect(page.getByRole('group', { name: 'Residual blocks, on or off' }).getByRole('switch', { name: 'res4b', exact: true })).not.toBeChecked();
+  await expect(page).toHaveURL(/off=res4b/);
+  await expect(page.getByRole('region', { name: 'Top-5 predictions' })).toContainText('With res4b switched off.');
+  await own.click();
+  await expect(page).not.toHaveURL(/off=/);
+  await page.goto('/?preset=signs&backend=wasm&layer=conv1');
+  await expect(page.getByRole('region', { name: 'Layer inspector' }).getByRole('switch')).toHaveCount(0);
+});

@@ -7,13 +7,14 @@
  */
 import { memo, useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { receptiveFields, type ReceptiveField } from '../explain/receptive-field';
-import { layerLessons, presetConfig, TINT_STATISTICS, tintLabel, type LayerLesson, type LayerSummary, type ModelSummary, type TintStatistic } from '../model/pure';
+import { blockName, layerLessons, presetConfig, TINT_STATISTICS, tintLabel, type LayerLesson, type LayerSummary, type ModelSummary, type TintStatistic } from '../model/pure';
 import { ModelTotals } from '../ui/ModelTotals';
 import { SummaryTable } from '../ui/SummaryTable';
 import type { RgbaImage } from '../ui/view-data';
 import { GraphView } from '../ui/graph/GraphView';
 import { LesionPanel } from '../ui/explain/LesionPanel';
 import { EffectiveFieldContext } from '../ui/inspector/effective-field';
+import type { BlockSwitch } from '../ui/inspector/LayerHeader';
 import { LayerInspector } from '../ui/inspector/LayerInspector';
 import { Walkthrough } from '../ui/teaching/Walkthrough';
 import { stepForLayer, walkthroughSteps, type WalkthroughStep } from '../ui/teaching/walkthrough-steps';
@@ -113,6 +114,7 @@ interface InspectorProps {
   readonly field: ReceptiveField | null;
   readonly input: RgbaImage | null;
   readonly lesson: LayerLesson | null;
+  readonly block: BlockSwitch | null;
 }
 
 /**
@@ -121,7 +123,7 @@ interface InspectorProps {
  * the same DOM is reused when the data arrives. The read starts in the click's own task,
  * which measured faster overall than giving the header a frame of its own first.
  */
-function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, onNotice, field, input, lesson }: InspectorProps) {
+function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, onNotice, field, input, lesson, block }: InspectorProps) {
   const { data, loading, error } = useLayerData(result, layer?.name ?? null);
   useReadError(error, onNotice);
   const unit = useUnitField(result);
@@ -141,6 +143,7 @@ function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, o
         field={field}
         input={input}
         lesson={lesson}
+        block={block}
       />
     </EffectiveFieldContext.Provider>
   );
@@ -196,6 +199,10 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
     readLayerSoon(result, name);
     onUrl({ layer: name, channel: null });
   }, [result, onUrl]);
+  const where = info?.info;
+  const blockOf = where && where.stage !== null && where.stage !== 1 && where.block ? blockName(where.stage, where.block) : null;
+  const { offSet, toggle } = lesion;
+  const blockSwitch = useMemo(() => (blockOf ? { name: blockOf, off: offSet.has(blockOf), onToggle: toggle } : null), [blockOf, offSet, toggle]);
   const layerNames = useMemo(() => new Set(summary?.layers.map((l) => l.name) ?? []), [summary]);
 
   if (!summary) return <section className="views building" aria-busy="true">Building ResNet50…</section>;
@@ -234,6 +241,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
         onNotice={onNotice}
         field={(info && fields.get(info.name)) ?? null}
         lesson={(info && lessons.get(info.name)) ?? null}
+        block={blockSwitch}
         input={input}
       />
     </div>

@@ -7,6 +7,14 @@ interface Props {
   readonly onSelect: (name: string) => void;
   /** The layer's settings and how its parameters are made (null: not known). */
   readonly lesson?: LayerLesson | null;
+  /** The residual block the layer is in, with its on/off switch (null outside a block). */
+  readonly block?: BlockSwitch | null;
+}
+
+export interface BlockSwitch {
+  readonly name: string;
+  readonly off: boolean;
+  readonly onToggle: (name: string) => void;
 }
 
 const ROLE_WORDS: Record<LayerInfo['role'], string> = {
@@ -28,7 +36,7 @@ export function whereText(info: LayerInfo): string {
 }
 
 /** The layer's name and facts, with previous/next in build order. */
-export function LayerHeader({ layer, layers, onSelect, lesson = null }: Props) {
+export function LayerHeader({ layer, layers, onSelect, lesson = null, block = null }: Props) {
   const index = layers.findIndex((l) => l.name === layer.name);
   const prev = index > 0 ? layers[index - 1] : null;
   const next = index >= 0 && index < layers.length - 1 ? layers[index + 1] : null;
@@ -45,6 +53,14 @@ export function LayerHeader({ layer, layers, onSelect, lesson = null }: Props) {
           <li>{whereText(layer.info)}</li>
         </ul>
         {lesson && <LayerSettings lesson={lesson} />}
+        {block && (
+          <p className="insp-block-switch">
+            <button type="button" role="switch" aria-checked={!block.off} onClick={() => block.onToggle(block.name)}>
+              {`Block ${block.name}`}
+            </button>
+            <span className="insp-muted">{block.off ? ' is switched off: its residual branch is removed for this image.' : ' is on. Switch it off to run the image without its residual branch.'}</span>
+          </p>
+        )}
       </div>
       <nav className="insp-nav" aria-label="Layer order">
         <NavButton direction="previous" target={prev} onSelect={onSelect} />

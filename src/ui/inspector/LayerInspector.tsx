@@ -6,7 +6,7 @@ import type { RgbaImage } from '../view-data';
 import { BranchCompare } from './BranchCompare';
 import { mapDims, type Normalization } from './channels';
 import { FeatureMaps } from './FeatureMaps';
-import { LayerHeader } from './LayerHeader';
+import { LayerHeader, type BlockSwitch } from './LayerHeader';
 import { StatsHistogram } from './StatsHistogram';
 import { VectorValues } from './VectorValues';
 import './inspector.css';
@@ -30,10 +30,12 @@ export interface LayerInspectorProps {
   readonly input?: RgbaImage | null;
   /** The selected layer's settings and parameter arithmetic. */
   readonly lesson?: LayerLesson | null;
+  /** The selected layer's residual block and its switch. */
+  readonly block?: BlockSwitch | null;
 }
 
 /** Everything about the selected layer: facts, statistics, feature maps, and for an add, its two branches. */
-export function LayerInspector({ layer, layers, data, loading, channel, onChannel, onSelect, field = null, input = null, lesson = null }: LayerInspectorProps) {
+export function LayerInspector({ layer, layers, data, loading, channel, onChannel, onSelect, field = null, input = null, lesson = null, block = null }: LayerInspectorProps) {
   const [normalization, setNormalization] = useState<Normalization>('channel');
   if (!layer) {
     return (
@@ -49,7 +51,7 @@ export function LayerInspector({ layer, layers, data, loading, channel, onChanne
   };
   return (
     <section className="insp" aria-label="Layer inspector" onKeyDown={onKeyDown}>
-      <LayerHeader layer={layer} layers={layers} onSelect={onSelect} lesson={lesson?.name === layer.name ? lesson : null} />
+      <LayerHeader layer={layer} layers={layers} onSelect={onSelect} lesson={lesson?.name === layer.name ? lesson : null} block={block} />
       {loading && (
         <p className="insp-loading" role="status">
           <span className="insp-spinner" aria-hidden="true" /> Reading {layer.name}…
