@@ -154,9 +154,8 @@ export class ClassifyQueue {
     if (blocks.join() === this.lesion.join()) return;
     this.lesion = [...blocks];
     this.inFlightAbort?.abort();
-    const last = this.result;
-    if (last && this.jobs.length === 0 && !this.inFlight) {
-      const again = { id: last.id, name: last.name, generation: this.generation, file: last.file, decoded: { image: last.image, url: last.url } };
+    const again = this.result && this.jobOf(this.result);
+    if (again && this.jobs.length === 0 && !this.inFlight) {
       this.jobs.push(again);
       this.setItem(again.id, 'waiting');
     }
@@ -170,8 +169,12 @@ export class ClassifyQueue {
 
   private lastAsJob(handle: ModelHandle | null): Job | null {
     const last = this.result;
-    if (!last || last.handle === handle) return null;
-    return { id: last.id, name: last.name, generation: this.generation, file: last.file, decoded: { image: last.image, url: last.url } };
+    return last && last.handle !== handle ? this.jobOf(last) : null;
+  }
+
+  /** A result's image as a job, to run again (on another model, or with other blocks off). */
+  private jobOf(result: ImageResult): Job {
+    return { id: result.id, name: result.name, generation: this.generation, file: result.file, decoded: { image: result.image, url: result.url } };
   }
 
   /** A new submission: the file under way is dropped too, whenever it finishes. */

@@ -1,7 +1,7 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import type { Attribution } from '../../client/types';
 import { encodeNpy } from '../../inspect/npy';
-import { CPU_CANVAS } from '../inspector/colour';
+import { usePainted } from '../use-painted';
 import { formatValue } from '../inspector/format';
 import type { RgbaImage } from '../view-data';
 import { heatGradient, heatImage, heatScale, type HeatScale } from './heat';
@@ -32,14 +32,6 @@ function displayed(a: Attribution): { values: Float32Array; width: number; heigh
   return { values: map.values, height: map.shape[0], width: map.shape[1] };
 }
 
-function paint(canvas: HTMLCanvasElement | null, data: Uint8ClampedArray, width: number, height: number) {
-  const ctx = canvas?.getContext('2d', CPU_CANVAS);
-  if (!ctx) return;
-  ctx.canvas.width = width;
-  ctx.canvas.height = height;
-  ctx.putImageData(new ImageData(new Uint8ClampedArray(data), width, height), 0, 0);
-}
-
 function fileStem(a: Attribution): string {
   return `${a.method}-${a.layer}-class${a.classIndex}`.replace(/[^\w.-]+/g, '_');
 }
@@ -62,9 +54,9 @@ export function AttributionView({ attribution: a, input, steps, stale }: Props) 
   const map = useMemo(() => displayed(a), [a]);
   // Gradient maps are clipped at their 99th percentile; Grad-CAM is shown to its maximum.
   const scale = useMemo(() => heatScale(map.values, a.method === 'ig', a.method === 'gradcam' ? null : 0.99), [a, map]);
-  const heat = useMemo(() => heatImage(map.values, map.width, map.height, scale), [map, scale]);
-  useEffect(() => paint(imageRef.current, input.data, input.width, input.height), [input]);
-  useEffect(() => paint(mapRef.current, heat, map.width, map.height), [heat, map]);
+  const heat = useMemo(() => ({ width: map.width, height: map.height, data: heatImage(map.values, map.width, map.height, scale) }), [map, scale]);
+  usePainted(imageRef, input);
+  usePainted(mapRef, heat);
 
   const savePng = () => {
     const canvas = document.createElement('canvas');

@@ -1,7 +1,7 @@
 import type { CamMap, RgbaImage } from '../view-data';
-import { CPU_CANVAS } from '../inspector/colour';
+import { usePainted } from '../use-painted';
 import { interpolateInferno, rgb } from 'd3';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo, useRef } from 'react';
 
 interface Props {
   readonly name: string;
@@ -26,32 +26,13 @@ function camToRgba(cam: CamMap): ImageData {
   return out;
 }
 
-function usePaint(ref: React.RefObject<HTMLCanvasElement | null>, image: ImageData | null) {
-  useEffect(() => {
-    const canvas = ref.current;
-    const ctx = canvas?.getContext('2d', CPU_CANVAS);
-    if (!canvas || !ctx) return;
-    if (!image) {
-      ctx.clearRect(0, 0, canvas.width, canvas.height);
-      return;
-    }
-    canvas.width = image.width;
-    canvas.height = image.height;
-    ctx.putImageData(image, 0, 0);
-  }, [ref, image]);
-}
-
 /** The original beside what the network sees, with the class activation map on top. */
 export function ImagePanel({ name, originalUrl, original, network, cam, notes }: Props) {
   const netRef = useRef<HTMLCanvasElement>(null);
   const camRef = useRef<HTMLCanvasElement>(null);
-  const netImage = useMemo(
-    () => new ImageData(new Uint8ClampedArray(network.data), network.width, network.height),
-    [network],
-  );
-  usePaint(netRef, netImage);
+  usePainted(netRef, network);
   const camImage = useMemo(() => (cam ? camToRgba(cam) : null), [cam]);
-  usePaint(camRef, camImage);
+  usePainted(camRef, camImage);
 
   return (
     <section className="image-panel" aria-label="Image">

@@ -1,8 +1,8 @@
-import { useContext, useEffect, useMemo, useRef } from 'react';
+import { useContext, useMemo, useRef } from 'react';
 import { unitRegion, type ReceptiveField, type UnitRegion } from '../../explain/receptive-field';
 import type { RgbaImage } from '../view-data';
 import type { Cell } from './channels';
-import { CPU_CANVAS } from './colour';
+import { usePainted } from '../use-painted';
 import { EffectiveFieldContext, type EffectiveFieldApi } from './effective-field';
 import { heatImage, heatScale } from '../explain/heat';
 
@@ -42,14 +42,7 @@ function describe(field: ReceptiveField, cell: Cell, region: UnitRegion, width: 
  */
 export function UnitField({ field, cell, input }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
-  const image = useMemo(() => (input ? new ImageData(new Uint8ClampedArray(input.data), input.width, input.height) : null), [input]);
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d', CPU_CANVAS);
-    if (!ctx || !image) return;
-    ctx.canvas.width = image.width;
-    ctx.canvas.height = image.height;
-    ctx.putImageData(image, 0, 0);
-  }, [image]);
+  usePainted(ref, input);
   const width = input?.width ?? 0;
   const height = input?.height ?? 0;
   let region: UnitRegion | null = null;
@@ -115,13 +108,10 @@ function useEffective(layer: string, cell: Cell | null): EffectiveState {
 /** The effective field's heat map over the input. */
 function EffectiveMap({ map }: { readonly map: { readonly values: Float32Array; readonly width: number; readonly height: number } }) {
   const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d', CPU_CANVAS);
-    if (!ctx) return;
-    ctx.canvas.width = map.width;
-    ctx.canvas.height = map.height;
-    const rgba = heatImage(map.values, map.width, map.height, heatScale(map.values, false, 0.999));
-    ctx.putImageData(new ImageData(rgba, map.width, map.height), 0, 0);
-  }, [map]);
+  const heat = useMemo(
+    () => ({ width: map.width, height: map.height, data: heatImage(map.values, map.width, map.height, heatScale(map.values, false, 0.999)) }),
+    [map],
+  );
+  usePainted(ref, heat);
   return <canvas ref={ref} className="insp-field-heat" role="img" aria-label="The unit's effective receptive field over the input" />;
 }
