@@ -16,6 +16,7 @@ import { LesionPanel } from '../ui/explain/LesionPanel';
 import { EffectiveFieldContext } from '../ui/inspector/effective-field';
 import type { BlockSwitch } from '../ui/inspector/LayerHeader';
 import { LayerInspector } from '../ui/inspector/LayerInspector';
+import { AssignmentCodePanel } from '../ui/teaching/AssignmentCodePanel';
 import { Walkthrough } from '../ui/teaching/Walkthrough';
 import { stepForLayer, walkthroughSteps, type WalkthroughStep } from '../ui/teaching/walkthrough-steps';
 import type { ImageResult } from './classify-queue';
@@ -204,6 +205,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
   const { offSet, toggle } = lesion;
   const blockSwitch = useMemo(() => (blockOf ? { name: blockOf, off: offSet.has(blockOf), onToggle: toggle } : null), [blockOf, offSet, toggle]);
   const layerNames = useMemo(() => new Set(summary?.layers.map((l) => l.name) ?? []), [summary]);
+  const config = useMemo(() => (summary ? presetConfig(summary.preset, { seedLiteral: summary.seedLiteral }) : null), [summary]);
 
   if (!summary) return <section className="views building" aria-busy="true">Building ResNet50…</section>;
 
@@ -229,6 +231,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
       </section>
       <aside className="teaching-panel">
         <Walkthrough steps={steps} activeStepId={activeStep?.id ?? null} onStep={onStep} onLayer={openLayer} layerNames={layerNames} />
+        {config && <AssignmentCodePanel config={config} open={info?.info ?? null} layers={summary.layers} onLayer={select} />}
         <LesionPanel blocks={lesion.blocks} off={lesion.offSet} onToggle={lesion.toggle} onReset={lesion.reset} />
       </aside>
       <InspectorPanel

@@ -14,6 +14,7 @@ export * from './layer-shapes';
 export * from './plan';
 export * from './summary';
 export * from './layer-teaching';
+export * from './assignment-code';
 export * from './preprocessing';
 export * from './image';
 export * from './image/exif';
