@@ -5,6 +5,8 @@ import { TEST_SEAM } from './src/client/test-seam.ts';
 // Debian's Chromium (apt-get install chromium); point CHROMIUM_PATH elsewhere if needed.
 const port = Number(process.env.E2E_PORT ?? 4317);
 const baseURL = `http://127.0.0.1:${port}`;
+// E2E_OUTDIR serves a build of your own (`npx vite build --outDir it`) instead of dist/.
+const outDir = process.env.E2E_OUTDIR ? ` --outDir ${JSON.stringify(process.env.E2E_OUTDIR)}` : '';
 
 // Machines this one is not, through the app's test seam (src/client/test-seam.ts):
 // E2E_RENDERER="ANGLE (NVIDIA, ...)" reports that WebGL renderer to the backend chooser,
@@ -32,7 +34,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort${outDir}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

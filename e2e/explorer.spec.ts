@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { canvasHasContent, centreInside, channelGrid, dropSample, predictions, waitForModel } from './helpers';
+import { boxes, canvasHasContent, centreInside, channelGrid, dropSample, overlaps, predictions, waitForModel, within } from './helpers';
 
 async function classifyCat(page: Page) {
   await waitForModel(page);
@@ -121,15 +121,37 @@ test('switching the preset updates the totals', async ({ page }) => {
   await expect(graphNode(page, 'head')).toBeVisible();
 });
 
-test('the main screen looks deliberate at 1280x800 and is usable at 390x844', async ({ page }) => {
+test('at 1280x800 the input, graph and walkthrough stand side by side with the top-5 in view; at 390x844 they stack in one column, no sideways scroll', async ({ page }) => {
   await page.goto('/?backend=wasm&layer=res2a_add');
   await classifyCat(page);
   await predictions(page).first().getByRole('button').click();
+  const regions = {
+    input: page.getByRole('region', { name: 'Drop zone' }),
+    graph: page.getByRole('region', { name: 'Architecture' }),
+    walkthrough: page.getByRole('navigation', { name: 'Walkthrough' }),
+    inspector: page.getByRole('region', { name: 'Layer inspector' }),
+  };
+  const top5 = page.getByRole('list', { name: 'Top-5 predictions' });
+  const wide = await boxes(regions);
+  expect(overlaps(wide)).toEqual([]);
+  expect(wide.input.x + wide.input.width).toBeLessThanOrEqual(wide.graph.x);
+  expect(wide.graph.x + wide.graph.width).toBeLessThanOrEqual(wide.walkthrough.x);
+  expect(wide.walkthrough.x + wide.walkthrough.width).toBeLessThanOrEqual(1280);
+  await expect(top5).toBeInViewport();
+  // For people to look at (test-results/), not compared: fonts differ from machine to machine.
   await page.screenshot({ path: 'test-results/main-1280x800.png' });
   await page.screenshot({ path: 'test-results/main-1280-full.png', fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(page.getByLabel('Image file')).toBeAttached();
-  await expect(page.getByRole('list', { name: 'Top-5 predictions' })).toBeVisible();
+  await expect(top5).toBeVisible();
+  await expect.poll(async () => (await regions.graph.boundingBox())?.width ?? Infinity).toBeLessThanOrEqual(390);
+  const narrow = await boxes({ ...regions, top5 });
+  expect(overlaps(narrow)).toEqual([]);
+  for (const [name, box] of Object.entries(narrow)) {
+    expect(within(box, { x: 0, y: box.y, width: 390, height: box.height }), `${name} inside 390 px`).toBe(true);
+  }
+  const column = [narrow.input, narrow.graph, narrow.inspector, narrow.walkthrough];
+  column.slice(1).forEach((box, i) => expect(box.y).toBeGreaterThanOrEqual(column[i].y + column[i].height));
   await page.screenshot({ path: 'test-results/main-390x844.png' });
   await page.screenshot({ path: 'test-results/main-390-full.png', fullPage: true });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { boxes, overlaps, within } from './helpers';
 
 /** A graph node: a button named exactly by its block or layer name. */
 function node(page: Page, name: string) {
@@ -14,17 +15,30 @@ async function openGraph(page: Page) {
   await expect(node(page, 'stage 2')).toBeVisible();
 }
 
-test('opens on the overview: input, stem, four stages and head, each a named button', async ({ page }) => {
+/** The nodes named, none drawn over another (and, `inView`, each inside the graph's panel). */
+async function expectLaidOut(page: Page, names: readonly string[], inView = false) {
+  const drawn = await boxes(Object.fromEntries(names.map((name) => [name, node(page, name)])));
+  expect(overlaps(drawn)).toEqual([]);
+  if (!inView) return;
+  const panel = await page.locator('.graph').boundingBox();
+  if (!panel) throw new Error('no graph panel');
+  for (const [name, box] of Object.entries(drawn)) expect(within(box, panel), `${name} inside the graph`).toBe(true);
+}
+
+test('opens on the overview: input, stem, four stages and head, each a named button, all in view and none over another', async ({ page }) => {
   await openGraph(page);
-  for (const name of ['input', 'stem', 'stage 2', 'stage 3', 'stage 4', 'stage 5', 'head']) {
+  const overview = ['input', 'stem', 'stage 2', 'stage 3', 'stage 4', 'stage 5', 'head'];
+  for (const name of overview) {
     await expect(node(page, name)).toBeVisible();
   }
+  await expectLaidOut(page, overview, true);
   await expect(node(page, 'stage 3')).toHaveAttribute('aria-expanded', 'false');
   await expect(node(page, 'res2a')).toHaveCount(0);
+  // For people to look at (test-results/), not compared: fonts differ from machine to machine.
   await page.locator('.graph').screenshot({ path: 'test-results/graph-overview-1280.png' });
 });
 
-test('keyboard: arrows move, Enter opens a stage and a block, and selects a layer', async ({ page }) => {
+test('keyboard: arrows move, Enter opens a stage and a block (its layers drawn apart), and selects a layer', async ({ page }) => {
   await openGraph(page);
   await node(page, 'stem').focus();
   await page.keyboard.press('ArrowDown');
@@ -39,6 +53,7 @@ test('keyboard: arrows move, Enter opens a stage and a block, and selects a laye
   await expect(node(page, 'res2a_branch2a')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Layer inspector' })).toContainText('res2a_branch2a');
+  await expectLaidOut(page, ['res2a', 'res2a_branch1', 'res2a_branch2a', 'bn2a_branch2a', 'res2a_branch2c', 'res2a_add', 'res2a_relu', 'res2b']);
   await page.locator('.graph').screenshot({ path: 'test-results/graph-res2a-1280.png' });
 
   await page.keyboard.press('ArrowLeft');

@@ -169,3 +169,32 @@ export async function pageRenderer(page: Page): Promise<string | null> {
 export function tfjsWasmThreads(cores: number): number {
   return cores <= 1 ? 1 : Math.min(8, Math.max(2, Math.floor(cores / 2)));
 }
+
+type Box = { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+
+/** The boxes of `named`, by name; each must be rendered. */
+export async function boxes(named: Readonly<Record<string, Locator>>): Promise<Record<string, Box>> {
+  const out: Record<string, Box> = {};
+  for (const [name, locator] of Object.entries(named)) {
+    const box = await locator.boundingBox();
+    if (!box) throw new Error(`${name} is not rendered`);
+    out[name] = box;
+  }
+  return out;
+}
+
+/** Pairs of `named` whose boxes overlap by more than a pixel either way ("a / b"). */
+export function overlaps(named: Readonly<Record<string, Box>>): string[] {
+  const entries = Object.entries(named);
+  return entries.flatMap(([a, p], i) => entries.slice(i + 1).flatMap(([b, q]) => {
+    const across = Math.min(p.x + p.width, q.x + q.width) - Math.max(p.x, q.x);
+    const down = Math.min(p.y + p.height, q.y + q.height) - Math.max(p.y, q.y);
+    return across > 1 && down > 1 ? [`${a} / ${b}`] : [];
+  }));
+}
+
+/** True when `inner` lies inside `outer` (a pixel of rounding allowed). */
+export function within(inner: Box, outer: Box): boolean {
+  return inner.x >= outer.x - 1 && inner.y >= outer.y - 1
+    && inner.x + inner.width <= outer.x + outer.width + 1 && inner.y + inner.height <= outer.y + outer.height + 1;
+}
