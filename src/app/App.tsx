@@ -15,6 +15,7 @@ import { liveResult, useCam, useNetworkView } from './use-layer-data';
 import { useModel } from './use-model';
 import { useMemory } from './use-memory';
 import { useLesion } from './use-lesion';
+import { useCompare } from './use-compare';
 import { createUrlStore, readUrlState, useAddressBar, useUrlField, writeUrlState, type UrlStore } from './url-state';
 import { SAMPLES } from './samples';
 
@@ -59,6 +60,7 @@ export function App() {
   const result = classifier.result;
   // The result's activations are readable only while the model that made it is the current one.
   const live = liveResult(handle, result);
+  const compare = useCompare(classifier, live, handle);
   const camIndex = camFor && camFor.result === result ? camFor.index : null;
   const cam = useCam(live, camIndex);
   const { preset, seedLiteral } = settings;
@@ -127,6 +129,7 @@ export function App() {
           onNotice={setNotice}
           input={networkInput}
           lesion={lesion}
+          compare={compare}
         />
       </main>
       <Diagnostics

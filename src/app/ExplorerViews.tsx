@@ -25,6 +25,8 @@ import type { Lesion } from './use-lesion';
 import { readLayerSoon, useLayerData, useTint } from './use-layer-data';
 import { useUrlField, type UrlState, type UrlStore } from './url-state';
 import { useReadError } from './use-read-error';
+import { CompareSection, useCompareMaps } from './CompareViews';
+import type { CompareState } from './use-compare';
 
 interface Props {
   /** The architecture: shown as soon as it is known, before any weights have arrived. */
@@ -38,6 +40,8 @@ interface Props {
   readonly input: RgbaImage | null;
   /** Blocks switched off, and their toggles. */
   readonly lesion: Lesion;
+  /** A pinned image and the one on show, compared. */
+  readonly compare: CompareState;
 }
 
 type View = 'graph' | 'table';
@@ -116,6 +120,7 @@ interface InspectorProps {
   readonly input: RgbaImage | null;
   readonly lesson: LayerLesson | null;
   readonly block: BlockSwitch | null;
+  readonly compare: CompareState;
 }
 
 /**
@@ -124,9 +129,10 @@ interface InspectorProps {
  * the same DOM is reused when the data arrives. The read starts in the click's own task,
  * which measured faster overall than giving the header a frame of its own first.
  */
-function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, onNotice, field, input, lesson, block }: InspectorProps) {
+function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, onNotice, field, input, lesson, block, compare }: InspectorProps) {
   const { data, loading, error } = useLayerData(result, layer?.name ?? null);
   useReadError(error, onNotice);
+  const compared = useCompareMaps(result && compare.b === result ? compare : null, layer, data, channel, onNotice);
   const unit = useUnitField(result);
   useReadError(unit.error, onNotice);
   const { shown, running, run } = unit;
@@ -145,6 +151,7 @@ function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, o
         input={input}
         lesson={lesson}
         block={block}
+        extra={compared}
       />
     </EffectiveFieldContext.Provider>
   );
@@ -175,7 +182,7 @@ const ViewBar = memo(function ViewBar({ view, onView, tint, onTint }: ViewBarPro
   );
 });
 
-export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlStore, onNotice, input, lesion }: Props) {
+export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlStore, onNotice, input, lesion, compare }: Props) {
   const layer = useUrlField(urlStore, 'layer');
   const channel = useUrlField(urlStore, 'channel');
   const onUrl = urlStore.update;
@@ -224,6 +231,8 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
             highlight={activeStep?.layers ?? NO_LAYERS}
             descriptions={descriptions}
             off={lesion.offSet}
+            switchable={lesion.names}
+            onToggleBlock={lesion.toggle}
           />
         ) : (
           <SummaryTable summary={summary} selected={layer} onSelect={select} fields={fields} />
@@ -234,6 +243,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
         {config && <AssignmentCodePanel config={config} open={info?.info ?? null} layers={summary.layers} onLayer={select} />}
         <LesionPanel blocks={lesion.blocks} off={lesion.offSet} onToggle={lesion.toggle} onReset={lesion.reset} />
       </aside>
+      <CompareSection compare={compare} summary={summary} selected={layer} onOpen={openLayer} onNotice={onNotice} />
       <InspectorPanel
         result={result}
         layer={info}
@@ -246,6 +256,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
         lesson={(info && lessons.get(info.name)) ?? null}
         block={blockSwitch}
         input={input}
+        compare={compare}
       />
     </div>
   );

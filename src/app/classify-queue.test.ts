@@ -104,11 +104,48 @@ describe('ClassifyQueue', () => {
     queue.setLesion([]);
     await until(() => shown() === 'm:a' && idle());
     expect(last().result?.intact).toBeNull();
-    // A new image under a lesion has no intact answer to compare with.
+    // A new image under a lesion runs on the intact network first, for its deltas; that pass is let go.
     queue.setLesion(['res2a']);
+    const before = model.calls;
     queue.submit(files('b'));
     await until(() => shown() === 'm:b-res2a' && idle());
-    expect(last().result?.intact).toBeNull();
+    expect(last().result?.intact?.[0].label).toBe('m:b');
+    expect(model.calls).toBe(before + 2);
+    expect(model.released).toContain((last().result?.resultId ?? 0) - 1);
+  });
+
+  it('a pinned result stays held when newer ones replace it on show, and is let go when unpinned or replaced as A', async () => {
+    const { queue, files, shown, last, idle } = setup();
+    const model = new FakeSession('m', true);
+    queue.setModel(model.asSession);
+    queue.submit(files('a'));
+    await until(() => shown() === 'm:a' && idle());
+    const a = last().result;
+    queue.pin();
+    expect(last().pinned).toBe(a);
+    queue.submit(files('b'));
+    await until(() => shown() === 'm:b' && idle());
+    queue.submit(files('c'));
+    await until(() => shown() === 'm:c' && idle());
+    expect(last().pinned).toBe(a);
+    expect(model.released).not.toContain(a?.resultId);
+    expect(model.released).toHaveLength(1);
+    // Pinning the one on show lets the old A go; unpinning the one on show keeps it held.
+    const c = last().result;
+    queue.pin();
+    expect(model.released).toContain(a?.resultId);
+    queue.unpin();
+    expect(last().pinned).toBeNull();
+    expect(model.released).not.toContain(c?.resultId);
+    // Another model cannot compare with A: it is let go.
+    queue.submit(files('d'));
+    await until(() => shown() === 'm:d' && idle());
+    queue.pin();
+    const d = last().result;
+    queue.setModel(new FakeSession('n', true).asSession);
+    expect(last().pinned).toBeNull();
+    await until(() => shown() === 'n:d' && idle());
+    expect(model.released).toContain(d?.resultId);
   });
 
   it('runs many files one after another, with a status each; a bad one fails alone', async () => {

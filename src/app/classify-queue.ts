@@ -50,6 +50,8 @@ export interface ImageResult {
 export interface QueueSnapshot {
   readonly items: readonly QueueItem[];
   readonly result: ImageResult | null;
+  /** A result kept as "A" for a comparison: the engine holds it until it is unpinned. */
+  readonly pinned: ImageResult | null;
   readonly error: string | null;
   /** The error came from the graphics card while running: WASM would cure it. */
   readonly gpuError: boolean;
@@ -109,12 +111,13 @@ export class ClassifyQueue {
   private inFlightAbort: AbortController | null = null;
   /** Blocks switched off for every pass from now on. */
   private lesion: readonly string[] = [];
+  private pinned: ImageResult | null = null;
 
   constructor(private readonly deps: QueueDeps) {}
 
   snapshot(): QueueSnapshot {
-    const { items, result, error } = this;
-    return { items, result, error: error?.message ?? null, gpuError: error?.gpu ?? false, busy: this.running || this.jobs.length > 0 };
+    const { items, result, error, pinned } = this;
+    return { items, result, pinned, error: error?.message ?? null, gpuError: error?.gpu ?? false, busy: this.running || this.jobs.length > 0 };
   }
 
   /** Abandons whatever is waiting and queues `files` in order. */
@@ -135,10 +138,35 @@ export class ClassifyQueue {
     this.emit();
   }
 
+  /**
+   * Keeps the result on show as A (`pin()`), or lets A go (`unpin()`): a pinned result is not
+   * released when a newer one replaces it on show, so the two can be compared.
+   */
+  pin(): void {
+    const next = this.result;
+    if (next === this.pinned) return;
+    this.unpinQuietly();
+    this.pinned = next;
+    this.emit();
+  }
+
+  unpin(): void {
+    this.unpinQuietly();
+    this.emit();
+  }
+
+  private unpinQuietly(): void {
+    const old = this.pinned;
+    this.pinned = null;
+    if (old && old !== this.result) releaseResult(old.handle, old.resultId);
+  }
+
   /** A new model: the image under way, a failed one, or else the last good one runs on it. */
   setModel(handle: ModelHandle | null): void {
     if (handle === this.handle) return;
     this.handle = handle;
+    // A pinned result lives in its model: another model cannot compare with it.
+    if (this.pinned && this.pinned.handle !== handle) this.unpinQuietly();
     this.inFlightAbort?.abort();
     const again = this.failedRun ?? this.lastAsJob(handle);
     if (handle && again && this.jobs.length === 0 && !this.inFlight) {
@@ -164,6 +192,7 @@ export class ClassifyQueue {
 
   dispose(): void {
     this.abandon();
+    this.unpinQuietly();
     if (this.result?.url) this.deps.revokeUrl(this.result.url);
   }
 
@@ -245,6 +274,15 @@ export class ClassifyQueue {
     const abort = new AbortController();
     this.inFlightAbort = abort;
     try {
+      let intact = this.intactFor(job.id, lesion, handle);
+      if (lesion.length > 0 && intact === null) {
+        // A new image under a lesion: the intact network's answer first, for the deltas.
+        const base = await handle.client.classify(handle.model.modelId, decoded.image, { topK: 5, signal: abort.signal });
+        releaseResult(handle, base.resultId);
+        decoded = { ...decoded, image: { ...decoded.image, pixels: base.image.pixels } };
+        if (!wanted()) return this.stale(job, decoded);
+        intact = base.predictions;
+      }
       const run = await handle.client.classify(handle.model.modelId, decoded.image, { topK: 5, signal: abort.signal, ...(lesion.length > 0 ? { lesion } : {}) });
       const image = { ...decoded.image, pixels: run.image.pixels };
       if (!wanted()) {
@@ -253,7 +291,7 @@ export class ClassifyQueue {
       }
       this.accept({
         id: job.id, name: job.name, image, file: job.file, url: decoded.url,
-        predictions: run.predictions, ms: run.ms, resultId: run.resultId, handle, lesion, intact: this.intactFor(job.id, lesion, handle),
+        predictions: run.predictions, ms: run.ms, resultId: run.resultId, handle, lesion, intact,
       });
     } catch (err) {
       // The engine is gone: nothing runs until a new model arrives (setModel), or every
@@ -297,8 +335,9 @@ export class ClassifyQueue {
   private accept(result: ImageResult): void {
     const old = this.result;
     if (old?.url && old.url !== result.url) this.deps.revokeUrl(old.url);
-    // The engine holds each result's activations until told: the one replaced is let go.
-    if (old) releaseResult(old.handle, old.resultId);
+    // The engine holds each result's activations until told: the one replaced is let go
+    // (unless it is pinned as A: it goes when unpinned).
+    if (old && old !== this.pinned) releaseResult(old.handle, old.resultId);
     this.result = result;
     if (this.error?.id === result.id) this.error = null;
     this.setItem(result.id, 'done');

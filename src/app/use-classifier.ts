@@ -7,11 +7,14 @@ import type { ModelHandle } from './use-model';
 export interface Classifier extends QueueSnapshot {
   submit(files: readonly NamedBlob[]): void;
   cancel(): void;
+  /** Keeps the result on show as A for a comparison; unpin lets it go. */
+  pin(): void;
+  unpin(): void;
 }
 
 const NO_LESION: readonly string[] = [];
 
-const IDLE: QueueSnapshot = { items: [], result: null, error: null, gpuError: false, busy: false };
+const IDLE: QueueSnapshot = { items: [], result: null, pinned: null, error: null, gpuError: false, busy: false };
 
 /** The classify queue as React state, fed with the current model. One queue per page. */
 export function useClassifier(handle: ModelHandle | null, lesion: readonly string[] = NO_LESION): Classifier {
@@ -29,5 +32,7 @@ export function useClassifier(handle: ModelHandle | null, lesion: readonly strin
   useEffect(() => () => queue.dispose(), [queue]);
   const submit = useCallback((files: readonly NamedBlob[]) => queue.submit(files), [queue]);
   const cancel = useCallback(() => queue.cancel(), [queue]);
-  return { ...snapshot, submit, cancel };
+  const pin = useCallback(() => queue.pin(), [queue]);
+  const unpin = useCallback(() => queue.unpin(), [queue]);
+  return { ...snapshot, submit, cancel, pin, unpin };
 }

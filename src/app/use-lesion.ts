@@ -8,6 +8,8 @@ export interface Lesion {
   /** Switched off, in network order. */
   readonly off: readonly string[];
   readonly offSet: ReadonlySet<string>;
+  /** Every block that can be switched off. */
+  readonly names: ReadonlySet<string>;
   readonly toggle: (block: string) => void;
   readonly reset: () => void;
 }
@@ -33,5 +35,6 @@ export function useLesion(urlStore: UrlStore, seedLiteral: boolean, onNotice: Di
   }, [urlStore, blocks]);
   const reset = useCallback(() => urlStore.update({ off: '' }), [urlStore]);
   const offSet = useMemo(() => new Set(off), [off]);
-  return { blocks, off, offSet, toggle, reset };
+  const names = useMemo(() => new Set(blocks.map((b) => b.name)), [blocks]);
+  return { blocks, off, offSet, names, toggle, reset };
 }

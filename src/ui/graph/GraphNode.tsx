@@ -25,6 +25,8 @@ export interface GraphNodeProps {
   readonly tintText: string | null;
   /** A residual block switched off. */
   readonly off: boolean;
+  /** A block whose on/off switch is drawn on it (GraphBlockSwitch): its text leaves room. */
+  readonly hasSwitch?: boolean;
   readonly onActivate: (node: LayoutNode) => void;
   readonly onKey: (event: KeyboardEvent<SVGGElement>, node: LayoutNode) => void;
   readonly onFocusNode: (node: LayoutNode) => void;
@@ -84,14 +86,14 @@ function ClosedGroupBody({ node, tint }: { node: LayoutNode; tint: NodeTint | nu
   );
 }
 
-function HeaderBody({ node }: { node: LayoutNode }) {
+function HeaderBody({ node, hasSwitch }: { node: LayoutNode; hasSwitch: boolean }) {
   const h = node.headerHeight;
   return (
     <>
       <path className="gnode-header" d={`M0,${h}V10a10,10 0 0 1 10,-10H${node.width - 10}a10,10 0 0 1 10,10V${h}Z`} />
       <Chevron open x={PAD_X + 1} y={h / 2} />
       <text className="gnode-title" x={PAD_X + 12} y={h / 2 + 5}>{node.label}</text>
-      <text className="gnode-sub" x={node.width - 10} y={h / 2 + 4} textAnchor="end">
+      <text className="gnode-sub" x={node.width - (hasSwitch ? 62 : 10)} y={h / 2 + 4} textAnchor="end">
         {node.badgeText ? `${node.badgeText} · ` : ''}{node.paramsText}
       </text>
     </>
@@ -142,7 +144,7 @@ export const GraphNode = memo(function GraphNode(props: GraphNodeProps) {
       <title>{`${node.label} — ${props.description ?? `${node.shapeText}, ${node.paramsText}`}${props.tintText ? `\n${props.tintText}` : ''}`}</title>
       <rect className="gnode-glow" x={-5} y={-5} width={node.width + 10} height={height + 10} rx={13} />
       <rect className="gnode-ring" x={-4} y={-4} width={node.width + 8} height={height + 8} rx={12} />
-      {node.expanded ? <HeaderBody node={node} /> : isGroup ? <ClosedGroupBody node={node} tint={tint} /> : <LayerBody node={node} tint={tint} />}
+      {node.expanded ? <HeaderBody node={node} hasSwitch={props.hasSwitch ?? false} /> : isGroup ? <ClosedGroupBody node={node} tint={tint} /> : <LayerBody node={node} tint={tint} />}
     </g>
   );
 });

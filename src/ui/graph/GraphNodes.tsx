@@ -1,9 +1,10 @@
 /** The node buttons, in reading order (so screen readers meet them as the keyboard does). */
-import { memo, useMemo } from 'react';
+import { Fragment, memo, useMemo } from 'react';
 import { highlightedNodes, visibleStandIn } from '../../graph/expansion';
 import type { GraphLayout } from '../../graph/layout';
 import { formatTintValue, type Tint } from '../../graph/tint';
 import type { GraphTree } from '../../graph/tree';
+import { GraphBlockSwitch } from './GraphBlockSwitch';
 import { GraphNode, type NodeTint } from './GraphNode';
 import type { GraphFocus } from './use-graph-focus';
 
@@ -26,6 +27,9 @@ interface Props {
   /** Extra words per layer id for its accessible description. */
   readonly descriptions: ReadonlyMap<string, string>;
   readonly off: ReadonlySet<string>;
+  /** Blocks that can be switched off, and the switch; without it, no switches are drawn. */
+  readonly switchable: ReadonlySet<string>;
+  readonly onToggleBlock: ((block: string) => void) | null;
 }
 
 /** Colours (and the value in words) per visible node, computed once per layout and tint rather than on every render. */
@@ -42,7 +46,7 @@ function nodeTints(tinting: NodeTinting | null, layout: GraphLayout): ReadonlyMa
   return out;
 }
 
-export const GraphNodes = memo(function GraphNodes({ tree, layout, expanded, selected, highlight, tinting, focus, descriptions, off }: Props) {
+export const GraphNodes = memo(function GraphNodes({ tree, layout, expanded, selected, highlight, tinting, focus, descriptions, off, switchable, onToggleBlock }: Props) {
   const marked = useMemo(() => highlightedNodes(tree, expanded, highlight), [tree, expanded, highlight]);
   const tints = useMemo(() => nodeTints(tinting, layout), [tinting, layout]);
   const holder = selected !== null && tree.byId.has(selected) ? visibleStandIn(tree, expanded, selected) : null;
@@ -52,24 +56,28 @@ export const GraphNodes = memo(function GraphNodes({ tree, layout, expanded, sel
         const node = layout.byId.get(id);
         if (!node) return null;
         const tint = tints.get(id);
+        const switched = onToggleBlock && node.kind === 'block' && switchable.has(id);
         return (
-          <GraphNode
-            key={id}
-            node={node}
-            active={id === focus.activeId}
-            selected={id === selected}
-            holdsSelection={id === holder && id !== selected}
-            highlighted={marked.has(id)}
-            tintFill={tint?.fill ?? null}
-            tintInk={tint?.ink ?? null}
-            description={descriptions.get(id) ?? null}
-            tintText={tint?.text ?? null}
-            off={off.has(id)}
-            onActivate={focus.onActivate}
-            onKey={focus.onKey}
-            onFocusNode={focus.onFocusNode}
-            register={focus.register}
-          />
+          <Fragment key={id}>
+            <GraphNode
+              node={node}
+              active={id === focus.activeId}
+              selected={id === selected}
+              holdsSelection={id === holder && id !== selected}
+              highlighted={marked.has(id)}
+              tintFill={tint?.fill ?? null}
+              tintInk={tint?.ink ?? null}
+              description={descriptions.get(id) ?? null}
+              tintText={tint?.text ?? null}
+              off={off.has(id)}
+              hasSwitch={Boolean(switched)}
+              onActivate={focus.onActivate}
+              onKey={focus.onKey}
+              onFocusNode={focus.onFocusNode}
+              register={focus.register}
+            />
+            {switched && <GraphBlockSwitch node={node} off={off.has(id)} reachable={id === focus.activeId} onToggle={onToggleBlock} />}
+          </Fragment>
         );
       })}
     </g>

@@ -30,6 +30,9 @@ export interface GraphViewProps {
   readonly descriptions?: ReadonlyMap<string, string>;
   /** Residual blocks switched off, drawn as off. */
   readonly off?: ReadonlySet<string>;
+  /** Blocks with an on/off switch on their node, and what the switch does. */
+  readonly switchable?: ReadonlySet<string>;
+  readonly onToggleBlock?: (block: string) => void;
 }
 
 const NO_HIGHLIGHT: readonly string[] = [];
@@ -58,7 +61,7 @@ function useResize(ref: RefObject<SVGSVGElement | null>, onResize: () => void): 
 
 /** Memoised: it re-renders for its own props (a new selection) and its zoom, not for the page's. */
 export const GraphView = memo(function GraphView(props: GraphViewProps) {
-  const { summary, selected, onSelect, tint = null, tintLabel = 'Activation', highlight = NO_HIGHLIGHT, descriptions = NO_DESCRIPTIONS, off = NONE_OFF } = props;
+  const { summary, selected, onSelect, tint = null, tintLabel = 'Activation', highlight = NO_HIGHLIGHT, descriptions = NO_DESCRIPTIONS, off = NONE_OFF, switchable = NONE_OFF, onToggleBlock = null } = props;
   const tree = useMemo(() => buildGraphTree(summary), [summary]);
   const svgRef = useRef<SVGSVGElement>(null);
   const zoom = useGraphZoom(svgRef);
@@ -100,6 +103,8 @@ export const GraphView = memo(function GraphView(props: GraphViewProps) {
               focus={focus}
               descriptions={descriptions}
               off={off}
+              switchable={switchable}
+              onToggleBlock={onToggleBlock}
             />
           </g>
         </svg>

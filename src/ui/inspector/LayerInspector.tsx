@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ReceptiveField } from '../../explain/receptive-field';
 import type { LayerData } from '../../inspect/types';
 import { formatShape, type LayerLesson, type LayerSummary } from '../../model/pure';
@@ -32,10 +32,12 @@ export interface LayerInspectorProps {
   readonly lesson?: LayerLesson | null;
   /** The selected layer's residual block and its switch. */
   readonly block?: BlockSwitch | null;
+  /** Shown under the header (the comparison of two images at this layer). */
+  readonly extra?: ReactNode;
 }
 
 /** Everything about the selected layer: facts, statistics, feature maps, and for an add, its two branches. */
-export function LayerInspector({ layer, layers, data, loading, channel, onChannel, onSelect, field = null, input = null, lesson = null, block = null }: LayerInspectorProps) {
+export function LayerInspector({ layer, layers, data, loading, channel, onChannel, onSelect, field = null, input = null, lesson = null, block = null, extra = null }: LayerInspectorProps) {
   const [normalization, setNormalization] = useState<Normalization>('channel');
   if (!layer) {
     return (
@@ -52,6 +54,7 @@ export function LayerInspector({ layer, layers, data, loading, channel, onChanne
   return (
     <section className="insp" aria-label="Layer inspector" onKeyDown={onKeyDown}>
       <LayerHeader layer={layer} layers={layers} onSelect={onSelect} lesson={lesson?.name === layer.name ? lesson : null} block={block} />
+      {extra}
       {loading && (
         <p className="insp-loading" role="status">
           <span className="insp-spinner" aria-hidden="true" /> Reading {layer.name}…
