@@ -16,6 +16,7 @@ put('Egyptian_cat_1.png', 'chelsea');
 put('espresso 1.png', 'coffee');
 put('Egyptian_cat_2.png', 'coffee');
 put('n07920052_1.png', 'coffee');
+put('holiday.png', 'coffee');
 writeFileSync(path.join(dir, 'espresso_broken.png'), 'not a picture');
 const empty = path.join(dir, 'empty');
 mkdirSync(empty);
@@ -50,8 +51,24 @@ describe('labels', () => {
     expect([...(await labelImages(files.slice(0, 2), CLASSES, json)).labels]).toEqual([['d/x.png', 3], ['d/y.png', 0]]);
     const byName = await labelImages(['n01440764_7.png', 'Tiger_cat.png'], CLASSES);
     expect([...byName.labels]).toEqual([['Tiger_cat.png', 1]]);
-    expect(byName.problems[0]).toMatch(/^n01440764_7.png: ImageNet synset ids are not supported/);
+    expect(byName.problems[0]).toBe('n01440764_7.png: a synset id names an ImageNet class, and this model has 5 classes: use --labels');
     await expect(labelImages(['q.png'], CLASSES, json)).rejects.toThrow(`${json} names none of the 1 images`);
+  });
+
+  it('from synset ids, at the start of a file name or in a labels file, for a model of the 1000 ImageNet classes', async () => {
+    const thousand = Array.from({ length: 1000 }, (_, i) => `class ${i}`);
+    expect(classFromName('val/n01440764_18.JPEG', thousand)).toBe(0);
+    expect(classFromName('N02124075-cat.png', thousand)).toBe(285);
+    expect(classOf('n07920052', thousand)).toBe(967);
+    expect(classOf('n07920052', CLASSES)).toBeNull();
+    const json = path.join(dir, 'synsets.json');
+    writeFileSync(json, JSON.stringify({ 'a.png': 'n02124075', 'b.png': 'n99999999' }));
+    const given = await labelImages(['a.png', 'b.png'], thousand, json);
+    expect([...given.labels]).toEqual([['a.png', 285]]);
+    expect(given.problems).toEqual(['b.png: unknown label "n99999999"']);
+    const named = await labelImages(['n99999999_1.png', 'n15075141_3.png'], thousand);
+    expect([...named.labels]).toEqual([['n15075141_3.png', 999]]);
+    expect(named.problems).toEqual(['n99999999_1.png: n99999999 is not one of the 1000 ImageNet classes']);
   });
 
   it('an evenly spread sample, and progress with count, rate and time left', () => {
@@ -66,11 +83,12 @@ describe('cli evaluate', () => {
     const r = await runCli(['evaluate', dir, '--json', '--quiet']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    // n07920052 is espresso's synset id.
     expect(out).toEqual({
-      images: 3, top1: 2 / 3, top5: 2 / 3, unlabelled: 1, failed: 1,
-      perClass: { 'Egyptian cat': { images: 2, top1: 0.5, top5: 0.5 }, espresso: { images: 1, top1: 1, top5: 1 } },
+      images: 4, top1: 3 / 4, top5: 3 / 4, unlabelled: 1, failed: 1,
+      perClass: { 'Egyptian cat': { images: 2, top1: 0.5, top5: 0.5 }, espresso: { images: 2, top1: 1, top5: 1 } },
     });
-    expect(r.stderr).toContain('n07920052_1.png: ImageNet synset ids are not supported');
+    expect(r.stderr).toContain('holiday.png: no label');
     expect(r.stderr).toMatch(/espresso_broken\.png/);
   });
 
@@ -91,6 +109,6 @@ describe('cli evaluate', () => {
     const labels = path.join(dir, 'other.json');
     writeFileSync(labels, JSON.stringify({ 'elsewhere.png': 'class 1' }));
     const unmatched = await runCli(['evaluate', dir, '--labels', labels, '--preset', 'signs', '--json', '--quiet']);
-    expect(unmatched).toEqual({ code: 2, stdout: '', stderr: `evaluate: ${labels} names none of the 5 images` });
+    expect(unmatched).toEqual({ code: 2, stdout: '', stderr: `evaluate: ${labels} names none of the 6 images` });
   });
 });

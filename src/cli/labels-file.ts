@@ -2,12 +2,13 @@
  * The true class of each image: from a labels file (CSV `file,label` or JSON `{file: label}`,
  * the label a class name or index), or else from a class name at the start of the file name
  * ("Egyptian_cat_01.png", "tiger cat.jpg": underscores and spaces alike, any case; the
- * longest name that fits wins, so "tiger_cat" is not "tiger"). ImageNet synset ids
- * (n01440764) would need the synset list, which this project does not have: such files are
- * reported as unlabelled.
+ * longest name that fits wins, so "tiger_cat" is not "tiger"), or an ImageNet synset id
+ * starting it ("n01440764_18.JPEG", as the ImageNet folders name their files) when the model
+ * has the 1000 ImageNet classes. A labels file may give synset ids too.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { IMAGENET_SYNSETS, synsetIndex } from '../model/imagenet-synsets';
 import { UsageError } from './args';
 
 export interface Labelled {
@@ -19,6 +20,14 @@ export interface Labelled {
 
 const normal = (name: string) => name.toLowerCase().replace(/[_\s]+/g, ' ').trim();
 const SYNSET = /^n\d{8}(?![0-9])/;
+
+/** Synset ids name classes only for a model with the 1000 ImageNet classes. */
+const hasSynsets = (classes: readonly string[]) => classes.length === IMAGENET_SYNSETS.length;
+
+/** The class of a synset id (`n01440764`, any case); null when unknown or the model is not ImageNet's. */
+function classOfSynset(id: string, classes: readonly string[]): number | null {
+  return hasSynsets(classes) ? synsetIndex(id.toLowerCase()) : null;
+}
 
 /** `file,label` lines (a `file,label` header is skipped; the label is after the last comma). */
 function parseCsv(text: string): Map<string, string> {
@@ -47,8 +56,9 @@ export async function readLabelsFile(file: string): Promise<Map<string, string>>
   return new Map(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
 }
 
-/** A label given as a class index or a class name (any case, underscores or spaces); null when unknown. */
+/** A label given as a class index, a synset id or a class name (any case, underscores or spaces); null when unknown. */
 export function classOf(label: string, classes: readonly string[]): number | null {
+  if (SYNSET.test(label.trim().toLowerCase()) && label.trim().length === 9) return classOfSynset(label.trim(), classes);
   if (/^\d+$/.test(label.trim())) {
     const index = Number(label);
     return index < classes.length ? index : null;
@@ -57,8 +67,13 @@ export function classOf(label: string, classes: readonly string[]): number | nul
   return index < 0 ? null : index;
 }
 
-/** The class whose name starts the file name (followed by its end or a non-letter), the longest such. */
+/**
+ * The class whose synset id starts the file name, or else whose name does (followed by its
+ * end or a non-letter), the longest such.
+ */
 export function classFromName(file: string, classes: readonly string[]): number | null {
+  const synset = SYNSET.exec(path.basename(file).toLowerCase());
+  if (synset) return classOfSynset(synset[0], classes);
   const base = normal(path.basename(file, path.extname(file)));
   let best: number | null = null;
   classes.forEach((c, i) => {
@@ -85,7 +100,12 @@ export async function labelImages(files: readonly string[], classes: readonly st
     const index = raw !== null ? classOf(raw, classes) : classFromName(file, classes);
     if (index !== null) labels.set(file, index);
     else if (raw !== null) problems.push(`${file}: unknown label "${raw}"`);
-    else if (SYNSET.test(path.basename(file))) problems.push(`${file}: ImageNet synset ids are not supported (no synset list here): use --labels`);
+    else if (SYNSET.test(path.basename(file).toLowerCase())) {
+      const id = path.basename(file).slice(0, 9);
+      problems.push(hasSynsets(classes)
+        ? `${file}: ${id} is not one of the 1000 ImageNet classes`
+        : `${file}: a synset id names an ImageNet class, and this model has ${classes.length} classes: use --labels`);
+    }
     else problems.push(`${file}: no label (start the file name with a class name or use --labels)`);
   }
   if (given && named === 0) throw new UsageError(`${labelsFile} names none of the ${files.length} images`);
