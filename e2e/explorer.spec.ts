@@ -86,6 +86,8 @@ test('the URL keeps the preset, layer and channel across a reload', async ({ pag
   await classifyCat(page);
   const inspector = page.getByRole('region', { name: 'Layer inspector' });
   await expect(inspector.getByRole('heading', { name: 'res3b_branch2b' })).toBeVisible();
+  // The URL counts channels as the page does, from 1.
+  await expect(inspector.getByRole('heading', { name: 'Channel 5', exact: true })).toBeVisible();
   await expect(inspector).toContainText('(28, 28, 128)');
   await inspector.getByRole('button', { name: 'Next layer' }).click();
   await expect(inspector.getByRole('heading', { name: 'bn3b_branch2b' })).toBeVisible();
@@ -101,10 +103,17 @@ test('an unknown layer in the URL falls back to the overview with a notice', asy
   await expect(page).not.toHaveURL(/layer=/);
 });
 
+test('an unknown preset in the URL is said, not silently replaced', async ({ page }) => {
+  await page.goto('/?backend=wasm&preset=foo');
+  await expect(page.getByRole('alert')).toHaveText(/There is no preset “foo”, so the ImageNet model is shown\. Presets: signs, imagenet\./);
+  await expect(page).toHaveURL(/preset=imagenet/);
+  await waitForModel(page);
+});
+
 test('an unknown channel in the URL falls back to the layer with a notice', async ({ page }) => {
   await page.goto('/?backend=wasm&layer=res2a_branch2a&channel=900');
   await waitForModel(page);
-  await expect(page.getByRole('alert')).toContainText('Layer res2a_branch2a has no channel 900; it has 64.');
+  await expect(page.getByRole('alert')).toContainText('Layer res2a_branch2a has no channel 900: its channels are 1 to 64.');
   await expect(page).not.toHaveURL(/channel=/);
   await expect(page).toHaveURL(/layer=res2a_branch2a/);
   await expect(page.getByRole('region', { name: 'Layer inspector' }).getByRole('heading', { name: 'res2a_branch2a' })).toBeVisible();

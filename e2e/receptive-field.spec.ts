@@ -5,7 +5,7 @@ import { canvasHasContent, dropSample, predictions, waitForModel } from './helpe
 // input pixels, units 4 pixels apart, the first field starting 17 pixels before the image.
 
 test('a unit picked on a channel map outlines the input region it can see', async ({ page }) => {
-  await page.goto('/?backend=wasm&layer=res2c_relu&channel=0');
+  await page.goto('/?backend=wasm&layer=res2c_relu&channel=1');
   await waitForModel(page);
   await dropSample(page, '/samples/chelsea.png', 'chelsea.png');
   await expect(predictions(page).first()).toContainText('Egyptian cat');
@@ -53,7 +53,7 @@ test('the layer table lists every layer’s receptive field, jump and offset', a
 });
 
 test('the effective field of a picked unit: its gradient over the input, much smaller than the theoretical field', async ({ page }) => {
-  await page.goto('/?preset=signs&backend=wasm&layer=res3d_relu&channel=0');
+  await page.goto('/?preset=signs&backend=wasm&layer=res3d_relu&channel=1');
   await expect(page.getByLabel('Model loading')).toHaveCount(0);
   await page.getByLabel('Image file').setInputFiles('public/samples/chelsea.png');
   await expect(predictions(page)).toHaveCount(5);

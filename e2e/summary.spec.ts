@@ -17,8 +17,9 @@ test('shows the assignment model built live, with its totals', async ({ page }) 
   await expect(region.getByTestId('non-trainable-params')).toHaveText('53,120');
   await page.getByRole('tab', { name: 'Layer table' }).click();
   const table = page.getByRole('table');
-  await expect(table.getByRole('row', { name: /res2a_branch2a Conv2D/ })).toContainText('(15, 15, 64)');
+  await expect(table.getByRole('row', { name: /res2a_branch2a Conv2D/ })).toContainText('(None, 15, 15, 64)');
   await expect(table.getByRole('row', { name: /fc6 Dense/ })).toContainText('12,294');
+  await expect(table.getByRole('row', { name: /fc6 Dense/ })).toContainText('(None, 6)');
 
   // The chooser's pick for this machine's renderer, whatever it is, and why.
   const renderer = await pageRenderer(page);
@@ -48,7 +49,9 @@ test('switching preset and variant updates the totals and the URL', async ({ pag
   await page.getByLabel('Preset').selectOption('imagenet');
   await expect(region.getByTestId('total-params')).toHaveText('25,636,712');
   await page.getByRole('tab', { name: 'Layer table' }).click();
-  await expect(page.getByRole('row', { name: /pool1_pad ZeroPadding2D/ })).toContainText('(114, 114, 64)');
+  await expect(page.getByRole('row', { name: /pool1_pad ZeroPadding2D/ })).toContainText('(None, 114, 114, 64)');
+  // The tint colours graph nodes: the table has none, so it offers none.
+  await expect(page.getByLabel('Tint')).toHaveCount(0);
   await expect(page).toHaveURL(/preset=imagenet/);
 
   await page.getByLabel('Preset').selectOption('signs');

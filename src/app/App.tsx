@@ -16,7 +16,7 @@ import { useModel } from './use-model';
 import { useMemory } from './use-memory';
 import { useLesion } from './use-lesion';
 import { useCompare } from './use-compare';
-import { createUrlStore, readUrlState, useAddressBar, useUrlField, writeUrlState, type UrlStore } from './url-state';
+import { createUrlStore, readUrlState, urlNotice, useAddressBar, useUrlField, writeUrlState, type UrlStore } from './url-state';
 import { SAMPLES } from './samples';
 
 const NO_BLOCKS: readonly string[] = [];
@@ -47,7 +47,8 @@ export function App() {
   const [urlStore] = useState(() => createUrlStore(readUrlState(window.location.search)));
   useAddressBar(urlStore);
   const settings = useUrlSettings(urlStore);
-  const [notice, setNotice] = useState<string | null>(null);
+  // Whatever the address asked for that the page has not got is said once, on load.
+  const [notice, setNotice] = useState<string | null>(() => urlNotice(window.location.search));
   // A class activation map belongs to one result; a new result (or a re-run) starts without.
   const [camFor, setCamFor] = useState<{ result: ImageResult; index: number } | null>(null);
   const backend = useEngine(settings.backend, setNotice);

@@ -67,7 +67,9 @@ function useUrlFallback(summary: ModelSummary | null, info: LayerSummary | null,
     }
     const channels = info.outputShape.length === 3 ? info.outputShape[2] : 0;
     if (channel !== null && channel >= channels) {
-      onNotice(`Layer ${info.name} has no channel ${channel}; it has ${channels}.`);
+      onNotice(channels === 0
+        ? `Layer ${info.name} has no channels to open: its output is ${info.outputShape.join(' × ')} values, not maps.`
+        : `Layer ${info.name} has no channel ${channel + 1}: its channels are 1 to ${channels}.`);
       onUrl({ channel: null });
     }
   }, [summary, info, layer, channel, onNotice, onUrl]);
@@ -171,6 +173,7 @@ const ViewBar = memo(function ViewBar({ view, onView, tint, onTint }: ViewBarPro
         <button role="tab" type="button" aria-selected={view === 'graph'} onClick={() => onView('graph')}>Graph</button>
         <button role="tab" type="button" aria-selected={view === 'table'} onClick={() => onView('table')}>Layer table</button>
       </div>
+      {view === 'graph' && (
       <label>
         Tint{' '}
         <select value={tint} onChange={(e) => onTint(e.target.value as TintChoice)}>
@@ -178,6 +181,7 @@ const ViewBar = memo(function ViewBar({ view, onView, tint, onTint }: ViewBarPro
           {TINT_STATISTICS.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
         </select>
       </label>
+      )}
     </div>
   );
 });
@@ -217,7 +221,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
   if (!summary) return <section className="views building" aria-busy="true">Building ResNet50…</section>;
 
   return (
-    <div className="views">
+    <div className={view === 'table' ? 'views table-view' : 'views'}>
       <section className="graph-panel" aria-label="Architecture">
         <ViewBar view={view} onView={setView} tint={tintChoice} onTint={setTintChoice} />
         <ModelTotals summary={summary} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUrlStore, readUrlState, writeUrlState } from './url-state';
+import { createUrlStore, readUrlState, urlNotice, writeUrlState } from './url-state';
 
 describe('url state', () => {
   it('defaults to the assignment model', () => {
@@ -15,6 +15,19 @@ describe('url state', () => {
     expect(writeUrlState(state, '')).toContain('off=res3b%2Cres4a');
     expect(writeUrlState({ ...state, off: '' }, '?off=res2a')).not.toContain('off=');
     expect(readUrlState('?off=res2a,,%20res3b').off).toBe('res2a,res3b');
+  });
+  it('counts channels from 1, as the page does: channel=5 is Channel 5 (index 4)', () => {
+    expect(readUrlState('?channel=5').channel).toBe(4);
+    expect(readUrlState('?channel=1').channel).toBe(0);
+    expect(readUrlState('?channel=0').channel).toBeNull();
+    expect(writeUrlState({ ...readUrlState(''), channel: 0 }, '')).toContain('channel=1');
+  });
+  it('says in words what it could not follow, and nothing when all is well', () => {
+    expect(urlNotice('?preset=foo')).toBe('There is no preset “foo”, so the ImageNet model is shown. Presets: signs, imagenet.');
+    expect(urlNotice('?backend=cuda')).toMatch(/^There is no backend “cuda”.*Backends: webgl, wasm, cpu\.$/);
+    expect(urlNotice('?layer=res2a&channel=0')).toMatch(/channels are counted from 1/);
+    expect(urlNotice('?preset=signs&backend=wasm&layer=res2a&channel=3&variant=literal')).toBeNull();
+    expect(urlNotice('')).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 /** What the address bar remembers (preset, stage-5 variant, backend, selection), and the store the page reads it from. */
 import { useEffect, useSyncExternalStore } from 'react';
-import { isPresetName, type PresetName } from '../model/pure';
-import { isBackendName, type BackendName } from '../client/backend-policy';
+import { isPresetName, PRESET_NAMES, type PresetName } from '../model/pure';
+import { BACKENDS, isBackendName, type BackendName } from '../client/backend-policy';
 
 export interface UrlState {
   readonly preset: PresetName;
@@ -9,14 +9,40 @@ export interface UrlState {
   readonly backend: BackendName | null;
   /** The selected layer or block; checked against the model by the app. */
   readonly layer: string | null;
+  /**
+   * The open channel's index, from 0. The URL writes it as the page says it, counting
+   * from 1: `channel=5` is "Channel 5", index 4.
+   */
   readonly channel: number | null;
   /** Residual blocks switched off, comma-separated in network order ('' for none); checked by the app. */
   readonly off: string;
 }
 
 function channelOf(value: string | null): number | null {
-  if (value === null || !/^\d{1,5}$/.test(value)) return null;
-  return Number(value);
+  if (value === null || !/^\d{1,5}$/.test(value) || Number(value) < 1) return null;
+  return Number(value) - 1;
+}
+
+/**
+ * What the address asked for that the page cannot give, in words, or null. readUrlState
+ * falls back quietly (to the ImageNet preset, the automatic backend, no channel); the page
+ * says so once, on load.
+ */
+export function urlNotice(search: string): string | null {
+  const params = new URLSearchParams(search);
+  const preset = params.get('preset');
+  if (preset && !isPresetName(preset)) {
+    return `There is no preset “${preset}”, so the ImageNet model is shown. Presets: ${PRESET_NAMES.join(', ')}.`;
+  }
+  const backend = params.get('backend');
+  if (backend && !isBackendName(backend)) {
+    return `There is no backend “${backend}”, so the best one for this browser is used. Backends: ${BACKENDS.join(', ')}.`;
+  }
+  const channel = params.get('channel');
+  if (channel !== null && channelOf(channel) === null) {
+    return `“channel=${channel}” is not a channel: channels are counted from 1, so the layer opens without one.`;
+  }
+  return null;
 }
 
 export function readUrlState(search: string): UrlState {
@@ -38,7 +64,8 @@ export function writeUrlState(state: UrlState, search: string): string {
   params.set('preset', state.preset);
   if (state.seedLiteral) params.set('variant', 'literal');
   else params.delete('variant');
-  for (const [key, value] of [['backend', state.backend], ['layer', state.layer], ['channel', state.channel], ['off', state.off || null]] as const) {
+  const channel = state.channel === null ? null : state.channel + 1;
+  for (const [key, value] of [['backend', state.backend], ['layer', state.layer], ['channel', channel], ['off', state.off || null]] as const) {
     if (value === null) params.delete(key);
     else params.set(key, String(value));
   }

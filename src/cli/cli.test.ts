@@ -50,6 +50,9 @@ describe('cli summary --json', () => {
     const r = await runCli(['summary', '--preset', 'signs']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('res2a_branch2a (Conv2D)');
+    // Output shapes as Keras writes them, the batch axis first: a vector is (None, 6), not (6).
+    expect(r.stdout).toMatch(/res2a_branch2a \(Conv2D\) +\(None, 15, 15, 64\) +4,160/);
+    expect(r.stdout).toMatch(/fc6 \(Dense\) +\(None, 6\) +12,294/);
     expect(r.stdout).toMatch(/Total params: 23,600,006\nTrainable params: 23,546,886\nNon-trainable params: 53,120/);
   });
 });

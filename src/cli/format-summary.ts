@@ -1,5 +1,5 @@
 /** The Keras-style text table of `summary`. */
-import { formatCount, formatShape, type ModelSummary } from '../model';
+import { formatCount, formatShape, kerasShape, type ModelSummary } from '../model';
 
 const HEADERS = ['Layer (type)', 'Output Shape', 'Param #', 'Connected to'] as const;
 
@@ -10,7 +10,7 @@ function pad(cells: readonly string[], widths: readonly number[]): string {
 export function formatSummary(summary: ModelSummary): string {
   const rows = summary.layers.map((l) => [
     `${l.name} (${l.type})`,
-    formatShape(l.outputShape),
+    kerasShape(l.outputShape),
     formatCount(l.params),
     l.inputs.join(', '),
   ]);

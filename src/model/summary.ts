@@ -9,7 +9,7 @@ import { outputShape, paramCount, type Shape } from './layer-shapes';
 import { planResNet50 } from './plan';
 import type { PresetName, ResNetConfig } from './presets';
 
-export { formatCount, formatShape } from './vocabulary';
+export { formatCount, formatShape, kerasShape } from './vocabulary';
 
 export interface LayerSummary {
   readonly name: string;

@@ -48,9 +48,14 @@ export function tintLabel(statistic: TintStatistic): string {
   return found.label;
 }
 
-/** Keras's spelling, for tables and the command line: (56, 56, 256). */
+/** One image's shape as a Python tuple: (56, 56, 256), and (2048,) for a vector. */
 export function formatShape(shape: readonly number[]): string {
-  return `(${shape.join(', ')})`;
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
+}
+
+/** Keras's own spelling in a model summary, the batch axis first: (None, 56, 56, 256), (None, 2048). */
+export function kerasShape(shape: readonly number[]): string {
+  return `(${['None', ...shape].join(', ')})`;
 }
 
 /** The short spelling, for graph nodes and prose: 56×56×256. */

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Field } from '../explain/receptive-field';
-import { formatCount, formatShape, stageLabel, STEM_ID, type LayerSummary, type ModelSummary } from '../model/pure';
+import { formatCount, kerasShape, stageLabel, STEM_ID, type LayerSummary, type ModelSummary } from '../model/pure';
 
 interface Props {
   readonly summary: ModelSummary;
@@ -36,9 +36,8 @@ const Row = memo(function Row({ layer: l, selected, onSelect, field }: RowProps)
           <code>{l.name}</code>
         )}
       </th>
-      <td>{l.type}</td>
-      <td>{whereLabel(l.info)}</td>
-      <td><code>{formatShape(l.outputShape)}</code></td>
+      <td>{l.type}<span className="where">{whereLabel(l.info)}</span></td>
+      <td><code>{kerasShape(l.outputShape)}</code></td>
       <td className="num">{formatCount(l.params)}</td>
       {field !== undefined && (
         <>
@@ -47,7 +46,7 @@ const Row = memo(function Row({ layer: l, selected, onSelect, field }: RowProps)
           <td className="num">{field?.padding ?? '–'}</td>
         </>
       )}
-      <td><code>{l.inputs.join(', ')}</code></td>
+      <td className="inputs"><code>{l.inputs.join(', ')}</code></td>
     </tr>
   );
 });
@@ -63,8 +62,7 @@ export const SummaryTable = memo(function SummaryTable({ summary, selected = nul
         <thead>
           <tr>
             <th scope="col">Layer</th>
-            <th scope="col">Type</th>
-            <th scope="col">Where</th>
+            <th scope="col">Type · where</th>
             <th scope="col">Output shape</th>
             <th scope="col" className="num">Params</th>
             {fields && (

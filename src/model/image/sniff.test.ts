@@ -117,7 +117,7 @@ describe('sniffImage size limits, before any decoding', () => {
     expect(error.kind).toBe('too-large');
     expect(error.message).toBe(
       'This image is 40000 x 40000 pixels (1600 megapixels), more than the limit of 50 megapixels ' +
-        'and 20000 pixels on a side. Please use a smaller image.',
+        'or 20000 pixels on a side. Please use a smaller image.',
     );
   });
 

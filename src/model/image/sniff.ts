@@ -147,7 +147,7 @@ function checkLimits(header: ImageHeader, limits: ImageLimits): void {
   throw new ImageInputError(
     'too-large',
     `This image is ${width} x ${height} pixels (${megapixels(width * height)} megapixels), more than the limit of ` +
-      `${megapixels(limits.maxPixels)} megapixels and ${maxSide} pixels on a side. Please use a smaller image.`,
+      `${megapixels(limits.maxPixels)} megapixels or ${maxSide} pixels on a side. Please use a smaller image.`,
   );
 }
 
