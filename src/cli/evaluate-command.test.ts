@@ -102,6 +102,19 @@ describe('cli evaluate', () => {
     expect(r.stderr).toMatch(message);
   });
 
+  it('--threads 2: the images run on two engines in their own threads, with the same result as one', async () => {
+    const labels = path.join(dir, 'signs.csv');
+    writeFileSync(labels, ['Egyptian_cat_1.png,0', 'espresso 1.png,1', 'Egyptian_cat_2.png,2', 'n07920052_1.png,3', 'holiday.png,4', 'espresso_broken.png,5'].join('\n'));
+    const argv = ['evaluate', dir, '--labels', labels, '--preset', 'signs', '--json', '--quiet'];
+    const [one, two] = [await runCli(argv), await runCli([...argv, '--threads', '2'])];
+    expect(two.code).toBe(0);
+    expect(JSON.parse(two.stdout)).toMatchObject({ images: 5, failed: 1 });
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    const bad = await runCli([...argv, '--threads', '0']);
+    expect(bad).toEqual({ code: 2, stdout: '', stderr: 'evaluate: --threads must be a whole number of at least 1 (got "0")' });
+  });
+
   it('an empty folder and labels that match no file: one line, exit 2, nothing on stdout', async () => {
     const none = await runCli(['evaluate', empty, '--json']);
     expect(none).toMatchObject({ code: 2, stdout: '' });

@@ -7,17 +7,17 @@
 import { readableLabel } from '../inspect/labels';
 import { flag, parseArgs, stringOption, type OptionSpec } from './args';
 import type { CommandOutput } from './classify-command';
-import { startEngine } from './engine';
+import { forEachImageOn, startEngines } from './engine-pool';
 import { listImages } from './image-set';
 import { labelImages } from './labels-file';
-import { EXPERIMENT_OPTIONS, lesionOption, presetOption } from './lesion-options';
+import { EXPERIMENT_OPTIONS, lesionOption, presetOption, THREADS_OPTION, threadsOption } from './lesion-options';
 import { progress } from './progress';
-import { addToScore, emptyScore, forEachImage, predict, rates, type Score } from './scoring';
+import { addToScore, emptyScore, predict, rates, type Score } from './scoring';
 
 export const EVALUATE_USAGE =
-  '  evaluate DIR|FILES... [--labels FILE] [--lesion BLOCK[,BLOCK...]] [--preset P] [--quiet] [--json]   top-1/top-5 accuracy';
+  '  evaluate DIR|FILES... [--labels FILE] [--lesion BLOCK[,BLOCK...]] [--threads N] [--preset P] [--quiet] [--json]   top-1/top-5 accuracy';
 
-const OPTIONS: readonly OptionSpec[] = [...EXPERIMENT_OPTIONS, { name: 'labels', takesValue: true }, { name: 'lesion', takesValue: true }];
+const OPTIONS: readonly OptionSpec[] = [...EXPERIMENT_OPTIONS, THREADS_OPTION, { name: 'labels', takesValue: true }, { name: 'lesion', takesValue: true }];
 
 function percent(x: number | null): string {
   return x === null ? '-' : `${(100 * x).toFixed(1)}%`;
@@ -28,16 +28,17 @@ export async function runEvaluate(argv: readonly string[]): Promise<CommandOutpu
   const args = parseArgs(argv, OPTIONS);
   const lesion = lesionOption(args);
   const files = await listImages(args.positionals, 'evaluate');
-  const engine = await startEngine(presetOption(args));
+  const engines = await startEngines(presetOption(args), threadsOption(args));
+  const [engine] = engines;
   try {
     const labelsFile = args.options.has('labels') ? stringOption(args, 'labels', '') : undefined;
     const { labels, problems } = await labelImages(files, engine.model.labels, labelsFile);
     const total = emptyScore();
     const perClass = new Map<number, Score>();
     const bar = progress('evaluate', labels.size, 'images', flag(args, 'quiet'));
-    const failed = await forEachImage([...labels.keys()], async (file, image) => {
+    const failed = await forEachImageOn(engines, [...labels.keys()], async (on, file, image) => {
       const label = labels.get(file) as number;
-      const top = await predict(engine, image, 5, lesion);
+      const top = await predict(on, image, 5, lesion);
       addToScore(total, top, label);
       if (!perClass.has(label)) perClass.set(label, emptyScore());
       addToScore(perClass.get(label) as Score, top, label);
@@ -54,6 +55,6 @@ export async function runEvaluate(argv: readonly string[]): Promise<CommandOutpu
       ` (${out.unlabelled} unlabelled, ${failed.length} failed)`;
     return { stdout: flag(args, 'json') ? JSON.stringify(out) : text, errors: [], warnings: [...problems, ...failed] };
   } finally {
-    engine.dispose();
+    for (const e of engines) e.dispose();
   }
 }

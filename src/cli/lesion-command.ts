@@ -8,17 +8,17 @@ import { lesionBlocks } from '../explain/lesion-blocks';
 import { presetConfig } from '../model/pure';
 import { flag, parseArgs, stringOption, type OptionSpec } from './args';
 import type { CommandOutput } from './classify-command';
-import { startEngine } from './engine';
+import { forEachImageOn, startEngines } from './engine-pool';
 import { countOption, evenlySpread, listImages } from './image-set';
 import { labelImages } from './labels-file';
-import { EXPERIMENT_OPTIONS, presetOption } from './lesion-options';
+import { EXPERIMENT_OPTIONS, presetOption, THREADS_OPTION, threadsOption } from './lesion-options';
 import { progress } from './progress';
-import { addToScore, emptyScore, forEachImage, predict, rates, type Score } from './scoring';
+import { addToScore, emptyScore, predict, rates, type Score } from './scoring';
 
 export const LESION_USAGE =
-  '  lesion DIR|FILES... [--labels FILE] [--limit N] [--preset P] [--quiet] [--json]   each block switched off on its own';
+  '  lesion DIR|FILES... [--labels FILE] [--limit N] [--threads N] [--preset P] [--quiet] [--json]   each block switched off on its own';
 
-const OPTIONS: readonly OptionSpec[] = [...EXPERIMENT_OPTIONS, { name: 'labels', takesValue: true }, { name: 'limit', takesValue: true }];
+const OPTIONS: readonly OptionSpec[] = [...EXPERIMENT_OPTIONS, THREADS_OPTION, { name: 'labels', takesValue: true }, { name: 'limit', takesValue: true }];
 
 interface BlockRun {
   readonly block: string;
@@ -33,16 +33,16 @@ export async function runLesion(argv: readonly string[]): Promise<CommandOutput>
   const args = parseArgs(argv, OPTIONS);
   const limit = countOption(args.options.get('limit'), 'limit', Infinity);
   const files = evenlySpread(await listImages(args.positionals, 'lesion'), limit);
-  const engine = await startEngine(presetOption(args));
+  const engines = await startEngines(presetOption(args), threadsOption(args));
   try {
-    const classes = engine.model.labels;
+    const classes = engines[0].model.labels;
     const labelsFile = args.options.has('labels') ? stringOption(args, 'labels', '') : undefined;
     const { labels, problems } = await labelImages(files, classes, labelsFile);
     const intact = emptyScore();
     const blocks: BlockRun[] = lesionBlocks(presetConfig(presetOption(args))).map((b) => ({ block: b.name, type: b.type, score: emptyScore(), kept: 0 }));
     let ran = 0;
     const bar = progress('lesion', files.length, 'images', flag(args, 'quiet'));
-    const failed = await forEachImage(files, async (file, image) => {
+    const failed = await forEachImageOn(engines, files, async (engine, file, image) => {
       const label = labels.get(file);
       // Every class's probability: the intact top class is looked up in each lesioned pass.
       const top = await predict(engine, image, classes.length, []);
@@ -65,6 +65,6 @@ export async function runLesion(argv: readonly string[]): Promise<CommandOutput>
       ...out.blocks.map((b) => `  ${b.block} ${b.type.padEnd(13)} top-1 ${pct(b.top1)}  top-5 ${pct(b.top5)}  p(intact top-1) ${pct(b.meanProbabilityOfIntactTop1)}`)];
     return { stdout: flag(args, 'json') ? JSON.stringify(out) : lines.join('\n'), errors: [], warnings: [...(labels.size ? problems : []), ...failed] };
   } finally {
-    engine.dispose();
+    for (const e of engines) e.dispose();
   }
 }

@@ -2,12 +2,20 @@
 import { checkLesion } from '../explain/lesion-blocks';
 import { presetConfig, PRESET_NAMES, type PresetName } from '../model/pure';
 import { stringOption, UsageError, type OptionSpec, type ParsedArgs } from './args';
+import { countOption } from './image-set';
 
 export const EXPERIMENT_OPTIONS: readonly OptionSpec[] = [
   { name: 'preset', takesValue: true, choices: PRESET_NAMES },
   { name: 'json', takesValue: false },
   { name: 'quiet', takesValue: false },
 ];
+
+/** `--threads N`: images run on N engines at once, each in its own thread (default 1). */
+export const THREADS_OPTION: OptionSpec = { name: 'threads', takesValue: true };
+
+export function threadsOption(args: ParsedArgs): number {
+  return countOption(args.options.get('threads'), 'threads', 1);
+}
 
 export function presetOption(args: ParsedArgs): PresetName {
   return stringOption(args, 'preset', 'imagenet') as PresetName;

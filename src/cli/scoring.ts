@@ -1,11 +1,9 @@
 /**
  * Runs labelled images through the engine (intact or with blocks switched off) and scores
  * them: top-1 and top-5 against each image's label. The activations of every pass are
- * released as soon as its predictions are out.
+ * released as soon as its predictions are out. (engine-pool.ts feeds the images to the engines.)
  */
 import type { Pixels, Prediction } from '../client/types';
-import { decodeImageFile } from '../model/image/decode-node';
-import { describeFileError } from './classify-command';
 import type { CliEngine } from './engine';
 
 export interface Score {
@@ -33,27 +31,4 @@ export async function predict(engine: CliEngine, image: Pixels, topK: number, le
   const run = await engine.client.classify(engine.model.modelId, image, { topK, lesion });
   await engine.client.release(run.resultId);
   return run.predictions;
-}
-
-/**
- * Decodes each file once and hands its pixels to `each`; a file that cannot be read is
- * named in `failed` and the rest go on.
- */
-export async function forEachImage(
-  files: readonly string[],
-  each: (file: string, image: Pixels) => Promise<void>,
-  onDone: () => void,
-): Promise<string[]> {
-  const failed: string[] = [];
-  for (const file of files) {
-    let image: Pixels | null = null;
-    try {
-      image = await decodeImageFile(file);
-    } catch (err) {
-      failed.push(describeFileError(file, err));
-    }
-    if (image) await each(file, image);
-    onDone();
-  }
-  return failed;
 }
