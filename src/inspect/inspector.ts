@@ -87,7 +87,8 @@ export class Inspector {
     let predictions: Prediction[];
     try {
       if (!head) throw new Error('The pass did not compute the network’s head');
-      predictions = await this.topK(head, topK);
+      // A model without its head (include_top=False) has activations but no classes.
+      predictions = this.built.config.head === 'none' ? [] : await this.topK(head, topK);
       kept = (await (options.keep?.() ?? true)) && !this.disposed;
     } catch (err) {
       tf.dispose([...held.values()]);

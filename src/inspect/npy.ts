@@ -14,3 +14,25 @@ export function encodeNpy(values: Float32Array, shape: readonly number[]): Uint8
   body.forEach((v, i) => view.setFloat32(i * 4, v, true));
   return out;
 }
+
+/** A float32 array read from .npy (versions 1-3, little-endian '<f4', C order); throws a plain message otherwise. */
+export function decodeNpy(bytes: Uint8Array): { shape: number[]; values: Float32Array } {
+  const magic = String.fromCharCode(...bytes.subarray(1, 6));
+  if (bytes[0] !== 0x93 || magic !== 'NUMPY') throw new Error('is not a NumPy .npy file');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const major = bytes[6];
+  const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
+  const start = major === 1 ? 10 : 12;
+  const header = new TextDecoder().decode(bytes.subarray(start, start + headerLength));
+  const descr = /'descr':\s*'([^']+)'/.exec(header)?.[1];
+  if (descr !== '<f4') throw new Error(`holds ${descr ?? 'an unknown type'}, not float32 ('<f4')`);
+  if (/'fortran_order':\s*True/.test(header)) throw new Error('is in Fortran order; save it in C order');
+  const dims = /'shape':\s*\(([^)]*)\)/.exec(header)?.[1] ?? '';
+  const shape = dims.split(',').map((d) => d.trim()).filter(Boolean).map(Number);
+  const count = shape.reduce((a, b) => a * b, 1);
+  const body = start + headerLength;
+  if (bytes.length - body < count * 4) throw new Error(`is truncated: its shape (${shape.join(', ')}) needs ${count * 4} bytes of data`);
+  const values = new Float32Array(count);
+  for (let i = 0; i < count; i++) values[i] = view.getFloat32(body + i * 4, true);
+  return { shape, values };
+}

@@ -26,7 +26,7 @@ export type LayerSettings =
     readonly stride: number;
     readonly padding: ConvPadding;
   }
-  | { readonly kind: 'batch-norm'; readonly axis: typeof CHANNELS_AXIS }
+  | { readonly kind: 'batch-norm'; readonly axis: typeof CHANNELS_AXIS; readonly epsilon?: number }
   | { readonly kind: 'relu' }
   | ({ readonly kind: 'max-pool' } & PoolSettings)
   | { readonly kind: 'add' }

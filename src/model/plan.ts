@@ -25,7 +25,7 @@ function stemPlan(input: string, config: ResNetConfig): PlannedLayer[] {
   const { conv, pool } = STEM;
   const layers = [
     plannedLayer(STEM_NAMES.pad, { kind: 'zero-padding', padding: STEM.inputPadding }, STEM_AT, [input]),
-    plannedLayer(STEM_NAMES.conv, { kind: 'conv', ...conv, padding: 'valid' }, STEM_AT, [STEM_NAMES.pad]),
+    plannedLayer(STEM_NAMES.conv, { kind: 'conv', ...conv, filters: config.stemFilters ?? conv.filters, padding: 'valid' }, STEM_AT, [STEM_NAMES.pad]),
     plannedLayer(STEM_NAMES.bn, { kind: 'batch-norm', axis: CHANNELS_AXIS }, STEM_AT, [STEM_NAMES.conv]),
     plannedLayer(STEM_NAMES.relu, { kind: 'relu' }, STEM_AT, [STEM_NAMES.bn]),
   ];
@@ -55,19 +55,34 @@ function checkUnique(layers: readonly PlannedLayer[]): void {
   }
 }
 
-/** Input, stem, the blocks of stages 2-5 from the table, head. */
+/**
+ * What a file's config changes after planning: BatchNorm's epsilon, and every name (a layer's
+ * and those of its inputs) to the file's own.
+ */
+function asInFile(layers: readonly PlannedLayer[], config: ResNetConfig): PlannedLayer[] {
+  const { names, bnEpsilon } = config;
+  if (!names && bnEpsilon === undefined) return [...layers];
+  const rename = (name: string) => names?.[name] ?? name;
+  return layers.map((layer) => {
+    const settings = layer.settings.kind === 'batch-norm' && bnEpsilon !== undefined ? { ...layer.settings, epsilon: bnEpsilon } : layer.settings;
+    return { ...layer, name: rename(layer.name), inputs: layer.inputs.map(rename), settings };
+  });
+}
+
+/** Input, stem, the blocks of stages 2-5 from the table (or the file's widths), head. */
 export function planResNet50(config: ResNetConfig): LayerPlan {
   const layers: PlannedLayer[] = [plannedLayer(INPUT_NAME, { kind: 'input', shape: config.inputShape }, INPUT_AT, [])];
   layers.push(...stemPlan(INPUT_NAME, config));
-  for (const stage of stageSpecs(config.seedLiteral)) {
+  for (const stage of config.stages ?? stageSpecs(config.seedLiteral)) {
     for (const spec of stageBlocks(stage)) {
       const x = outputOf(layers);
       layers.push(...(spec.type === 'convolutional' ? convolutionalBlock(x, spec) : identityBlock(x, spec)));
     }
   }
-  layers.push(...headPlan(outputOf(layers), config));
-  checkUnique(layers);
-  return { config, layers };
+  if (config.head !== 'none') layers.push(...headPlan(outputOf(layers), config));
+  const named = asInFile(layers, config);
+  checkUnique(named);
+  return { config, layers: named };
 }
 
 /** Every layer name but the input's, in build order: what `inspect --layer` accepts. */

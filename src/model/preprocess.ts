@@ -119,7 +119,13 @@ export function resizeImage(pixels: Uint8Array | Uint8ClampedArray, width: numbe
  * x / 255 for the seeded model. `resized` is left alone; the caller disposes the result.
  */
 export function preprocessResized(resized: tf.Tensor3D, preprocessing: Preprocessing): tf.Tensor4D {
-  return tf.tidy(() => (preprocessing.mode === 'unit' ? (resized.div(255).expandDims(0) as tf.Tensor4D) : caffeOf(resized, preprocessing.meanBgr)));
+  return tf.tidy(() => {
+    if (preprocessing.mode === 'unit') return resized.div(255).expandDims(0) as tf.Tensor4D;
+    if (preprocessing.mode === 'torch') {
+      return resized.div(255).sub(tf.tensor1d([...preprocessing.mean])).div(tf.tensor1d([...preprocessing.std])).expandDims(0) as tf.Tensor4D;
+    }
+    return caffeOf(resized, preprocessing.meanBgr);
+  });
 }
 
 /** RGBA pixels to the model's input: `resizeImage`, then `preprocessResized`. The caller disposes the result. */

@@ -13,7 +13,8 @@ export type MeanBgr = readonly [number, number, number];
  */
 export type Preprocessing =
   | { readonly mode: 'caffe'; readonly meanBgr: MeanBgr }
-  | { readonly mode: 'unit' };
+  | { readonly mode: 'unit' }
+  | { readonly mode: 'torch'; readonly mean: MeanBgr; readonly std: MeanBgr };
 
 export type PreprocessingMode = Preprocessing['mode'];
 
@@ -21,6 +22,26 @@ export type PreprocessingMode = Preprocessing['mode'];
 export const CAFFE_MEAN_BGR: MeanBgr = [103.939, 116.779, 123.68];
 
 export const CAFFE_PREPROCESSING = { mode: 'caffe', meanBgr: CAFFE_MEAN_BGR } as const satisfies Preprocessing;
+
+/**
+ * torchvision's (and Keras's "torch" mode): x / 255, then per RGB channel minus the ImageNet
+ * mean and divided by its standard deviation.
+ */
+export const TORCH_PREPROCESSING = {
+  mode: 'torch', mean: [0.485, 0.456, 0.406], std: [0.229, 0.224, 0.225],
+} as const satisfies Preprocessing;
+
+/** The names a person picks preprocessing by (the CLI's --preprocess, the page's menu). */
+export const PREPROCESS_CHOICES = ['x255', 'caffe', 'torch'] as const;
+export type PreprocessChoice = (typeof PREPROCESS_CHOICES)[number];
+
+export function preprocessingOf(choice: PreprocessChoice): Preprocessing {
+  return choice === 'caffe' ? CAFFE_PREPROCESSING : choice === 'torch' ? TORCH_PREPROCESSING : SEEDED_PREPROCESSING;
+}
+
+export function preprocessChoiceOf(preprocessing: Preprocessing): PreprocessChoice {
+  return preprocessing.mode === 'unit' ? 'x255' : preprocessing.mode;
+}
 
 /** What the seeded (randomly initialised) assignment model is fed: x / 255. */
 export const SEEDED_PREPROCESSING = { mode: 'unit' } as const satisfies Preprocessing;

@@ -1,4 +1,5 @@
 /** Presets: the assignment's SIGNS model, and the ImageNet model the published weights fit. */
+import type { StageSpec } from './architecture';
 
 export const PRESET_NAMES = ['signs', 'imagenet'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
@@ -19,6 +20,21 @@ export interface ResNetConfig {
   readonly seedLiteral: boolean;
   /** Seed of every Glorot-uniform initializer ("Use 0 as the seed"). */
   readonly seed: number;
+  /**
+   * A model opened from a file (model/file-model/) says here what its file changed in the
+   * table; presets leave these out. `stages` replaces the table's widths (narrow models),
+   * `stemFilters` conv1's filters, `bnEpsilon` BatchNorm's epsilon (1e-3 by default).
+   */
+  readonly stages?: readonly StageSpec[];
+  readonly stemFilters?: number;
+  readonly bnEpsilon?: number;
+  /** `none`: the file has no head (include_top=False): the network ends after stage 5. */
+  readonly head?: 'classifier' | 'none';
+  /**
+   * The file's own layer names, by the plan's name (conv1 -> conv1_conv, res2a_add -> add):
+   * the plan is built under these, so the graph, the inspector and every lookup show them.
+   */
+  readonly names?: Readonly<Record<string, string>>;
 }
 
 export interface PresetOptions {

@@ -48,7 +48,7 @@ function createLayer(layer: PlannedLayer, init: KernelInit): tf.layers.Layer {
         filters: s.filters, kernelSize: s.kernel, strides: s.stride, padding: s.padding, name, kernelInitializer: init(),
       });
     case 'batch-norm':
-      return tf.layers.batchNormalization({ axis: s.axis, name });
+      return tf.layers.batchNormalization({ axis: s.axis, name, ...(s.epsilon === undefined ? {} : { epsilon: s.epsilon }) });
     case 'relu':
       return tf.layers.activation({ activation: 'relu', name });
     case 'max-pool':

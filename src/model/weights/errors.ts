@@ -27,6 +27,8 @@ export class WeightsError extends Error {
   readonly file: string;
   /** The tensor at fault, for tensor-level problems. */
   readonly tensor: string | undefined;
+  /** The problem without the remedy (which is for the ImageNet files only). */
+  readonly detail: string;
 
   constructor(kind: WeightsErrorKind, file: string, detail: string, tensor?: string) {
     super(`${detail} ${REMEDY}`);
@@ -34,5 +36,6 @@ export class WeightsError extends Error {
     this.kind = kind;
     this.file = file;
     this.tensor = tensor;
+    this.detail = detail;
   }
 }

@@ -81,43 +81,62 @@ function weightKey(layer: Layer, originalName: string): string {
   return `${layer.name}/${originalName.slice(originalName.lastIndexOf('/') + 1)}`;
 }
 
-function tensorsForLayer(layer: Layer, weights: tf.NamedTensorMap, used: Set<string>): tf.Tensor[] {
+/** One layer of a model with the values that fill its weights, in the layer's order. */
+export interface LayerMatch<T> {
+  readonly layer: Layer;
+  readonly values: readonly T[];
+}
+
+function valuesForLayer<T>(layer: Layer, weights: Readonly<Record<string, T>>, shapeOf: (value: T) => readonly number[], file: string, used: Set<string>): T[] {
   return layer.weights.map((variable) => {
     const key = weightKey(layer, variable.originalName);
-    const tensor = weights[key];
-    if (tensor === undefined) {
-      throw new WeightsError('missing-tensor', 'model.json',
+    const value = weights[key];
+    if (value === undefined) {
+      throw new WeightsError('missing-tensor', file,
         `The weights have no tensor ${key}, which layer ${layer.name} needs.`, key);
     }
+    const shape = shapeOf(value);
     const wanted = variable.shape;
-    if (tensor.shape.length !== wanted.length || tensor.shape.some((dim, i) => dim !== wanted[i])) {
-      throw new WeightsError('wrong-shape', 'model.json',
-        `The weights' tensor ${key} has the shape [${tensor.shape.join(', ')}], ` +
+    if (shape.length !== wanted.length || shape.some((dim, i) => dim !== wanted[i])) {
+      throw new WeightsError('wrong-shape', file,
+        `The weights' tensor ${key} has the shape [${shape.join(', ')}], ` +
         `but layer ${layer.name} needs [${wanted.join(', ')}].`, key);
     }
     used.add(key);
-    return tensor;
+    return value;
   });
 }
 
 /**
- * Sets every weight of `model` from `weights`, matched by `${layer.name}/${shortName}`
- * (shortName: `kernel`, `bias`, `gamma`, `beta`, `moving_mean`, `moving_variance`).
- * All are checked before any is set: a missing, extra or wrongly shaped tensor throws a
- * WeightsError and leaves the model as it was. `weights` stays the caller's to dispose.
+ * Matches every weight of `model` with one of `weights` by `${layer.name}/${shortName}`
+ * (shortName: `kernel`, `bias`, `gamma`, `beta`, `moving_mean`, `moving_variance`), both
+ * ways, by shape alone: a missing, extra or wrongly shaped one throws a WeightsError
+ * naming it. Nothing is set. The one matching rule of the ImageNet weights and of a
+ * person's model file (whose values are read only after this has passed).
  */
-export function assignWeights(model: tf.LayersModel, weights: tf.NamedTensorMap): void {
+export function matchWeights<T>(
+  model: tf.LayersModel, weights: Readonly<Record<string, T>>, shapeOf: (value: T) => readonly number[], file = 'model.json',
+): LayerMatch<T>[] {
   const used = new Set<string>();
   const plan = model.layers
     .filter((layer) => layer.weights.length > 0)
-    .map((layer) => ({ layer, values: tensorsForLayer(layer, weights, used) }));
+    .map((layer) => ({ layer, values: valuesForLayer(layer, weights, shapeOf, file, used) }));
   const extra = Object.keys(weights).filter((key) => !used.has(key));
   if (extra.length > 0) {
-    throw new WeightsError('extra-tensor', 'model.json',
+    throw new WeightsError('extra-tensor', file,
       `The weights hold ${extra.length} tensor(s) this model has no layer for, starting with ${extra[0]}.`,
       extra[0]);
   }
-  for (const { layer, values } of plan) layer.setWeights(values);
+  return plan;
+}
+
+/**
+ * Sets every weight of `model` from `weights`, matched by `matchWeights`. All are checked
+ * before any is set: on a WeightsError the model is left as it was. `weights` stays the
+ * caller's to dispose.
+ */
+export function assignWeights(model: tf.LayersModel, weights: tf.NamedTensorMap): void {
+  for (const { layer, values } of matchWeights(model, weights, (t) => t.shape)) layer.setWeights([...values]);
 }
 
 /** Decodes, assigns and disposes the decoded tensors: no tensors are left behind. */
