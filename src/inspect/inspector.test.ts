@@ -97,8 +97,45 @@ describe('layer statistics', () => {
   });
 });
 
+/** `image`'s centre square, nearest-sampled to `size` pixels, drawn on `canvas` at (`left`, `top`). */
+function paste(canvas: Uint8Array, width: number, image: Pixels, size: number, left: number, top: number) {
+  const side = Math.min(image.width, image.height);
+  const [x0, y0] = [(image.width - side) >> 1, (image.height - side) >> 1];
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const from = ((y0 + Math.floor((y * side) / size)) * image.width + x0 + Math.floor((x * side) / size)) * 4;
+      canvas.set(image.pixels.subarray(from, from + 4), ((top + y) * width + left + x) * 4);
+    }
+  }
+}
+
+/** The quadrant (0 top-left, 1 top-right, 2 bottom-left, 3 bottom-right) holding most of a 224 x 224 map, and its brightest pixel's. */
+function quadrants(values: ArrayLike<number>): { most: number; brightest: number } {
+  const mass = [0, 0, 0, 0];
+  let brightest = 0;
+  for (let i = 0; i < 224 * 224; i++) {
+    const q = (Math.floor(i / 224) >= 112 ? 2 : 0) + (i % 224 >= 112 ? 1 : 0);
+    mass[q] += Math.max(0, values[i]);
+    if (values[i] > values[brightest]) brightest = i;
+  }
+  return { most: mass.indexOf(Math.max(...mass)), brightest: (Math.floor(brightest / 224) >= 112 ? 2 : 0) + (brightest % 224 >= 112 ? 1 : 0) };
+}
+
 describe('class activation map', () => {
-  it('is input-sized and brightest on the object it explains', async () => {
+  it('is brightest where its object is: the cat in one corner, the espresso in the opposite one', async () => {
+    // A grey 224 x 224 picture with the cat top-left and the cup bottom-right, 112 pixels each.
+    const pixels = new Uint8Array(224 * 224 * 4).fill(128);
+    paste(pixels, 224, chelsea, 112, 0, 0);
+    paste(pixels, 224, coffee, 112, 112, 112);
+    const { predictions } = await f32.classify({ pixels, width: 224, height: 224 });
+    const espresso = f32.inspector.labels.indexOf('espresso');
+    expect(espresso).toBeGreaterThan(0);
+    expect(quadrants((await f32.inspector.cam(285)).values)).toEqual({ most: 0, brightest: 0 });
+    expect(quadrants((await f32.inspector.cam(espresso)).values)).toEqual({ most: 3, brightest: 3 });
+    expect(predictions.map((p) => p.index)).toContain(espresso);
+  });
+
+  it('is input-sized, and its mean is the class logit less its bias', async () => {
     const { predictions } = await f32.classify(chelsea);
     const cam = await f32.inspector.cam(predictions[0].index);
     expect(cam.shape).toEqual([224, 224]);
