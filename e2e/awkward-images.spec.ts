@@ -12,7 +12,7 @@ function networkView(page: Page, name: string): Locator {
 }
 
 function notes(page: Page): Locator {
-  return page.getByRole('region', { name: 'Image' }).locator('.notes');
+  return page.getByRole('region', { name: 'Image', exact: true }).locator('.notes');
 }
 
 /** Within `tolerance` of an RGB colour (JPEG and resizing blur edges a little). */
@@ -43,7 +43,7 @@ test('grayscale, 16-bit, palette and transparent PNGs are the same cat, on white
   await page.getByLabel('Image file').setInputFiles(exifRotatedJpeg());
   await expect(fileStatus(page, 'rotated.jpg')).toHaveText('done');
   await expect(notes(page)).toContainText("Turned upright from the photo's EXIF orientation (6: rotate 90° clockwise).");
-  await expect(page.getByRole('region', { name: 'Image' })).toContainText('32×64');
+  await expect(page.getByRole('region', { name: 'Image', exact: true })).toContainText('32×64');
   // Stored red | green over blue | white; turned clockwise: blue | red over white | green.
   const view = networkView(page, 'rotated.jpg');
   const corners = [[0.25, 0.25, [0, 0, 255]], [0.75, 0.25, [255, 0, 0]], [0.25, 0.75, [255, 255, 255]], [0.75, 0.75, [0, 255, 0]]] as const;
@@ -92,6 +92,6 @@ test('an 8000 x 6000 photo is downscaled while decoding, not refused', async ({ 
   await expect(fileStatus(page, 'big-photo.jpg')).toHaveText('done');
   await expect(predictions(page).first()).toContainText('Egyptian cat');
   await expect(notes(page)).toContainText('Downscaled from 8000 x 6000 to 1024 x 768 pixels');
-  await expect(page.getByRole('region', { name: 'Image' })).toContainText('1024×768');
+  await expect(page.getByRole('region', { name: 'Image', exact: true })).toContainText('1024×768');
   await expect(alertRegion(page)).toBeEmpty();
 });
