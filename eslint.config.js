@@ -38,7 +38,7 @@ const PURE_BARREL_ONLY = {
 const TFJS_FREE_FILES = [
   'src/model/pure.ts', 'src/model/vocabulary.ts', 'src/model/architecture.ts', 'src/model/names.ts',
   'src/model/presets.ts', 'src/model/layer-info.ts', 'src/model/layer-shapes.ts', 'src/model/plan.ts',
-  'src/model/blocks.ts', 'src/model/summary.ts', 'src/model/layer-teaching.ts', 'src/model/preprocessing.ts',
+  'src/model/blocks.ts', 'src/model/summary.ts', 'src/model/summary-text.ts', 'src/model/layer-teaching.ts', 'src/model/preprocessing.ts',
   'src/model/image/index.ts', 'src/model/image/types.ts', 'src/model/image/errors.ts', 'src/model/image/sniff.ts',
   'src/model/image/exif.ts', 'src/model/image/header-readers.ts', 'src/model/image/byte-reader.ts',
   'src/model/weights/errors.ts', 'src/model/weights/manifest.ts', 'src/model/weights/descriptor.ts',

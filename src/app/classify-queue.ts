@@ -25,6 +25,8 @@ export interface QueueItem {
   readonly name: string;
   readonly status: ItemStatus;
   readonly message?: string;
+  /** Its top-k once it has run (for a run's CSV); gone when it runs again. */
+  readonly predictions?: readonly Prediction[];
 }
 
 export interface ImageResult {
@@ -340,7 +342,7 @@ export class ClassifyQueue {
     if (old && old !== this.pinned) releaseResult(old.handle, old.resultId);
     this.result = result;
     if (this.error?.id === result.id) this.error = null;
-    this.setItem(result.id, 'done');
+    this.setItem(result.id, 'done', undefined, result.predictions);
   }
 
   private drop(job: Job, url: string | null): void {
@@ -348,8 +350,8 @@ export class ClassifyQueue {
     this.setItem(job.id, 'cancelled', 'Replaced by a newer image');
   }
 
-  private setItem(id: number, status: ItemStatus, message?: string): void {
-    this.items = this.items.map((it) => (it.id === id ? { ...it, status, message } : it));
+  private setItem(id: number, status: ItemStatus, message?: string, predictions?: readonly Prediction[]): void {
+    this.items = this.items.map((it) => (it.id === id ? { ...it, status, message, predictions } : it));
     this.emit();
   }
 

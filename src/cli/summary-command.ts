@@ -1,6 +1,5 @@
-import { planSummary, PRESET_NAMES, presetConfig, type ModelSummary } from '../model/pure';
+import { formatSummary, planSummary, PRESET_NAMES, presetConfig, type ModelSummary } from '../model/pure';
 import { flag, parseArgs, stringOption, UsageError, type OptionSpec } from './args';
-import { formatSummary } from './format-summary';
 
 export const SUMMARY_OPTIONS: readonly OptionSpec[] = [
   { name: 'preset', takesValue: true, choices: PRESET_NAMES },

@@ -13,6 +13,7 @@ export * from './layer-info';
 export * from './layer-shapes';
 export * from './plan';
 export * from './summary';
+export * from './summary-text';
 export * from './layer-teaching';
 export * from './assignment-code';
 export * from './preprocessing';

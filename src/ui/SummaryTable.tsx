@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import type { Field } from '../explain/receptive-field';
-import { formatCount, kerasShape, stageLabel, STEM_ID, type LayerSummary, type ModelSummary } from '../model/pure';
+import { formatCount, formatSummary, kerasShape, stageLabel, STEM_ID, type LayerSummary, type ModelSummary } from '../model/pure';
+import { downloadText } from './export/download';
+import { summaryCsv } from './export/csv';
 
 interface Props {
   readonly summary: ModelSummary;
@@ -53,7 +55,13 @@ const Row = memo(function Row({ layer: l, selected, onSelect, field }: RowProps)
 
 /** The Keras-style layer table: one row per named layer, in build order. */
 export const SummaryTable = memo(function SummaryTable({ summary, selected = null, onSelect, fields }: Props) {
+  const stem = `resnet50-${summary.preset}${summary.seedLiteral ? '-literal' : ''}-summary`;
   return (
+    <>
+    <div className="table-exports">
+      <button type="button" onClick={() => downloadText(formatSummary(summary), `${stem}.txt`, 'text/plain')}>Save as text</button>
+      <button type="button" onClick={() => downloadText(summaryCsv(summary), `${stem}.csv`, 'text/csv')}>Save as CSV</button>
+    </div>
     <div className="table-scroll" tabIndex={0} role="group" aria-label="Layer table (scrollable)">
       <table className="summary-table">
         <caption>
@@ -82,5 +90,6 @@ export const SummaryTable = memo(function SummaryTable({ summary, selected = nul
         </tbody>
       </table>
     </div>
+    </>
   );
 });

@@ -1,6 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { Attribution } from '../../client/types';
 import { encodeNpy } from '../../inspect/npy';
+import { download, downloadCanvas } from '../export/download';
 import { usePainted } from '../use-painted';
 import { formatValue } from '../inspector/format';
 import type { RgbaImage } from '../view-data';
@@ -36,15 +37,6 @@ function fileStem(a: Attribution): string {
   return `${a.method}-${a.layer}-class${a.classIndex}`.replace(/[^\w.-]+/g, '_');
 }
 
-function download(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 /** The map over the input (opacity set by a slider), its legend, its facts and its downloads. */
 export function AttributionView({ attribution: a, input, steps, stale }: Props) {
   const [opacity, setOpacity] = useState(0.75);
@@ -67,7 +59,7 @@ export function AttributionView({ attribution: a, input, steps, stale }: Props) 
     ctx.drawImage(imageRef.current, 0, 0);
     ctx.globalAlpha = opacity;
     ctx.drawImage(mapRef.current, 0, 0, input.width, input.height);
-    canvas.toBlob((blob) => blob && download(blob, `${fileStem(a)}.png`), 'image/png');
+    downloadCanvas(canvas, `${fileStem(a)}.png`);
   };
   const saveNpy = () => download(new Blob([encodeNpy(a.values, a.shape)], { type: 'application/octet-stream' }), `${fileStem(a)}.npy`);
   const title = `${METHOD_NAMES[a.method]}${a.method === 'gradcam' ? ` at ${a.layer}` : ''} for “${a.label}”`;

@@ -3,10 +3,12 @@
  * zoom transform); React draws. Every node is a keyboard-reachable button named by its
  * block or layer name.
  */
-import { memo, useCallback, useEffect, useId, useMemo, useRef, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { createTint, nodeTintValues } from '../../graph/tint';
 import { buildGraphTree, type GraphTree } from '../../graph/tree';
 import type { ModelSummary } from '../../model/pure';
+import { download, downloadText } from '../export/download';
+import { graphSvgFile, svgToPng } from '../export/svg-export';
 import { EdgeMarkers, GraphEdges, GraphFrames } from './GraphEdges';
 import { EdgeKey, TintLegend } from './GraphLegend';
 import { GraphNodes, type NodeTinting } from './GraphNodes';
@@ -59,6 +61,24 @@ function useResize(ref: RefObject<SVGSVGElement | null>, onResize: () => void): 
   }, [ref, onResize]);
 }
 
+/** Saving the graph as drawn: SVG, or PNG at twice its size (sharp on slides). */
+function useGraphExport(ref: RefObject<SVGSVGElement | null>, summary: ModelSummary) {
+  const [status, setStatus] = useState('');
+  const stem = `resnet50-${summary.preset}-graph`;
+  const file = () => {
+    if (!ref.current) throw new Error('the graph is not on the page');
+    return graphSvgFile(ref.current, `ResNet50 (${summary.preset}): stage, block and layer graph`);
+  };
+  const fail = (e: unknown) => setStatus(`The graph could not be saved: ${e instanceof Error ? e.message : String(e)}.`);
+  const saveSvg = () => {
+    try { downloadText(file().text, `${stem}.svg`, 'image/svg+xml'); setStatus(''); } catch (e) { fail(e); }
+  };
+  const savePng = () => {
+    try { svgToPng(file(), 2).then((png) => { download(png, `${stem}@2x.png`); setStatus(''); }, fail); } catch (e) { fail(e); }
+  };
+  return { status, saveSvg, savePng };
+}
+
 /** Memoised: it re-renders for its own props (a new selection) and its zoom, not for the page's. */
 export const GraphView = memo(function GraphView(props: GraphViewProps) {
   const { summary, selected, onSelect, tint = null, tintLabel = 'Activation', highlight = NO_HIGHLIGHT, descriptions = NO_DESCRIPTIONS, off = NONE_OFF, switchable = NONE_OFF, onToggleBlock = null } = props;
@@ -74,6 +94,7 @@ export const GraphView = memo(function GraphView(props: GraphViewProps) {
   useResize(svgRef, onResize);
   const uid = useId().replace(/[^a-zA-Z0-9]/g, '');
   const { x, y, k } = zoom.transform;
+  const saving = useGraphExport(svgRef, summary);
 
   return (
     <section className={`graph${tinting ? ' is-tinted' : ''}`} aria-label="Network graph">
@@ -85,7 +106,12 @@ export const GraphView = memo(function GraphView(props: GraphViewProps) {
           <button type="button" aria-label="Zoom in" onClick={() => zoom.zoomBy(1.3)}>+</button>
           <button type="button" aria-label="Zoom out" onClick={() => zoom.zoomBy(1 / 1.3)}>−</button>
         </span>
+        <span className="graph-save" role="group" aria-label="Save the graph">
+          <button type="button" onClick={saving.saveSvg}>Save SVG</button>
+          <button type="button" onClick={saving.savePng}>Save PNG</button>
+        </span>
         <EdgeKey />
+        {saving.status && <p className="graph-save-status" role="alert">{saving.status}</p>}
       </div>
       <div className="graph-stage">
         <svg ref={svgRef} className="graph-canvas" role="group" aria-label="ResNet50 stage, block and layer graph" aria-describedby={`${uid}-hint`}>

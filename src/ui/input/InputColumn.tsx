@@ -64,7 +64,7 @@ export function InputColumn(props: Props) {
         />
       )}
       {predictions ? (
-        <Predictions predictions={predictions} camIndex={props.camIndex} onCam={props.onCam} trained={props.trained} intact={props.intact} lesion={props.lesion} />
+        <Predictions predictions={predictions} camIndex={props.camIndex} onCam={props.onCam} trained={props.trained} intact={props.intact} lesion={props.lesion} file={image?.name} />
       ) : (
         image && props.queue.busy && <p className="muted" aria-live="polite">Running the image on the chosen model…</p>
       )}

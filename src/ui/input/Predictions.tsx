@@ -1,4 +1,6 @@
 import type { Prediction } from '../../client/types';
+import { downloadText } from '../export/download';
+import { predictionsCsv } from '../export/csv';
 
 interface Props {
   readonly predictions: readonly Prediction[];
@@ -8,6 +10,8 @@ interface Props {
   /** The intact network's answer, when these predictions come from a network with blocks switched off. */
   readonly intact?: readonly Prediction[] | null;
   readonly lesion?: readonly string[];
+  /** The image's file name, for the saved CSV. */
+  readonly file?: string;
 }
 
 export function formatPercent(p: number): string {
@@ -15,7 +19,8 @@ export function formatPercent(p: number): string {
 }
 
 /** The top-5 list: readable labels, percentages and bars; a click shows where the class is. */
-export function Predictions({ predictions, camIndex, onCam, trained, intact = null, lesion = [] }: Props) {
+export function Predictions({ predictions, camIndex, onCam, trained, intact = null, lesion = [], file = 'image' }: Props) {
+  const saveCsv = () => downloadText(predictionsCsv(file, predictions), `${file.replace(/\.[^.]*$/, '')}-top5.csv`, 'text/csv');
   return (
     <section className="predictions" aria-labelledby="predictions-title">
       <h2 id="predictions-title">Top-5 predictions</h2>
@@ -43,7 +48,10 @@ export function Predictions({ predictions, camIndex, onCam, trained, intact = nu
           );
         })}
       </ol>
-      <p className="muted small">Click a class to overlay its class activation map.</p>
+      <p className="muted small">
+        Click a class to overlay its class activation map.{' '}
+        <button type="button" className="link save-link" onClick={saveCsv}>Save the top-5 as CSV</button>
+      </p>
     </section>
   );
 }

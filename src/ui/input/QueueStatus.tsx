@@ -1,8 +1,14 @@
+import type { Prediction } from '../../client/types';
+import { downloadText } from '../export/download';
+import { runCsv } from '../export/csv';
+
 export interface QueueEntry {
   readonly id: number;
   readonly name: string;
   readonly status: 'waiting' | 'decoding' | 'running' | 'done' | 'failed' | 'cancelled';
   readonly message?: string;
+  /** Its top-k, once it has run. */
+  readonly predictions?: readonly Prediction[];
 }
 
 const STATUS_TEXT: Record<QueueEntry['status'], string> = {
@@ -37,6 +43,11 @@ export function QueueStatus({ items, busy, onCancel }: Props) {
       </ul>
       {busy && !single && (
         <button type="button" className="link" onClick={onCancel}>Cancel the remaining files</button>
+      )}
+      {!single && items.some((it) => it.predictions) && (
+        <button type="button" className="link save-link" onClick={() => downloadText(runCsv(items.map((it) => ({ ...it, status: STATUS_TEXT[it.status] }))), 'resnet50-results.csv', 'text/csv')}>
+          Save every file’s top-5 as CSV
+        </button>
       )}
     </div>
   );

@@ -2,12 +2,15 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEve
 import type { ReceptiveField } from '../../explain/receptive-field';
 import type { RgbaImage } from '../view-data';
 import { ChannelCanvas } from './ChannelCanvas';
+import { downloadCanvas } from '../export/download';
 import { ColourLegend } from './ColourLegend';
 import { cellAt, stepCell, valueAt, type Cell, type MapDims, type Normalization, type ValueRange } from './channels';
 import { formatValue } from './format';
 import { UnitField } from './UnitField';
 
 interface Props {
+  /** The layer's name, for the saved file's name. */
+  readonly name?: string;
   readonly values: Float32Array;
   readonly dims: MapDims;
   readonly channel: number;
@@ -33,10 +36,16 @@ const ARROWS: Record<string, [number, number]> = {
  * unit, and the input region it can see is outlined below.
  * Rows, columns and channels are shown counting from 1.
  */
-export function ChannelView({ values, dims, channel, range, normalization, onClose, field = null, input = null }: Props) {
+export function ChannelView({ name = 'layer', values, dims, channel, range, normalization, onClose, field = null, input = null }: Props) {
   const { cell, handlers } = useProbe(dims);
   const closeRef = useRef<HTMLButtonElement>(null);
   const headingId = useId();
+  const mapRef = useRef<HTMLDivElement>(null);
+  // The map as drawn (its colour scale included), one pixel per unit.
+  const saveMap = () => {
+    const canvas = mapRef.current?.querySelector('canvas');
+    if (canvas) downloadCanvas(canvas, `${name}-channel${channel + 1}.png`);
+  };
   // Opening the view moves focus to it, so keyboard users land where the content is.
   useEffect(() => closeRef.current?.focus(), []);
   const scope = normalization === 'channel' ? 'this channel' : 'the whole layer';
@@ -44,11 +53,12 @@ export function ChannelView({ values, dims, channel, range, normalization, onClo
     <div className="insp-view" role="group" aria-labelledby={headingId}>
       <div className="insp-view-head">
         <h3 id={headingId}>Channel {channel + 1}</h3>
+        <button type="button" className="insp-save" onClick={saveMap}>Save map (PNG)</button>
         <button type="button" ref={closeRef} className="insp-close" aria-label="Close channel view" onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
-      <div className="insp-view-map" style={{ aspectRatio: `${dims.width} / ${dims.height}` }}>
+      <div className="insp-view-map" ref={mapRef} style={{ aspectRatio: `${dims.width} / ${dims.height}` }}>
         <ChannelCanvas
           values={values}
           dims={dims}

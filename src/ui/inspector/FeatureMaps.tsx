@@ -43,6 +43,7 @@ export function FeatureMaps(props: Props) {
       <div className={open === null ? 'insp-maps-body' : 'insp-maps-body has-view'}>
         {open !== null && (
           <ChannelView
+            name={name}
             values={values}
             dims={dims}
             channel={open}

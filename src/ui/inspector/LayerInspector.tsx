@@ -1,6 +1,8 @@
 import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ReceptiveField } from '../../explain/receptive-field';
+import { encodeNpy } from '../../inspect/npy';
 import type { LayerData } from '../../inspect/types';
+import { download } from '../export/download';
 import { formatShape, type LayerLesson, type LayerSummary } from '../../model/pure';
 import type { RgbaImage } from '../view-data';
 import { BranchCompare } from './BranchCompare';
@@ -87,8 +89,14 @@ interface BodyProps {
 function LayerBody({ data, normalization, onNormalization, channel, onChannel, field, input }: BodyProps) {
   // Stable identity: the canvases below are memoised on it.
   const dims = useMemo(() => mapDims(data.shape), [data.shape]);
+  // The same bytes as the command line's `inspect --npy`: float32, no batch axis.
+  const saveNpy = () => download(new Blob([encodeNpy(data.values, data.shape)], { type: 'application/octet-stream' }), `${data.name}.npy`);
   return (
     <>
+      <div className="insp-exports">
+        <button type="button" className="insp-save" onClick={saveNpy}>Save activation (.npy)</button>
+        <span className="muted small">{`${data.name}.npy: float32 ${formatShape(data.shape)}, no batch axis, the bytes of the command line’s inspect --npy`}</span>
+      </div>
       <StatsHistogram stats={data.stats} />
       {data.branches && <BranchCompare main={data.branches.main} shortcut={data.branches.shortcut} />}
       {dims ? (

@@ -1,5 +1,6 @@
-/** The Keras-style text table of `summary`. */
-import { formatCount, formatShape, kerasShape, type ModelSummary } from '../model';
+/** The Keras-style text table of a summary: what `summary` prints and the page's layer table saves as text. */
+import type { ModelSummary } from './summary';
+import { formatCount, formatShape, kerasShape } from './vocabulary';
 
 const HEADERS = ['Layer (type)', 'Output Shape', 'Param #', 'Connected to'] as const;
 
