@@ -6,7 +6,7 @@
 import type { ErrorData } from './errors';
 import type {
   AttributionProgress, AttributionRequest, BackendName, ClientEvent, LoadProgress, OpenRequest, Pixels, StartRequest, LayerScalar,
-  UnitRequest,
+  UnitRequest, OpenFilesRequest,
 } from './types';
 
 /** Progress on the way: loading for `open`, gradients done for `attribute` and `unitField`. */
@@ -17,6 +17,7 @@ export interface CallArgs {
   start: [request: StartRequest];
   switchBackend: [order: readonly BackendName[], why: string];
   open: [request: OpenRequest];
+  openFiles: [request: OpenFilesRequest];
   classify: [modelId: number, image: Pixels, topK: number, lesion: readonly string[]];
   release: [resultId: number];
   layer: [resultId: number, name: string];

@@ -102,6 +102,50 @@ export interface OpenedModel {
   readonly labels: readonly string[];
 }
 
+/** A file handed to the model: its name and its bytes (transferred to a worker, not copied). */
+export interface ModelFile {
+  readonly name: string;
+  readonly bytes: ArrayBuffer;
+}
+
+/** How a person's model wants its pixels: x / 255 (the assignment), Keras "caffe", torch mean/std. */
+export type PreprocessChoice = 'x255' | 'caffe' | 'torch';
+
+export interface OpenFilesRequest {
+  /** One model file (.keras, .h5, .weights.h5), or a tfjs model.json with all its .bin shards. */
+  readonly files: readonly ModelFile[];
+  /** Class names: a JSON list, a JSON object by index, or one name per line. */
+  readonly labels?: ModelFile;
+  /** Default: x255 for a 6-class model with the seed's names, caffe otherwise. */
+  readonly preprocess?: PreprocessChoice;
+  /** The input side for a file that does not fix it (weights only): default 64 (seed names) or 224. */
+  readonly inputSize?: number;
+  readonly warmUp?: boolean;
+}
+
+/** Where an opened model came from and how it was understood (for Diagnostics and menus). */
+export interface ModelOrigin {
+  readonly kind: 'file';
+  /** The model's name for menus: the main file's name without its extension. */
+  readonly name: string;
+  readonly files: readonly string[];
+  readonly format: 'keras' | 'h5' | 'weights-h5' | 'tfjs';
+  readonly kerasVersion: string | null;
+  /** Whose layer names the file uses: the assignment's or keras.applications'. */
+  readonly scheme: 'seed' | 'applications';
+  readonly preprocess: PreprocessChoice;
+  /** Where the class names came from: the labels file, the SIGNS meanings, or `class N`. */
+  readonly labels: 'file' | 'signs' | 'index';
+  /** False when the input size is a default or the caller's (the file does not fix it). */
+  readonly inputSizeFromFile: boolean;
+  /** Why it gives no classes (a model saved without its head), or null. Its layers still run. */
+  readonly noClasses: string | null;
+}
+
+export interface OpenedFileModel extends OpenedModel {
+  readonly origin: ModelOrigin;
+}
+
 /** RGBA pixels as decoded from a file or a canvas. */
 export interface Pixels {
   readonly pixels: Uint8Array | Uint8ClampedArray;
@@ -172,6 +216,11 @@ export interface ModelClient {
   /** Leaves the current backend for the first of `order` that starts; every open model is closed. */
   switchBackend(order: readonly BackendName[], why: string): Promise<BackendReport>;
   open(request: OpenRequest, options?: OpenOptions): Promise<OpenedModel>;
+  /**
+   * Opens a person's own ResNet50 from its files, read and checked where the model runs; a
+   * bad file rejects with one plain message naming it. Close it with `closeModel` as any.
+   */
+  openFiles(request: OpenFilesRequest, options?: OpenOptions): Promise<OpenedFileModel>;
   classify(modelId: number, image: Pixels, options?: ClassifyOptions): Promise<Classified>;
   /**
    * Frees an image's activations: the engine holds every result until it is released (or

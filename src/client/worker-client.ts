@@ -7,7 +7,7 @@ import { transferablesOf, type CallArgs, type CallProgress, type Endpoint, type 
 import type {
   AttributeOptions, Attribution, AttributionRequest, BackendName, BackendReport, Classified, ClassifyOptions, ClientEvent, Comparison,
   LayerData, LayerScalar, LayerValues, MemoryReading, ModelClient, NetworkView, OpenedModel, OpenOptions, OpenRequest,
-  Pixels, StartRequest, UnitField, UnitRequest,
+  Pixels, StartRequest, UnitField, UnitRequest, OpenFilesRequest, OpenedFileModel,
 } from './types';
 
 /** A call's options on this side: its abort signal and the progress listener of its kind. */
@@ -15,6 +15,8 @@ interface CallOptions {
   readonly signal?: AbortSignal;
   /** Each method's listener takes its own kind of progress (the engine sends only that kind). */
   readonly onProgress?: (progress: never) => void;
+  /** Buffers to move to the engine besides the typed arrays found in the arguments. */
+  readonly transfer?: readonly ArrayBuffer[];
 }
 
 interface Pending {
@@ -51,6 +53,12 @@ export class WorkerClient implements ModelClient {
 
   open(request: OpenRequest, options: OpenOptions = {}): Promise<OpenedModel> {
     return this.call('open', [request], options) as Promise<OpenedModel>;
+  }
+
+  /** The files' buffers are transferred to the engine (the caller's become empty), not copied. */
+  openFiles(request: OpenFilesRequest, options: OpenOptions = {}): Promise<OpenedFileModel> {
+    const transfer = [...new Set([...request.files, ...(request.labels ? [request.labels] : [])].map((f) => f.bytes))];
+    return this.call('openFiles', [request], { ...options, transfer }) as Promise<OpenedFileModel>;
   }
 
   /** The pixels' buffer is transferred to the engine; the answer brings it back in `image`. */
@@ -145,7 +153,7 @@ export class WorkerClient implements ModelClient {
         reject: (error) => { done(); reject(error); },
         onProgress,
       });
-      this.endpoint.postMessage({ kind: 'call', id, method, args }, transferablesOf(args));
+      this.endpoint.postMessage({ kind: 'call', id, method, args }, [...new Set([...transferablesOf(args), ...(options.transfer ?? [])])]);
     });
   }
 
@@ -168,7 +176,7 @@ export class WorkerClient implements ModelClient {
     this.abandoned.delete(message.id);
     if (message.kind !== 'result') return;
     const value = message.value as Partial<OpenedModel & Classified>;
-    if (method === 'open' && value.modelId !== undefined) void this.closeModel(value.modelId).catch(() => undefined);
+    if ((method === 'open' || method === 'openFiles') && value.modelId !== undefined) void this.closeModel(value.modelId).catch(() => undefined);
     if (method === 'classify' && value.resultId !== undefined) void this.release(value.resultId).catch(() => undefined);
   }
 

@@ -13,6 +13,7 @@ import { isAbortError } from '../client/errors';
 import type { Classified, ModelClient, OpenedModel, Pixels } from '../client/types';
 import { createNodeEngine } from './node-engine';
 import { serveEngine } from './serve';
+import { fixture } from '../test-support/keras-files';
 
 /** A 64 x 64 RGBA test card: a bright square on a dark ground, different in every run's seed. */
 function card(seed = 1): Pixels {
@@ -269,6 +270,49 @@ describe.each(IMPLEMENTATIONS)('ModelClient contract: $name', ({ make, transfers
     await client.classify(other.modelId, card());
     await client.closeModel(other.modelId);
     await client.closeModel(model.modelId);
+    expect((await client.memory()).numTensors).toBe(baseline);
+  });
+});
+
+describe.each(IMPLEMENTATIONS)('ModelClient contract, a person’s model file: $name', ({ make, transfers }) => {
+  let client: ModelClient;
+  beforeAll(async () => {
+    client = make();
+    await client.start({ requested: null, renderer: null, webgl: false });
+  });
+  afterAll(() => client.dispose());
+
+  it('opens a .keras file under its own names, runs it, and frees every tensor when closed', async () => {
+    const baseline = (await client.memory()).numTensors;
+    const file = fixture('tiny-seed-names.keras');
+    const phases = new Set<string>();
+    const opened = await client.openFiles({ files: [file] }, { onProgress: (p) => phases.add(p.phase) });
+    expect(file.bytes.byteLength === 0).toBe(transfers);
+    expect(opened.origin).toMatchObject({ kind: 'file', name: 'tiny-seed-names', format: 'keras', scheme: 'seed', preprocess: 'x255', labels: 'signs', inputSizeFromFile: true, noClasses: null });
+    expect([opened.canClassify, opened.inputSize, opened.labels[5]]).toEqual([true, 64, 'hand sign 5']);
+    expect(opened.summary.layers.slice(0, 4).map((l) => l.name)).toEqual(['input_layer', 'zero_padding2d', 'conv1', 'bn_conv1']);
+    expect(phases).toContain('decoding');
+    const run = await client.classify(opened.modelId, card());
+    expect(run.predictions).toHaveLength(5);
+    expect((await client.layer(run.resultId, 'activation_3')).shape).toEqual([15, 15, 16]);
+    await client.closeModel(opened.modelId);
+    expect((await client.memory()).numTensors).toBe(baseline);
+  });
+
+  it('takes a labels file and a preprocessing, and says which it used', async () => {
+    const labels = { name: 'labels.txt', bytes: new TextEncoder().encode('zero\none\ntwo\nthree\nfour\nfive\n').buffer };
+    const opened = await client.openFiles({ files: [fixture('tiny-applications-names.weights.h5')], labels, preprocess: 'torch', inputSize: 64 });
+    expect(opened.origin).toMatchObject({ format: 'weights-h5', scheme: 'applications', preprocess: 'torch', labels: 'file', inputSizeFromFile: false });
+    expect([opened.labels[0], opened.inputSize, opened.summary.layers.at(-1)?.name]).toEqual(['zero', 64, 'predictions']);
+    await client.closeModel(opened.modelId);
+  });
+
+  it('rejects a bad file with one message naming it, leaving no tensor behind', async () => {
+    const baseline = (await client.memory()).numTensors;
+    const page = { name: 'ResNet50.h5', bytes: new TextEncoder().encode('<!doctype html><html></html>').buffer };
+    await expect(client.openFiles({ files: [page] })).rejects.toThrow(/^ResNet50\.h5: is a web page \(HTML\)/);
+    const labels = { name: 'labels.json', bytes: new TextEncoder().encode('["a", "b"]').buffer };
+    await expect(client.openFiles({ files: [fixture('tiny-seed-names.weights.h5')], labels })).rejects.toThrow('labels.json: names 2 classes; the model has 6.');
     expect((await client.memory()).numTensors).toBe(baseline);
   });
 });

@@ -13,8 +13,9 @@ import { abortError, errorText, throwIfAborted } from '../client/errors';
 import type {
   AttributeOptions, Attribution, AttributionRequest, BackendReport, Classified, ClassifyOptions, ClientEvent, Comparison, LayerData,
   LayerScalar, LayerValues, MemoryReading, ModelClient, ModelHost, NetworkView, OpenedModel, OpenOptions, OpenRequest,
-  Pixels, StartRequest, UnitField, UnitRequest,
+  Pixels, StartRequest, UnitField, UnitRequest, OpenFilesRequest, OpenedFileModel,
 } from '../client/types';
+import { openFileSession } from './open-files';
 import { startBackend, switchBackend, watchContextLoss, type ActiveBackend } from './backend';
 import { openModel, type OpenSession } from './open-model';
 import { attribute, unitFieldOf, type HeldImage } from '../explain/attribute';
@@ -91,7 +92,20 @@ export class Engine implements ModelClient {
     if (!this.active) throw new Error('Start a backend before opening a model');
     throwIfAborted(options.signal);
     const source = (signal?: AbortSignal) => this.options.weightsSource(request.weightsUrl, signal);
-    const opened = await openModel(request, source, options);
+    return this.register(await openModel(request, source, options));
+  }
+
+  /** Queued behind the passes under way, like any work that runs the network. */
+  openFiles(request: OpenFilesRequest, options: OpenOptions = {}): Promise<OpenedFileModel> {
+    if (!this.active) return Promise.reject(new Error('Start a backend before opening a model'));
+    return this.enqueue(async () => {
+      throwIfAborted(options.signal);
+      const { session, origin } = await openFileSession(request, options);
+      return { ...this.register({ session, failure: null }), origin };
+    });
+  }
+
+  private register(opened: OpenSession): OpenedModel {
     const modelId = this.nextModel++;
     this.models.set(modelId, opened);
     const { session } = opened;

@@ -18,6 +18,7 @@ const DISPATCH: Dispatch = {
   start: (e, [request]) => e.start(request),
   switchBackend: (e, [order, why]) => e.switchBackend(order, why),
   open: (e, [request], { signal, onProgress }) => e.open(request, { signal, onProgress }),
+  openFiles: (e, [request], { signal, onProgress }) => e.openFiles(request, { signal, onProgress }),
   classify: (e, [modelId, image, topK, lesion], { signal, settle }) => e.classify(modelId, image, { topK, lesion, signal, settle }),
   release: (e, [resultId]) => e.release(resultId),
   layer: (e, [resultId, name]) => e.layer(resultId, name),

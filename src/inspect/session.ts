@@ -57,6 +57,14 @@ export class ModelSession {
     this.inspector = new Inspector(built, labels);
   }
 
+  /**
+   * A session over a model built and filled elsewhere (a person's model file): it becomes
+   * the session's, freed by `dispose()`.
+   */
+  static fromBuilt(built: BuiltResNet, labels: readonly string[], preprocessing: Preprocessing): ModelSession {
+    return new ModelSession(built, labels, preprocessing, true);
+  }
+
   static async open(options: SessionOptions): Promise<ModelSession> {
     const session = await ModelSession.create(options);
     if (options.warmUp) {
