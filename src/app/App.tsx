@@ -5,6 +5,7 @@ import { planSummary, presetConfig, type PresetName } from '../model/pure';
 import { Alert } from '../ui/Alert';
 import { Diagnostics } from '../ui/Diagnostics';
 import { PresetControls } from '../ui/PresetControls';
+import { CameraPanel } from '../ui/input/CameraPanel';
 import { InputColumn } from '../ui/input/InputColumn';
 import { ExplainSection } from './ExplainSection';
 import { ExplorerViews } from './ExplorerViews';
@@ -16,6 +17,7 @@ import { useModel } from './use-model';
 import { useMemory } from './use-memory';
 import { useLesion } from './use-lesion';
 import { useCompare } from './use-compare';
+import { useCamera } from './use-camera';
 import { createUrlStore, readUrlState, urlNotice, useAddressBar, useUrlField, writeUrlState, type UrlStore } from './url-state';
 import { SAMPLES } from './samples';
 
@@ -62,6 +64,7 @@ export function App() {
   // The result's activations are readable only while the model that made it is the current one.
   const live = liveResult(handle, result);
   const compare = useCompare(classifier, live, handle);
+  const camera = useCamera(classifier, setNotice);
   const camIndex = camFor && camFor.result === result ? camFor.index : null;
   const cam = useCam(live, camIndex);
   const { preset, seedLiteral } = settings;
@@ -120,6 +123,18 @@ export function App() {
           onCam={onCam}
           trained={handle?.model.trained ?? true}
           classifyOff={handle && !canClassify ? CLASSIFY_OFF : null}
+          camera={
+            <CameraPanel
+              state={camera.state}
+              fps={camera.fps}
+              videoRef={camera.videoRef}
+              onStart={camera.start}
+              onPause={camera.pause}
+              onResume={camera.resume}
+              onStop={camera.stop}
+              disabled={Boolean(handle && !canClassify)}
+            />
+          }
         >
           <ExplainSection result={live} summary={summary} input={networkInput} onNotice={setNotice} />
         </InputColumn>

@@ -134,6 +134,19 @@ export class ClassifyQueue {
     void this.pump();
   }
 
+  /**
+   * A camera frame: it runs like a dropped image (replacing whatever still waits) but is not
+   * listed under Files, where a stream of frames would be noise. The camera sends the next
+   * frame only once this one is answered, so the newest frame always wins.
+   */
+  submitFrame(name: string, image: DecodedInput): void {
+    this.abandon();
+    this.jobs.push({ id: this.nextId++, name, generation: this.generation, decoded: { image, url: null } });
+    this.error = null;
+    this.emit();
+    void this.pump();
+  }
+
   /** Stops after the file under way: nothing waiting will run. */
   cancel(): void {
     this.cancelWaiting();

@@ -1,11 +1,13 @@
 import { startTransition, useCallback, useEffect, useState } from 'react';
 import type { NamedBlob } from '../ui/view-data';
-import { ClassifyQueue, type QueueSnapshot } from './classify-queue';
+import { ClassifyQueue, type DecodedInput, type QueueSnapshot } from './classify-queue';
 import { decodeImageBlob } from './decode-image-browser';
 import type { ModelHandle } from './use-model';
 
 export interface Classifier extends QueueSnapshot {
   submit(files: readonly NamedBlob[]): void;
+  /** A camera frame (see ClassifyQueue.submitFrame). */
+  submitFrame(name: string, image: DecodedInput): void;
   cancel(): void;
   /** Keeps the result on show as A for a comparison; unpin lets it go. */
   pin(): void;
@@ -31,8 +33,9 @@ export function useClassifier(handle: ModelHandle | null, lesion: readonly strin
   useEffect(() => queue.setLesion(lesion), [queue, lesion]);
   useEffect(() => () => queue.dispose(), [queue]);
   const submit = useCallback((files: readonly NamedBlob[]) => queue.submit(files), [queue]);
+  const submitFrame = useCallback((name: string, image: DecodedInput) => queue.submitFrame(name, image), [queue]);
   const cancel = useCallback(() => queue.cancel(), [queue]);
   const pin = useCallback(() => queue.pin(), [queue]);
   const unpin = useCallback(() => queue.unpin(), [queue]);
-  return { ...snapshot, submit, cancel, pin, unpin };
+  return { ...snapshot, submit, submitFrame, cancel, pin, unpin };
 }

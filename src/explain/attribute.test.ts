@@ -6,6 +6,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeImageFile } from '../model/image/decode-node';
 import { ModelSession } from '../inspect/session';
+import { releaseDerived } from '../model';
 import { attribute, type HeldImage } from './attribute';
 import { allLogits } from './logit';
 import { runBetween } from './subgraph';
@@ -27,7 +28,8 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  // Every attribution freed what it made.
+  // Every attribution freed what it made; the backward kernels are the model's, made once.
+  releaseDerived(session.built.model);
   expect(tf.memory().numTensors).toBe(before);
   session.dispose();
 });

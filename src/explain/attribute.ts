@@ -68,7 +68,8 @@ async function compute(image: HeldImage, request: CheckedRequest, classIndex: nu
     case 'smoothgrad': {
       const logit = await scalar(tf.tidy(() => logitsOf(built, input, classIndex)));
       const settings = { samples: request.samples, sigma: request.sigma };
-      const map = request.method === 'saliency' ? saliency(built, input, classIndex) : await smoothGrad(built, input, classIndex, settings, options);
+      // The held activations are this input's forward pass: saliency needs only the backward one.
+      const map = request.method === 'saliency' ? saliency(built, input, classIndex, (name) => image.activation(name)) : await smoothGrad(built, input, classIndex, settings, options);
       return { map, logit };
     }
     case 'ig': {
@@ -104,5 +105,5 @@ export async function attribute(image: HeldImage, request: AttributionRequest, o
 export function unitFieldOf(image: HeldImage, request: UnitRequest): Promise<UnitField> {
   const input = image.built.layers.find((l) => l.kind === 'input');
   if (!input) throw new Error('This model has no input layer');
-  return withOwn(image, input.name, (own) => unitField(image.built, own, request));
+  return withOwn(image, input.name, (own) => unitField(image.built, own, request, (name) => image.activation(name)));
 }

@@ -1,22 +1,12 @@
 /**
- * Many gradients, a batch at a time: the batch is bounded by how many activations a
- * backward pass holds (one ImageNet image's are ~37 M floats), progress is reported after
- * each batch and an abort stops the work between them.
+ * Many gradients, a batch at a time (batch-size.ts says how many): progress is reported
+ * after each batch and an abort stops the work between them.
  */
 import * as tf from '@tensorflow/tfjs';
-import { planSummary, type ResNetConfig } from '../model';
 import { throwIfAborted } from '../client/errors';
 import type { AttributeOptions } from './types';
 
-/** Activations a batch may hold in its forward pass (the backward pass holds about as much again). */
-const BATCH_FLOATS = 40e6;
-const MAX_BATCH = 8;
-
-/** Images per batch for this model: 1 for ImageNet at 224, 8 for SIGNS at 64. */
-export function batchSize(config: ResNetConfig): number {
-  const floats = planSummary(config).layers.reduce((n, l) => n + l.outputShape.reduce((a, b) => a * b, 1), 0);
-  return Math.max(1, Math.min(MAX_BATCH, Math.floor(BATCH_FLOATS / floats)));
-}
+export { batchSize } from './batch-size';
 
 /** Resolves after the thread's queued tasks (messages) have had their turn. */
 function nextTask(): Promise<void> {

@@ -11,8 +11,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { ConvPadding } from '../model';
 import { samePaddingBefore } from './receptive-field';
 
-/** Inserts stride - 1 zeros after every row and column: [1, h, w, c] -> [1, h * s, w * s, c]. */
-function dilate(dy: tf.Tensor4D, stride: number): tf.Tensor4D {
+/** Inserts stride - 1 zeros after every row and column: [b, h, w, c] -> [b, h * s, w * s, c]. */
+export function dilate(dy: tf.Tensor4D, stride: number): tf.Tensor4D {
   if (stride === 1) return dy;
   const [b, h, w, c] = dy.shape;
   const rows = tf.concat([dy.expandDims(2), tf.zeros([b, h, stride - 1, w, c])], 2).reshape([b, h * stride, w, c]);
@@ -21,7 +21,8 @@ function dilate(dy: tf.Tensor4D, stride: number): tf.Tensor4D {
 }
 
 /** Pads (positive) or crops (negative) each side of the two spatial axes. */
-function padOrCrop(x: tf.Tensor4D, top: number, bottom: number, left: number, right: number): tf.Tensor4D {
+export function padOrCrop(x: tf.Tensor4D, top: number, bottom: number, left: number, right: number): tf.Tensor4D {
+  if (top === 0 && bottom === 0 && left === 0 && right === 0) return x;
   const padded = tf.pad(x, [[0, 0], [Math.max(top, 0), Math.max(bottom, 0)], [Math.max(left, 0), Math.max(right, 0)], [0, 0]]);
   const [, h, w] = padded.shape;
   const [y0, x0] = [Math.max(-top, 0), Math.max(-left, 0)];

@@ -19,11 +19,17 @@ const DEFAULT_EPSILON = 1e-3;
  * a broadcast multiply's gradient is a broadcast multiply.
  */
 function batchNorm(x: tf.Tensor, layer: tf.layers.Layer): tf.Tensor {
-  const [gamma, beta, mean, variance] = layer.getWeights();
+  const [, beta, mean] = layer.getWeights();
+  const scale = batchNormScale(layer);
+  return x.mul(scale).add(beta.sub(mean.mul(scale)));
+}
+
+/** Inference-mode BatchNorm's per-channel scale, gamma / sqrt(variance + epsilon). Call inside tf.tidy. */
+export function batchNormScale(layer: tf.layers.Layer): tf.Tensor1D {
+  const [gamma, , , variance] = layer.getWeights();
   const config = layer.getConfig().epsilon;
   const epsilon = typeof config === 'number' ? config : DEFAULT_EPSILON;
-  const scale = gamma.mul(variance.add(epsilon).rsqrt());
-  return x.mul(scale).add(beta.sub(mean.mul(scale)));
+  return gamma.mul(variance.add(epsilon).rsqrt());
 }
 
 /** The output of `planned` (never the input or the dense layer) on `inputs`. Call inside tf.tidy or tf.grad. */

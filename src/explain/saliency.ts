@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BuiltResNet } from '../model';
 import { batchSize, sumInBatches } from './batches';
+import type { Recorded } from './backprop';
 import { logitGradients } from './input-gradients';
 import type { AttributeOptions } from './types';
 
@@ -14,9 +15,12 @@ function saliencyOf(grads: tf.Tensor4D): tf.Tensor3D {
   return grads.abs().max(-1);
 }
 
-/** The vanilla gradient's map, [h, w], for the input (batch 1); the caller disposes it. */
-export function saliency(built: BuiltResNet, input: tf.Tensor4D, classIndex: number): tf.Tensor2D {
-  return tf.tidy(() => saliencyOf(logitGradients(built, input, classIndex)).squeeze([0]));
+/**
+ * The vanilla gradient's map, [h, w], for the input (batch 1); the caller disposes it.
+ * `recorded`: the input's forward pass, when it is held already (the image's activations).
+ */
+export function saliency(built: BuiltResNet, input: tf.Tensor4D, classIndex: number, recorded?: Recorded): tf.Tensor2D {
+  return tf.tidy(() => saliencyOf(logitGradients(built, input, classIndex, recorded)).squeeze([0]));
 }
 
 export interface SmoothGradSettings {

@@ -7,6 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BuiltResNet } from '../model';
 import { readAndDispose } from '../inspect/read';
+import type { Recorded } from './backprop';
 import { massSide } from './field-mass';
 import { unitGradient } from './input-gradients';
 import { receptiveField, unitCentre, unitRegion } from './receptive-field';
@@ -14,13 +15,13 @@ import type { UnitField, UnitRequest } from './types';
 import { checkSpatialLayer } from './validate';
 import { valueRange } from './value-range';
 
-/** The unit's effective field on `input` (the image's preprocessed input, batch 1). */
-export async function unitField(built: BuiltResNet, input: tf.Tensor4D, { layer, row, col }: UnitRequest): Promise<UnitField> {
+/** The unit's effective field on `input` (the image's preprocessed input, batch 1), through its forward pass `recorded` when held. */
+export async function unitField(built: BuiltResNet, input: tf.Tensor4D, { layer, row, col }: UnitRequest, recorded?: Recorded): Promise<UnitField> {
   checkSpatialLayer(built.config, layer, 'A unit');
   const field = receptiveField(built.config, layer);
   const [height, width] = built.config.inputShape;
   const region = unitRegion(field, row, col, [height, width]);
-  const map = tf.tidy(() => unitGradient(built, input, layer, row, col).abs().sum(-1).squeeze([0]));
+  const map = tf.tidy(() => unitGradient(built, input, layer, row, col, recorded).abs().sum(-1).squeeze([0]));
   const values = await readAndDispose(map);
   const [centreX, centreY] = [unitCentre(field, col), unitCentre(field, row)];
   const shape = [height, width];

@@ -4,7 +4,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import {
-  buildResNet50, loadImagenet, presetConfig, summarize,
+  buildResNet50, loadImagenet, presetConfig, releaseDerived, summarize,
   type BuiltResNet, type ImagenetLoadOptions, type LoadPhase, type ModelSummary, type PresetName,
 } from '../model';
 import { preprocessResized, resizeImage } from '../model/preprocess';
@@ -138,6 +138,8 @@ export class ModelSession {
 
   dispose(): void {
     this.inspector.dispose();
+    // Tensors made from the weights (the explain room's backward kernels) go with them.
+    releaseDerived(this.built.model);
     this.built.model.dispose();
   }
 }

@@ -8,3 +8,4 @@ export { identityBlock, convolutionalBlock } from './blocks';
 export { summarize } from './summarize';
 export { preprocess, pixelsToInput, pixelsToUnitInput, resizedPreview } from './preprocess';
 export { loadImagenet, type ImagenetModel, type ImagenetLoadOptions, type LoadPhase } from './imagenet';
+export { derivedTensors, releaseDerived } from './derived';

@@ -34,6 +34,8 @@ interface Props {
   readonly trained: boolean;
   /** Why images cannot be classified now (the weights failed to load); null when they can. */
   readonly classifyOff?: string | null;
+  /** Shown under the drop zone (the camera). */
+  readonly camera?: ReactNode;
   /** Shown under the predictions (the attribution panel). */
   readonly children?: ReactNode;
 }
@@ -50,6 +52,7 @@ export function InputColumn(props: Props) {
         disabled={Boolean(props.classifyOff)}
         disabledReason={props.classifyOff ?? undefined}
       />
+      {props.camera}
       {props.classifyOff && <p className="muted classify-off">{props.classifyOff}</p>}
       <LoadProgress load={props.load} />
       <QueueStatus items={props.queue.items} busy={props.queue.busy} onCancel={props.queue.onCancel} />
