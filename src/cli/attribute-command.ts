@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises';
 import { flag, parseArgs, UsageError, type OptionSpec } from './args';
 import type { CommandOutput } from './classify-command';
 import { runImageFile, startEngine, type CliEngine } from './engine';
+import { MODEL_USAGE, modelOptions, modelSource } from './model-option';
 import { encodeNpy } from '../inspect/npy';
 import { encodeHeatPng } from './heat-png';
 import {
@@ -15,7 +16,8 @@ import {
 export const ATTRIBUTE_USAGE =
   '  attribute IMAGE --method gradcam|saliency|smoothgrad|ig [--layer L] [--class K|--label NAME]\n' +
   '            [--steps N] [--baseline black|blur] [--png OUT.png] [--npy OUT.npy] [--json]   why it decided\n' +
-  '  attribute IMAGE --unit LAYER:ROW:COL [--json]                  one unit\'s effective receptive field';
+  '  attribute IMAGE --unit LAYER:ROW:COL [--json]                  one unit\'s effective receptive field\n' +
+  `            ${MODEL_USAGE}`;
 
 const OPTIONS: readonly OptionSpec[] = [
   { name: 'method', takesValue: true, choices: ATTRIBUTION_METHODS },
@@ -28,6 +30,7 @@ const OPTIONS: readonly OptionSpec[] = [
   { name: 'png', takesValue: true },
   { name: 'npy', takesValue: true },
   { name: 'json', takesValue: false },
+  ...modelOptions(),
 ];
 
 function integer(value: string | true | undefined, name: string): number | undefined {
@@ -73,7 +76,7 @@ export async function runAttribute(argv: readonly string[]): Promise<CommandOutp
     steps: integer(options.get('steps'), 'steps'),
     baseline: options.get('baseline') as IgBaseline | undefined,
   };
-  const engine = await startEngine();
+  const engine = await startEngine(modelSource(args, 'imagenet'));
   try {
     const { resultId } = await runImageFile(engine, file, 1);
     if (unit) return { stdout: await unitOutput(engine, resultId, unit, flag(args, 'json')), errors: [] };

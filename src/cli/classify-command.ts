@@ -1,12 +1,14 @@
 import path from 'node:path';
 import { flag, parseArgs, stringOption, UsageError, type OptionSpec } from './args';
 import { runImageFile, startEngine } from './engine';
-import type { Prediction } from '../client/types';
+import { modelOptions, modelSource } from './model-option';
+import type { OpenedFileModel, Prediction } from '../client/types';
 import { isImageInputError } from '../model/pure';
 
 export const CLASSIFY_OPTIONS: readonly OptionSpec[] = [
   { name: 'top', takesValue: true },
   { name: 'json', takesValue: false },
+  ...modelOptions(),
 ];
 
 export interface CommandOutput {
@@ -39,7 +41,12 @@ export async function runClassify(argv: readonly string[]): Promise<CommandOutpu
   const args = parseArgs(argv, CLASSIFY_OPTIONS);
   const topK = parseTop(stringOption(args, 'top', '5'));
   if (args.positionals.length === 0) throw new UsageError('classify needs at least one image file');
-  const engine = await startEngine();
+  const engine = await startEngine(modelSource(args, 'imagenet'));
+  const noClasses = 'origin' in engine.model ? (engine.model as OpenedFileModel).origin.noClasses : null;
+  if (noClasses) {
+    engine.dispose();
+    throw new Error(noClasses);
+  }
   const start = performance.now();
   const results: { file: string; top: Prediction[] }[] = [];
   const errors: string[] = [];

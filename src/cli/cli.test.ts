@@ -60,9 +60,9 @@ describe('cli summary --json', () => {
 describe('cli errors', () => {
   it.each([
     [['summary', '--preset', 'cifar'], 'summary: unknown preset "cifar": use one of signs, imagenet'],
-    [['summary', '--presets', 'signs'], 'summary: unknown option "--presets": valid options are --preset, --seed-literal, --json'],
+    [['summary', '--presets', 'signs'], 'summary: unknown option "--presets": valid options are --preset, --seed-literal, --json, --model, --labels, --preprocess, --input-size'],
     [['summary', '--preset'], 'summary: option --preset needs a value'],
-    [['summary', 'extra.png'], 'summary: summary takes no file arguments (got "extra.png")'],
+    [['summary', 'extra.png'], 'summary: summary takes no file arguments (got "extra.png"); a model file goes after --model'],
     [['classify', '--top', '0', 'a.png'], 'classify: --top must be a whole number from 1 to 1000 (got "0")'],
     [['classify'], 'classify: classify needs at least one image file'],
     [['inspect', 'a.png'], 'inspect: inspect needs --layer NAME (e.g. --layer res2a_branch2a)'],

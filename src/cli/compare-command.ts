@@ -10,11 +10,13 @@ import { startEngine } from './engine';
 import { decodeImageFile } from '../model/image/decode-node';
 import { describeFileError } from './classify-command';
 import { EXPERIMENT_OPTIONS, lesionOption, presetOption } from './lesion-options';
+import { MODEL_USAGE, modelOptions, modelSource } from './model-option';
 
 export const COMPARE_USAGE =
-  '  compare A B [--lesion BLOCK[,BLOCK...]] [--preset P] [--json]   per-layer cosine and relative L2 of A and B (B lesioned)';
+  '  compare A B [--lesion BLOCK[,BLOCK...]] [--preset P] [--json]   per-layer cosine and relative L2 of A and B (B lesioned)\n' +
+  `            ${MODEL_USAGE}`;
 
-const OPTIONS: readonly OptionSpec[] = [...EXPERIMENT_OPTIONS, { name: 'lesion', takesValue: true }];
+const OPTIONS: readonly OptionSpec[] = [...EXPERIMENT_OPTIONS, { name: 'lesion', takesValue: true }, ...modelOptions()];
 
 async function decode(file: string) {
   try {
@@ -30,7 +32,7 @@ export async function runCompare(argv: readonly string[]): Promise<CommandOutput
   if (args.positionals.length !== 2) throw new UsageError('compare takes exactly two image files, A and B');
   const lesion = lesionOption(args);
   const [a, b] = [await decode(args.positionals[0]), await decode(args.positionals[1])];
-  const engine = await startEngine(presetOption(args));
+  const engine = await startEngine(modelSource(args, presetOption(args)));
   try {
     const { modelId } = engine.model;
     const runA = await engine.client.classify(modelId, a, { topK: 1 });

@@ -9,11 +9,12 @@ import type { Endpoint } from '../client/protocol';
 import { WorkerClient } from '../client/worker-client';
 import type { Pixels } from '../client/types';
 import type { PresetName } from '../model/pure';
+import { openSource, type ModelSource } from './model-option';
 import { describeFileError } from './classify-command';
 import { startEngine, WEIGHTS_DIR, type CliEngine } from './engine';
 import { decodeImageFile } from '../model/image/decode-node';
 
-async function threadEngine(preset: PresetName): Promise<CliEngine> {
+async function threadEngine(source: ModelSource): Promise<CliEngine> {
   const thread = new Worker(new URL('./engine-thread.mjs', import.meta.url));
   const endpoint: Endpoint = {
     postMessage: (message, transfer) => thread.postMessage(message, transfer as never),
@@ -22,7 +23,8 @@ async function threadEngine(preset: PresetName): Promise<CliEngine> {
   const client = new WorkerClient(endpoint, { terminate: () => void thread.terminate() });
   try {
     const { name } = await client.start({ requested: null, renderer: null, webgl: false });
-    const model = await client.open({ preset, seedLiteral: false, weightsUrl: WEIGHTS_DIR, architectureIfWeightsFail: false });
+    // Each thread reads the file itself: its buffers move to that thread.
+    const model = await openSource(client, source, WEIGHTS_DIR);
     return { client, model, backend: name, dispose: () => client.dispose() };
   } catch (err) {
     client.dispose();
@@ -31,9 +33,10 @@ async function threadEngine(preset: PresetName): Promise<CliEngine> {
 }
 
 /** `threads` engines with the model open; one is the in-process engine. */
-export async function startEngines(preset: PresetName, threads: number): Promise<CliEngine[]> {
+export async function startEngines(preset: PresetName | ModelSource, threads: number): Promise<CliEngine[]> {
   if (threads === 1) return [await startEngine(preset)];
-  const started = await Promise.allSettled(Array.from({ length: threads }, () => threadEngine(preset)));
+  const source = typeof preset === 'string' ? { preset } : preset;
+  const started = await Promise.allSettled(Array.from({ length: threads }, () => threadEngine(source)));
   const engines = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failure = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failure) {

@@ -9,6 +9,7 @@ import { createNodeEngine } from '../engine/node-engine';
 import { UnknownLayerError } from '../inspect/errors';
 import { inspectableLayerNames, presetConfig, type PresetName } from '../model/pure';
 import { decodeImageFile } from '../model/image/decode-node';
+import { openSource, type ModelSource } from './model-option';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 /** float32 on the command line: the file is local, so exactness beats size. */
@@ -21,12 +22,15 @@ export interface CliEngine {
   dispose(): void;
 }
 
-/** The ImageNet model with its real weights, or (for tests of properties that need no training) the seeded SIGNS one. */
-export async function startEngine(preset: PresetName = 'imagenet'): Promise<CliEngine> {
+/**
+ * The ImageNet model with its real weights, or (for tests of properties that need no
+ * training) the seeded SIGNS one, or a person's model file (`--model`).
+ */
+export async function startEngine(source: PresetName | ModelSource = 'imagenet'): Promise<CliEngine> {
   const client = createNodeEngine();
   try {
     const { name } = await client.start({ requested: null, renderer: null, webgl: false });
-    const model = await client.open({ preset, seedLiteral: false, weightsUrl: WEIGHTS_DIR, architectureIfWeightsFail: false });
+    const model = await openSource(client, typeof source === 'string' ? { preset: source } : source, WEIGHTS_DIR);
     return { client, model, backend: name, dispose: () => client.dispose() };
   } catch (err) {
     client.dispose();
@@ -44,7 +48,7 @@ export async function runImageFile(engine: CliEngine, file: string, topK: number
  * Throws UnknownLayerError (with the nearest names) before any weights are read. The
  * names come from the layer plan the builder builds, so no model is made just to list them.
  */
-export function checkLayerName(name: string): void {
-  const names = inspectableLayerNames(presetConfig('imagenet'));
+export function checkLayerName(name: string, model?: OpenedModel): void {
+  const names = model ? model.summary.layers.filter((l) => l.info.kind !== 'input').map((l) => l.name) : inspectableLayerNames(presetConfig('imagenet'));
   if (!names.includes(name)) throw new UnknownLayerError(name, names);
 }

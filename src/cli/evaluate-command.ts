@@ -10,14 +10,16 @@ import type { CommandOutput } from './classify-command';
 import { forEachImageOn, startEngines } from './engine-pool';
 import { listImages } from './image-set';
 import { labelImages } from './labels-file';
+import { modelOptions, modelSource } from './model-option';
 import { EXPERIMENT_OPTIONS, lesionOption, presetOption, THREADS_OPTION, threadsOption } from './lesion-options';
 import { progress } from './progress';
 import { addToScore, emptyScore, predict, rates, type Score } from './scoring';
 
 export const EVALUATE_USAGE =
-  '  evaluate DIR|FILES... [--labels FILE] [--lesion BLOCK[,BLOCK...]] [--threads N] [--preset P] [--quiet] [--json]   top-1/top-5 accuracy';
+  '  evaluate DIR|FILES... [--labels FILE] [--lesion BLOCK[,BLOCK...]] [--threads N] [--preset P] [--quiet] [--json]   top-1/top-5 accuracy\n' +
+  '            [--model FILE [--class-names FILE] [--preprocess x255|caffe|torch] [--input-size N]] (--labels: the images\' labels)';
 
-const OPTIONS: readonly OptionSpec[] = [...EXPERIMENT_OPTIONS, THREADS_OPTION, { name: 'labels', takesValue: true }, { name: 'lesion', takesValue: true }];
+const OPTIONS: readonly OptionSpec[] = [...EXPERIMENT_OPTIONS, THREADS_OPTION, ...modelOptions('class-names'), { name: 'labels', takesValue: true }, { name: 'lesion', takesValue: true }];
 
 function percent(x: number | null): string {
   return x === null ? '-' : `${(100 * x).toFixed(1)}%`;
@@ -28,7 +30,7 @@ export async function runEvaluate(argv: readonly string[]): Promise<CommandOutpu
   const args = parseArgs(argv, OPTIONS);
   const lesion = lesionOption(args);
   const files = await listImages(args.positionals, 'evaluate');
-  const engines = await startEngines(presetOption(args), threadsOption(args));
+  const engines = await startEngines(modelSource(args, presetOption(args), 'class-names'), threadsOption(args));
   const [engine] = engines;
   try {
     const labelsFile = args.options.has('labels') ? stringOption(args, 'labels', '') : undefined;

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { flag, parseArgs, UsageError, type OptionSpec } from './args';
 import type { CommandOutput } from './classify-command';
 import { checkLayerName, runImageFile, startEngine } from './engine';
+import { modelOptions, modelSource } from './model-option';
 import { encodeNpy } from '../inspect/npy';
 import type { TensorStats } from '../client/types';
 
@@ -9,6 +10,7 @@ export const INSPECT_OPTIONS: readonly OptionSpec[] = [
   { name: 'layer', takesValue: true },
   { name: 'json', takesValue: false },
   { name: 'npy', takesValue: true },
+  ...modelOptions(),
 ];
 
 function formatStats(file: string, layer: string, s: TensorStats): string {
@@ -29,9 +31,12 @@ export async function runInspect(argv: readonly string[]): Promise<CommandOutput
   if (typeof layer !== 'string') throw new UsageError('inspect needs --layer NAME (e.g. --layer res2a_branch2a)');
   if (args.positionals.length !== 1) throw new UsageError('inspect takes exactly one image file');
   const [file] = args.positionals;
-  checkLayerName(layer);
-  const engine = await startEngine();
+  const source = modelSource(args, 'imagenet');
+  // A preset's names are known before any weight is read; a file's once it is open.
+  if ('preset' in source) checkLayerName(layer);
+  const engine = await startEngine(source);
   try {
+    if ('file' in source) checkLayerName(layer, engine.model);
     const { resultId } = await runImageFile(engine, file, 1);
     const { stats, values, shape: layerShape } = await engine.client.layer(resultId, layer);
     const npy = args.options.get('npy');

@@ -11,14 +11,16 @@ import type { CommandOutput } from './classify-command';
 import { forEachImageOn, startEngines } from './engine-pool';
 import { countOption, evenlySpread, listImages } from './image-set';
 import { labelImages } from './labels-file';
+import { modelOptions, modelSource } from './model-option';
 import { EXPERIMENT_OPTIONS, presetOption, THREADS_OPTION, threadsOption } from './lesion-options';
 import { progress } from './progress';
 import { addToScore, emptyScore, predict, rates, type Score } from './scoring';
 
 export const LESION_USAGE =
-  '  lesion DIR|FILES... [--labels FILE] [--limit N] [--threads N] [--preset P] [--quiet] [--json]   each block switched off on its own';
+  '  lesion DIR|FILES... [--labels FILE] [--limit N] [--threads N] [--preset P] [--quiet] [--json]   each block switched off on its own\n' +
+  '            [--model FILE [--class-names FILE] [--preprocess x255|caffe|torch] [--input-size N]] (--labels: the images\' labels)';
 
-const OPTIONS: readonly OptionSpec[] = [...EXPERIMENT_OPTIONS, THREADS_OPTION, { name: 'labels', takesValue: true }, { name: 'limit', takesValue: true }];
+const OPTIONS: readonly OptionSpec[] = [...EXPERIMENT_OPTIONS, THREADS_OPTION, ...modelOptions('class-names'), { name: 'labels', takesValue: true }, { name: 'limit', takesValue: true }];
 
 interface BlockRun {
   readonly block: string;
@@ -33,7 +35,7 @@ export async function runLesion(argv: readonly string[]): Promise<CommandOutput>
   const args = parseArgs(argv, OPTIONS);
   const limit = countOption(args.options.get('limit'), 'limit', Infinity);
   const files = evenlySpread(await listImages(args.positionals, 'lesion'), limit);
-  const engines = await startEngines(presetOption(args), threadsOption(args));
+  const engines = await startEngines(modelSource(args, presetOption(args), 'class-names'), threadsOption(args));
   try {
     const classes = engines[0].model.labels;
     const labelsFile = args.options.has('labels') ? stringOption(args, 'labels', '') : undefined;

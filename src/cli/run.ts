@@ -9,23 +9,35 @@ import { LESION_USAGE, runLesion } from './lesion-command';
 import { runInspect } from './inspect-command';
 import { RECEPTIVE_FIELD_USAGE, runReceptiveField } from './receptive-field-command';
 import { runSummary } from './summary-command';
+import { PREDICT_USAGE, runPredict } from './predict-command';
+import { MODEL_USAGE } from './model-option';
 
 const USAGE = `usage: npm run -s cli -- <command> [options]
 
 commands:
   summary [--preset signs|imagenet] [--seed-literal] [--json]   Keras-style model summary
+  summary --model FILE [--json]                                  a model file's summary (its weights checked too)
   classify IMAGE... [--top K] [--json]                           ImageNet top-K for PNG/JPEG files
   inspect IMAGE --layer NAME [--json] [--npy FILE]               one layer's activation statistics
+${PREDICT_USAGE}
   ${RECEPTIVE_FIELD_USAGE}
 ${ATTRIBUTE_USAGE}
 ${EVALUATE_USAGE}
 ${LESION_USAGE}
-${COMPARE_USAGE}`;
+${COMPARE_USAGE}
+
+your own ResNet50 (.keras, .h5, .weights.h5, or a tfjs model.json beside its .bin files):
+    ${MODEL_USAGE}
+    on summary, classify, inspect, attribute and compare (evaluate and lesion: --class-names FILE);
+    --input-size sets the side for a weights-only file (default 64 with the seed's names, 224 with keras.applications').`;
+
+/** The commands that take --model (predict needs it). */
+const MODEL_COMMANDS = new Set(['summary', 'classify', 'inspect', 'attribute', 'compare', 'evaluate', 'lesion']);
 
 type Command = (argv: readonly string[]) => Promise<CommandOutput>;
 
 const COMMANDS: Record<string, Command> = {
-  summary: async (argv) => ({ stdout: runSummary(argv), errors: [] }),
+  summary: async (argv) => ({ stdout: await runSummary(argv), errors: [] }),
   classify: runClassify,
   inspect: runInspect,
   'receptive-field': async (argv) => ({ stdout: runReceptiveField(argv), errors: [] }),
@@ -33,7 +45,21 @@ const COMMANDS: Record<string, Command> = {
   evaluate: runEvaluate,
   lesion: runLesion,
   compare: runCompare,
+  predict: runPredict,
 };
+
+/** A command's lines of the usage text: its own, and the indented ones under them. */
+function commandHelp(name: string): string {
+  const lines = USAGE.split('\n');
+  const out: string[] = [];
+  let inside = false;
+  for (const line of lines) {
+    if (/^ {2}[a-z]/.test(line)) inside = line.startsWith(`  ${name} `);
+    if (inside) out.push(line);
+  }
+  const model = MODEL_COMMANDS.has(name) ? `\n  ${MODEL_USAGE}   your own model file` : '';
+  return `usage: npm run -s cli -- ${name} [options]\n${out.join('\n')}${model}`;
+}
 
 export interface CliResult {
   readonly code: number;
@@ -54,6 +80,7 @@ export async function runCli(argv: readonly string[]): Promise<CliResult> {
   if (!command) {
     return { code: 2, stdout: '', stderr: `unknown command "${name}": use one of ${Object.keys(COMMANDS).join(', ')}` };
   }
+  if (rest.includes('--help')) return { code: 0, stdout: commandHelp(name), stderr: '' };
   try {
     await tf.setBackend('cpu');
     const { stdout, errors, warnings = [] } = await command(rest);
