@@ -99,7 +99,7 @@ describe('npm run bench -- --quick --json', () => {
   });
 
   it('checks every target of the issue', () => {
-    expect(report.targets.map((t) => t.name)).toHaveLength(16);
+    expect(report.targets.map((t) => t.name)).toHaveLength(19);
     for (const t of report.targets) expect(t.met).toBe(t.op === '<=' ? t.value <= t.limit : t.op === '>=' ? t.value >= t.limit : t.value === t.limit);
     // The attribution targets, from their figures.
     const a = report.attribution;
@@ -114,6 +114,24 @@ describe('npm run bench -- --quick --json', () => {
     expect(named('effective receptive field of res2c_relu')).toMatchObject({ value: a.unitFieldRatio, op: '<=', limit: 3 });
     expect(named('numTensors growth after 20 Grad-CAM / saliency')).toMatchObject({ value: a.memory.numTensorsGrowth, op: '==', limit: 0 });
     expect(named('backend bytes growth after 20 Grad-CAM / saliency')).toMatchObject({ value: a.memory.bytesGrowth, op: '==', limit: 0 });
+  });
+
+  it('has the experiment figures (issue 12): a lesion toggle and the comparison curve in the bench worker, evaluate on 1 and 2 threads in Node', () => {
+    const x = report.experiments;
+    expect([x.backend, x.host, x.preset, x.lesionBlock]).toEqual(['wasm', 'worker', 'imagenet', 'res4a']);
+    expect(x.lesionToggleRatio).toBeCloseTo(x.lesionToggleMs / x.baselineMs, 2);
+    // The curve: every layer A and B both hold (res4a's residual branch is in A only), drawn after the comparison was read.
+    expect(x.compareLayers).toBeGreaterThan(150);
+    expect(x.compareLayers).toBeLessThan(177);
+    expect(x.compareCurveMs).toBeGreaterThanOrEqual(x.compareMs);
+    const e = x.evaluate;
+    expect(e.preset).toBe('signs');
+    expect(e.imagesPerSecond1).toBeGreaterThan(0);
+    expect(Math.abs(e.threadsRatio - e.imagesPerSecond2 / e.imagesPerSecond1)).toBeLessThanOrEqual(0.01 * e.threadsRatio + 0.001);
+    const named = (start: string) => report.targets.filter((t) => t.name.startsWith(start));
+    expect(named('lesion toggle (res4a off) to the new top-5')).toMatchObject([{ value: x.lesionToggleRatio, op: '<=', limit: 1.3 }]);
+    expect(named('evaluate images/s, 2 threads / 1')).toMatchObject([{ value: e.threadsRatio, op: '>=', limit: 1.5 }]);
+    expect(named('compare curve')).toMatchObject([{ value: x.compareCurveMs, op: '<=', limit: 300 }]);
   });
 
   it('the schema check catches a missing or non-finite figure in that real output', () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { validateReport, type BenchReport, type ThreadsFigures } from './core/report';
 import { round } from './core/stats';
-import type { AttributionFigures, BackendFigures } from './core/types';
+import type { AttributionFigures, BackendFigures, ExperimentPageFigures } from './core/types';
 import { measureApp } from './lib/app-bench';
 import { APP_OUT, ensureBuilds, PAGE_OUT, ROOT, serveApp } from './lib/app-server';
 import { measureMainBundle } from './lib/bundle';
@@ -19,6 +19,7 @@ import { formatReport } from './lib/format';
 import { log } from './lib/log';
 import { runNodeBench } from './lib/node-bench';
 import { runAttribution, runPage } from './lib/page-bench';
+import { runEvaluateBench, runExperimentPage } from './lib/experiments-bench';
 import { FULL, PIPELINE_LAYER, QUICK, type Plans } from './lib/plans';
 import { serveStatic } from './lib/serve';
 import { checkTargets } from './lib/targets';
@@ -44,6 +45,7 @@ interface BrowserFigures {
   readonly webgl: BackendFigures;
   readonly threads: ThreadsFigures;
   readonly attribution: AttributionFigures;
+  readonly experiments: ExperimentPageFigures;
 }
 
 /** The bench page (its worker): WASM, WASM threaded against single-threaded, WebGL, then the attribution figures on WASM. */
@@ -57,7 +59,9 @@ async function pageRuns(browser: Browser, plans: Plans): Promise<BrowserFigures>
     const webgl = await runPage(browser, isolated.url, plans.webgl);
     log(`attribution figures (${plans.attribution.preset}, WASM)…`);
     const attribution = await runAttribution(browser, isolated.url, plans.attribution);
-    return { wasm, webgl, threads, attribution };
+    log(`experiment figures (${plans.experiments.preset}, WASM): a lesion toggle, the comparison curve…`);
+    const experiments = await runExperimentPage(browser, isolated.url, plans.experiments);
+    return { wasm, webgl, threads, attribution, experiments };
   } finally {
     await Promise.all([isolated.close(), plain.close()]);
   }
@@ -101,6 +105,8 @@ async function runBench(options: Options): Promise<BenchReport> {
   ensureBuilds();
   log('the library in Node (WASM)…');
   const node = await runNodeBench(plans.node, PIPELINE_LAYER);
+  log(`evaluate on 1 and 2 threads (Node, ${plans.evaluate.preset})…`);
+  const evaluate = await runEvaluateBench(plans.evaluate.preset, plans.evaluate.images);
   const { chromium, page, app, mainThread } = await browserRuns(plans);
   const figures = {
     schemaVersion: 2,
@@ -122,6 +128,7 @@ async function runBench(options: Options): Promise<BenchReport> {
     app,
     mainThread,
     attribution: page.attribution,
+    experiments: { ...page.experiments, evaluate },
   };
   return { ...figures, targets: checkTargets(figures) };
 }

@@ -2,7 +2,7 @@
  * The benchmark's one JSON document, and its schema: every figure must be present and a
  * finite number. `validateReport` is what the test runs on a real (quick) run's output.
  */
-import type { AppFigures, AttributionFigures, BackendFigures, CoreFigures, MainThreadFigures, NodeFigures } from './types';
+import type { AppFigures, AttributionFigures, BackendFigures, CoreFigures, ExperimentFigures, MainThreadFigures, NodeFigures } from './types';
 
 export interface ThreadsFigures {
   /** Single-threaded median predict / threaded median predict (WASM, SIMD both). */
@@ -44,6 +44,8 @@ export interface BenchReport {
   readonly mainThread: { readonly wasm: MainThreadFigures; readonly webgl: MainThreadFigures };
   /** Grad-CAM, saliency, integrated gradients and a unit's effective field / one forward pass (WASM, the bench worker). */
   readonly attribution: AttributionFigures;
+  /** A lesion toggle and the comparison curve / one forward pass (bench worker); evaluate on 1 and 2 threads (Node). */
+  readonly experiments: ExperimentFigures;
   readonly targets: readonly Target[];
 }
 
@@ -108,6 +110,11 @@ const SPEC: Spec<BenchReport> = {
       gradCamSaliencyRequests: 'number', attributions: 'number', unitFields: 'number', numTensorsBefore: 'number', numTensorsAfter: 'number', bytesBefore: 'number',
       bytesAfter: 'number', numTensorsGrowth: 'number', bytesGrowth: 'number',
     },
+  },
+  experiments: {
+    backend: 'string', host: 'string', preset: 'string', threads: 'number', rounds: 'number', baselineMs: 'number',
+    lesionBlock: 'string', lesionToggleMs: 'number', lesionToggleRatio: 'number', compareMs: 'number', compareCurveMs: 'number', compareLayers: 'number',
+    evaluate: { preset: 'string', images: 'number', imagesPerSecond1: 'number', imagesPerSecond2: 'number', threadsRatio: 'number' },
   },
   targets: [{ name: 'string', value: 'number', op: 'string', limit: 'number', met: 'boolean' }],
 };

@@ -221,3 +221,53 @@ export interface AttributionFigures {
   readonly unitFieldRatio: number;
   readonly memory: AttributionMemoryFigures;
 }
+
+/**
+ * The experiment figures (issue 12, "Speed"): a block switched off until the new top-5 is in,
+ * and the comparison curve of two held images drawn after B's pass, through the model client
+ * on WASM in the bench worker; evaluate's images per second on one thread and on two (Node).
+ */
+export interface ExperimentPlan {
+  readonly backend: 'wasm';
+  readonly preset: 'imagenet' | 'signs';
+  /** Timed rounds: a bare predict, a lesion toggle, a bare predict, B's pass and its curve. */
+  readonly rounds: number;
+  /** The block switched off for the toggle (a convolutional block: the larger change). */
+  readonly lesionBlock: string;
+  /** The curve's width in CSS pixels, as on a 1280-wide page. */
+  readonly curveWidth: number;
+}
+
+export interface ExperimentPageFigures {
+  readonly backend: string;
+  readonly host: string;
+  readonly preset: string;
+  readonly threads: number;
+  readonly rounds: number;
+  /** Median bare predict (+ reading the probabilities), timed in the worker, interleaved. */
+  readonly baselineMs: number;
+  readonly lesionBlock: string;
+  /** client.classify of the held image with the block off, top-5 (what ClassifyQueue.setLesion asks), timed by the page. */
+  readonly lesionToggleMs: number;
+  readonly lesionToggleRatio: number;
+  /** client.compare(A, B), from B's pass resolving until the figures are on the page. */
+  readonly compareMs: number;
+  /** From B's pass resolving until the curve (CompareCurve, React) is in the DOM and a frame has passed. */
+  readonly compareCurveMs: number;
+  /** Layers on the curve. */
+  readonly compareLayers: number;
+}
+
+export interface EvaluateFigures {
+  readonly preset: string;
+  /** Images timed on each side (after one warm image per engine). */
+  readonly images: number;
+  readonly imagesPerSecond1: number;
+  readonly imagesPerSecond2: number;
+  /** imagesPerSecond2 / imagesPerSecond1. */
+  readonly threadsRatio: number;
+}
+
+export interface ExperimentFigures extends ExperimentPageFigures {
+  readonly evaluate: EvaluateFigures;
+}

@@ -48,6 +48,13 @@ function appLines(r: BenchReport): string[] {
   ];
 }
 
+function experimentLine(r: BenchReport): string {
+  const x = r.experiments;
+  const e = x.evaluate;
+  return `experiments (${x.preset}, one forward pass ${x.baselineMs} ms): ${x.lesionBlock} off to the new top-5 ${x.lesionToggleMs} ms (${x.lesionToggleRatio}x); `
+    + `compare ${x.compareMs} ms, curve of ${x.compareLayers} layers drawn ${x.compareCurveMs} ms after B's pass; evaluate (${e.preset}) ${e.imagesPerSecond1} / ${e.imagesPerSecond2} images/s on 1 / 2 threads (${e.threadsRatio}x)`;
+}
+
 function attributionLines(r: BenchReport): string[] {
   const a = r.attribution;
   const m = a.memory;
@@ -64,5 +71,5 @@ export function formatReport(r: BenchReport): string {
   const targets = r.targets.map((t) => `${t.met ? 'met    ' : 'NOT met'}  ${t.name}: ${t.value} (target ${t.op} ${t.limit})`);
   const m = r.machine;
   const header = `ResNet50 Explorer benchmark, ${r.date}${r.quick ? ' (quick)' : ''}, ${m.cpus} cores (load ${m.loadAverageStart} -> ${m.loadAverageEnd}), Chromium ${m.chromium}, Node ${m.node}`;
-  return [header, '', ...backendTable(r), '', ...appLines(r), ...attributionLines(r), '', ...targets, ''].join('\n');
+  return [header, '', ...backendTable(r), '', ...appLines(r), ...attributionLines(r), experimentLine(r), '', ...targets, ''].join('\n');
 }

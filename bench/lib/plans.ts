@@ -1,5 +1,5 @@
 /** How much each part of the benchmark runs, in a full run and with --quick. */
-import type { AttributionPlan, RunPlan } from '../core/types';
+import type { AttributionPlan, ExperimentPlan, RunPlan } from '../core/types';
 import type { MainThreadPlan } from './main-thread';
 
 /** A 56x56x256 layer: the layer the pipeline reads, as if selected in the inspector. */
@@ -29,9 +29,15 @@ export interface Plans {
    * them (~2 minutes), so a quick run (inside `npm test`) measures the SIGNS preset.
    */
   readonly attribution: AttributionPlan;
+  /** The experiment figures (issue 12): lesion toggle and comparison curve in the bench worker, evaluate's threads in Node. */
+  readonly experiments: ExperimentPlan;
+  readonly evaluate: { readonly preset: 'imagenet' | 'signs'; readonly images: number };
 }
 
 const base = { layer: PIPELINE_LAYER, preset: 'imagenet' } as const;
+
+/** res4a: a convolutional block switched off (its shortcut's projection stays); the curve as wide as on a 1280-wide page. */
+const experimentBase = { backend: 'wasm', lesionBlock: 'res4a', curveWidth: 1180 } as const;
 
 /** The effective receptive field's unit: the last block of stage 2 (35 x 35 theoretical field on ImageNet), at its map's centre. */
 const attributionBase = { backend: 'wasm', igSteps: 32, memoryAttributions: 20, unitLayer: 'res2c_relu' } as const;
@@ -49,6 +55,8 @@ export const FULL: Plans = {
   },
   // The saliency warm-up already ran IG's batch of one (ImageNet): no untimed IG run.
   attribution: { ...attributionBase, preset: 'imagenet', rounds: 3, igRounds: 1, igWarmRuns: 0 },
+  experiments: { ...experimentBase, preset: 'imagenet', rounds: 5 },
+  evaluate: { preset: 'imagenet', images: 12 },
 };
 
 export const QUICK: Plans = {
@@ -65,4 +73,7 @@ export const QUICK: Plans = {
   },
   // ~40 s at load 7: a saliency map on SIGNS takes ~2 s here, IG at 32 steps ~12 s (4 batches of 8).
   attribution: { ...attributionBase, preset: 'signs', rounds: 3, igRounds: 1, igWarmRuns: 0 },
+  // The lesion and the curve on ImageNet (a few passes); evaluate's threads on SIGNS (each thread loads its own model).
+  experiments: { ...experimentBase, preset: 'imagenet', rounds: 2 },
+  evaluate: { preset: 'signs', images: 16 },
 };

@@ -18,6 +18,7 @@ export function checkTargets(figures: Figures): Target[] {
   const { wasm, webgl } = figures.mainThread;
   const a = figures.attribution;
   const per = `/ one forward pass, WASM, ${a.preset}, through the client`;
+  const x = figures.experiments;
   return [
     target('ratio on WASM: the app through the client / bare predict, same worker', figures.browser.wasm.ratio, '<=', 1.15),
     target('layerSwitchMs, 56x56x256 layer, WASM, through the worker (app)', figures.app.layerSwitchMs, '<=', 50),
@@ -35,5 +36,8 @@ export function checkTargets(figures: Figures): Target[] {
     target(`effective receptive field of ${a.unitLayer} (${a.unitRow}, ${a.unitCol}) ${per}`, a.unitFieldRatio, '<=', 3),
     target(`numTensors growth after ${a.memory.gradCamSaliencyRequests} Grad-CAM / saliency requests (bench worker, ${a.preset})`, a.memory.numTensorsGrowth, '==', 0),
     target(`backend bytes growth after ${a.memory.gradCamSaliencyRequests} Grad-CAM / saliency requests (bench worker, ${a.preset})`, a.memory.bytesGrowth, '==', 0),
+    target(`lesion toggle (${x.lesionBlock} off) to the new top-5 / one forward pass, WASM, ${x.preset}, through the client`, x.lesionToggleRatio, '<=', 1.3),
+    target(`evaluate images/s, 2 threads / 1 (Node, ${x.evaluate.preset})`, x.evaluate.threadsRatio, '>=', 1.5),
+    target(`compare curve (${x.compareLayers} layers) drawn after B's pass, ms, WASM, ${x.preset}`, x.compareCurveMs, '<=', 300),
   ];
 }

@@ -11,10 +11,12 @@ import { decodeImageBlob } from '../../src/app/decode-image-browser';
 import { IMAGENET_WEIGHTS } from '../../src/model/weights/descriptor';
 import type { BenchAnswer, BenchCall, BenchCalls, BenchPortMessage } from '../core/bench-protocol';
 import { measureAttribution } from '../core/attribution-loop';
+import { measureExperiments } from '../core/experiments-loop';
+import { curveDrawer } from './curve-drawer';
 import { clientPipeline, measureLoop } from '../core/loop';
 import type { BenchApi } from '../core/page-api';
 import { round } from '../core/stats';
-import type { AttributionPlan, BenchBackend, EngineInfo, RunPlan } from '../core/types';
+import type { AttributionPlan, BenchBackend, EngineInfo, ExperimentPlan, RunPlan } from '../core/types';
 
 const SAMPLE_URL = '/samples/chelsea.png';
 /** As the app asks for it (src/app/use-model.ts): float16, a folder URL. */
@@ -138,6 +140,25 @@ const api: BenchApi = {
       backend: info.backend, host: info.host, threads: info.threads,
       unitMap: [unitLayer.outputShape[0], unitLayer.outputShape[1]],
     }, log);
+    await client.closeModel(model.modelId);
+    await worker.call('close');
+    client.dispose();
+    return figures;
+  },
+  async experiments(plan: ExperimentPlan) {
+    const { worker, info, decode } = await openBackend(plan.backend, plan.preset);
+    const { client } = worker;
+    const model = await client.open({ preset: plan.preset, seedLiteral: false, weightsUrl: WEIGHTS_URL, warmUp: false });
+    if (!model.canClassify) throw new Error(`the engine could not load the weights: ${model.failure}`);
+    const draw = curveDrawer(model.summary, plan.curveWidth);
+    const figures = await measureExperiments({
+      predict: () => worker.call('predict'),
+      classify: async (lesion) => (await client.classify(model.modelId, await decode(), { topK: 5, lesion })).resultId,
+      release: (id) => client.release(id),
+      compare: (a, b) => client.compare(a, b),
+      draw,
+    }, plan, { backend: info.backend, host: info.host, threads: info.threads }, log);
+    draw.unmount();
     await client.closeModel(model.modelId);
     await worker.call('close');
     client.dispose();

@@ -41,3 +41,24 @@ export function badgeText(item: GraphItem): string | null {
   if (item.kind === 'block') return item.blockType;
   return null;
 }
+
+const KIND_WORDS: Record<LayerKind, string> = {
+  input: 'Input layer',
+  'zero-padding': 'Zero-padding layer',
+  conv: 'Convolution layer',
+  'batch-norm': 'BatchNorm layer',
+  relu: 'ReLU layer',
+  'max-pool': 'Max-pooling layer',
+  add: 'Add layer (main path plus shortcut)',
+  'avg-pool': 'Average-pooling layer',
+  flatten: 'Flatten layer',
+  dense: 'Dense layer',
+};
+
+/** What a screen reader says a node is, before its settings: "Convolution layer.", "Identity block.". */
+export function spokenKind(node: { readonly layerKind: LayerKind | null; readonly blockType: string | null }): string | null {
+  if (node.layerKind) return `${KIND_WORDS[node.layerKind]}.`;
+  if (node.blockType === 'convolutional') return 'Convolutional block (projection shortcut).';
+  if (node.blockType === 'identity') return 'Identity block.';
+  return null;
+}

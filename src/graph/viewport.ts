@@ -47,6 +47,18 @@ export function followTransform(t: ViewTransform, box: Bounds, view: Viewport, m
   return dx === 0 && dy === 0 ? t : { x: t.x + dx, y: t.y + dy, k: t.k };
 }
 
+/**
+ * A group opened wider than the view (a stage on a phone) is zoomed out until its whole width
+ * shows, its top left corner staying where it is on screen vertically; one that fits is left as it is.
+ */
+export function fitWidthTransform(t: ViewTransform, box: Bounds, view: Viewport, margin = 8): ViewTransform {
+  const room = view.width - 2 * margin;
+  if (room <= 0 || box.width * t.k <= room) return t;
+  const k = room / box.width;
+  const screenY = box.y * t.k + t.y;
+  return { x: margin - box.x * k, y: screenY - box.y * k, k };
+}
+
 /** Keeps graph point `before` on screen where `after` now is (after a re-layout). */
 export function anchoredTransform(t: ViewTransform, before: { x: number; y: number }, after: { x: number; y: number }): ViewTransform {
   return { x: t.x + (before.x - after.x) * t.k, y: t.y + (before.y - after.y) * t.k, k: t.k };

@@ -25,7 +25,11 @@ function megabytes(bytes: number): string {
 export const Diagnostics = memo(function Diagnostics(props: Props) {
   const { backend, backends, reason, softwareWebGL, numTensors, numBytes, lastInferenceMs, threads, host, hostReason, onBackend } = props;
   return (
-    <section className="diagnostics" role="status" aria-label="Diagnostics">
+    // A status region that is not read out on every change (the tensor count moves with
+    // each image): only a change of backend is announced, by the line below; errors are
+    // announced by the page's alert.
+    <section className="diagnostics" role="status" aria-label="Diagnostics" aria-live="off">
+      <span className="visually-hidden" aria-live="polite">{backend ? `Backend: ${backend}${host === 'page' ? ', in the page' : ''}` : ''}</span>
       <span>
         Backend: <strong data-testid="backend">{backend ?? 'starting…'}</strong>
         {host && <span data-testid="host">{host === 'worker' ? ', in a worker' : ', in the page'}</span>}

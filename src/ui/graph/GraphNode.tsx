@@ -1,6 +1,7 @@
 /** One graph node as an SVG button: a layer, a closed group, or an open group's header. */
 import { memo, useCallback, useMemo, type KeyboardEvent } from 'react';
 import type { LayoutNode } from '../../graph/layout';
+import { spokenKind } from '../../graph/format';
 
 export interface NodeTint {
   readonly fill: string;
@@ -133,7 +134,7 @@ export const GraphNode = memo(function GraphNode(props: GraphNodeProps) {
       role="button"
       tabIndex={active ? 0 : -1}
       aria-label={node.label}
-      aria-description={[props.off && 'Switched off.', props.description, props.tintText && `${props.tintText}.`].filter(Boolean).join(' ') || undefined}
+      aria-description={[spokenKind(node), props.off && 'Switched off.', props.description, props.tintText && `${props.tintText}.`].filter(Boolean).join(' ') || undefined}
       aria-expanded={isGroup ? Boolean(node.expanded) : undefined}
       aria-current={selected ? 'true' : undefined}
       data-node-id={node.id}

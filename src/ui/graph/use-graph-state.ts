@@ -6,7 +6,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { collapsedAll, expandedAll, revealed, withExpanded } from '../../graph/expansion';
 import { layoutGraph, type GraphLayout } from '../../graph/layout';
 import type { GraphTree } from '../../graph/tree';
-import { anchoredTransform, fitTransform, followTransform, type FitOptions } from '../../graph/viewport';
+import { anchoredTransform, fitTransform, fitWidthTransform, followTransform, type FitOptions } from '../../graph/viewport';
 import { MIN_SCALE, type GraphZoom } from './use-graph-zoom';
 
 type FitMode = 'whole' | 'width' | 'overview';
@@ -33,6 +33,13 @@ export interface GraphState {
 
 type ZoomControls = Pick<GraphZoom, 'current' | 'setView' | 'viewport'>;
 
+/** The top-level group holding a node (a block's stage): what must fit when the node opens. */
+function outermost(tree: GraphTree, id: string): string {
+  let at = id;
+  for (let parent = tree.byId.get(at)?.parent ?? null; parent !== null; parent = tree.byId.get(at)?.parent ?? null) at = parent;
+  return at;
+}
+
 export function useGraphState(tree: GraphTree, selected: string | null, zoom: ZoomControls): GraphState {
   const { current, setView, viewport } = zoom;
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(collapsedAll);
@@ -52,17 +59,18 @@ export function useGraphState(tree: GraphTree, selected: string | null, zoom: Zo
     anchor.current = null;
     const view = viewport();
     if (a && moved) {
-      // Keep the toggled group where it was, then pan sideways if it opened wider than the view.
+      // Keep the toggled group where it was; if it opened wider than the view, zoom out to its
+      // width (a stage on a phone), else pan sideways to show its header.
       const kept = anchoredTransform(current(), a, moved);
       const header = { x: moved.x, y: moved.y, width: moved.width, height: moved.headerHeight };
-      setView(moved.expanded ? followTransform(kept, header, view) : kept);
+      setView(moved.expanded ? followTransform(fitWidthTransform(kept, layout.byId.get(outermost(tree, a.id)) ?? moved, view), header, view) : kept);
     }
     const mode = pendingFit.current;
     if (mode && view.width > 0 && view.height > 0) {
       pendingFit.current = null;
       setView(fitTransform(layout.bounds, view, FITS[mode]));
     }
-  }, [layout, current, setView, viewport]);
+  }, [tree, layout, current, setView, viewport]);
 
   useLayoutEffect(applyPending, [applyPending]);
 
