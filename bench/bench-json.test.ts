@@ -92,14 +92,35 @@ describe('npm run bench -- --quick --json', () => {
     }
     expect(a.igCompletenessGap).toBeGreaterThanOrEqual(0);
     expect(a.memory.gradCamSaliencyRequests).toBe(20);
+    // The batched forward passes: each batch size once, per image against the same baseline,
+    // and the floor under IG is its steps times the cheapest of them.
+    expect(a.igBatch).toBe(16);
+    expect(a.forwardBatches.map((f) => f.batch)).toEqual([1, 16, 32]);
+    for (const f of a.forwardBatches) expect(Math.abs(f.ratio / (f.msPerImage / a.baselineMs) - 1)).toBeLessThanOrEqual(0.05 / f.msPerImage + 0.05 / a.baselineMs + 0.0005 / f.ratio + 1e-9);
+    const cheapest = Math.min(...a.forwardBatches.map((f) => f.ratio));
+    expect(Math.abs(a.igForwardFloorRatio - a.igSteps * cheapest)).toBeLessThanOrEqual(a.igSteps * 0.0005 + 0.0005 + a.igSteps * 0.05 / a.baselineMs);
     expect(a.memory.attributions).toBeGreaterThanOrEqual(20);
     expect(a.memory.numTensorsBefore).toBeGreaterThan(0);
     expect(a.memory.numTensorsGrowth).toBe(a.memory.numTensorsAfter - a.memory.numTensorsBefore);
     expect(a.memory.bytesGrowth).toBe(a.memory.bytesAfter - a.memory.bytesBefore);
   });
 
+  it('has integrated gradients\' completeness gap on both sample images: it falls as the steps grow, under 5% at 64 (issue 11)', () => {
+    const a = report.attribution;
+    // A quick run: the SIGNS model from the blurred baseline (from black the seeded model is exact at any steps).
+    expect(a.igGaps.map((g) => [g.image, g.baseline, g.steps])).toEqual([
+      ['chelsea.png', 'blur', 8], ['chelsea.png', 'blur', 64], ['coffee.png', 'blur', 8], ['coffee.png', 'blur', 64],
+    ]);
+    for (const image of ['chelsea.png', 'coffee.png']) {
+      const [few, many] = a.igGaps.filter((g) => g.image === image).map((g) => g.gap);
+      expect(many, image).toBeLessThan(few);
+      expect(many, image).toBeLessThan(0.05);
+    }
+    expect(a.igGapAtMostSteps).toBe(Math.max(a.igGaps[1].gap, a.igGaps[3].gap));
+  });
+
   it('checks every target of the issue', () => {
-    expect(report.targets.map((t) => t.name)).toHaveLength(19);
+    expect(report.targets.map((t) => t.name)).toHaveLength(20);
     for (const t of report.targets) expect(t.met).toBe(t.op === '<=' ? t.value <= t.limit : t.op === '>=' ? t.value >= t.limit : t.value === t.limit);
     // The attribution targets, from their figures.
     const a = report.attribution;
@@ -111,6 +132,7 @@ describe('npm run bench -- --quick --json', () => {
     expect(named('Grad-CAM (res5c_relu) / one forward pass, WASM, signs')).toMatchObject({ value: a.gradCamRatio, op: '<=', limit: 3 });
     expect(named('saliency / one forward pass')).toMatchObject({ value: a.saliencyRatio, op: '<=', limit: 3 });
     expect(named('integrated gradients, 32 steps, black baseline, batched')).toMatchObject({ value: a.igRatio, op: '<=', limit: 16 });
+    expect(named('integrated gradients\' completeness gap at 64 steps, worst of chelsea.png and coffee.png (blur baseline, signs)')).toMatchObject({ value: a.igGapAtMostSteps, op: '<=', limit: 0.05 });
     expect(named('effective receptive field of res2c_relu')).toMatchObject({ value: a.unitFieldRatio, op: '<=', limit: 3 });
     expect(named('numTensors growth after 20 Grad-CAM / saliency')).toMatchObject({ value: a.memory.numTensorsGrowth, op: '==', limit: 0 });
     expect(named('backend bytes growth after 20 Grad-CAM / saliency')).toMatchObject({ value: a.memory.bytesGrowth, op: '==', limit: 0 });
@@ -118,7 +140,7 @@ describe('npm run bench -- --quick --json', () => {
 
   it('has the experiment figures (issue 12): a lesion toggle and the comparison curve in the bench worker, evaluate on 1 and 2 threads in Node', () => {
     const x = report.experiments;
-    expect([x.backend, x.host, x.preset, x.lesionBlock]).toEqual(['wasm', 'worker', 'imagenet', 'res4a']);
+    expect([x.backend, x.host, x.preset, x.lesionBlock]).toEqual(['wasm', 'worker', 'signs', 'res4a']);
     expect(x.lesionToggleRatio).toBeCloseTo(x.lesionToggleMs / x.baselineMs, 2);
     // The curve: every layer A and B both hold (res4a's residual branch is in A only), drawn after the comparison was read.
     expect(x.compareLayers).toBeGreaterThan(150);

@@ -40,7 +40,9 @@ const base = { layer: PIPELINE_LAYER, preset: 'imagenet' } as const;
 const experimentBase = { backend: 'wasm', lesionBlock: 'res4a', curveWidth: 1180 } as const;
 
 /** The effective receptive field's unit: the last block of stage 2 (35 x 35 theoretical field on ImageNet), at its map's centre. */
-const attributionBase = { backend: 'wasm', igSteps: 32, memoryAttributions: 20, unitLayer: 'res2c_relu' } as const;
+const attributionBase = {
+  backend: 'wasm', igSteps: 32, memoryAttributions: 20, unitLayer: 'res2c_relu', gapImages: ['chelsea.png', 'coffee.png'], gapSteps: [8, 64],
+} as const;
 
 export const FULL: Plans = {
   wasm: { ...base, backend: 'wasm', rounds: 10, warmRuns: 1, images: 50 },
@@ -54,7 +56,8 @@ export const FULL: Plans = {
     webgl: { backend: 'webgl', preset: 'signs', images: 10, memoryImages: 0 },
   },
   // The saliency warm-up already ran IG's batch of one (ImageNet): no untimed IG run.
-  attribution: { ...attributionBase, preset: 'imagenet', rounds: 3, igRounds: 1, igWarmRuns: 0 },
+  // The batched forward passes run first: the largest grows the worker's memory before IG's runs are timed.
+  attribution: { ...attributionBase, preset: 'imagenet', rounds: 3, igRounds: 1, igWarmRuns: 0, forwardBatches: [1, 4, 8, 16, 32], gapBaseline: 'black' },
   experiments: { ...experimentBase, preset: 'imagenet', rounds: 5 },
   evaluate: { preset: 'imagenet', images: 12 },
 };
@@ -72,8 +75,9 @@ export const QUICK: Plans = {
     webgl: { backend: 'webgl', preset: 'signs', images: 3, memoryImages: 0 },
   },
   // ~40 s at load 7: a saliency map on SIGNS takes ~2 s here, IG at 32 steps ~12 s (4 batches of 8).
-  attribution: { ...attributionBase, preset: 'signs', rounds: 3, igRounds: 1, igWarmRuns: 0 },
-  // The lesion and the curve on ImageNet (a few passes); evaluate's threads on SIGNS (each thread loads its own model).
-  experiments: { ...experimentBase, preset: 'imagenet', rounds: 2 },
+  // The completeness gap from the blurred baseline: on the seeded SIGNS model (zero biases) the black one is exact at any steps.
+  attribution: { ...attributionBase, preset: 'signs', rounds: 3, igRounds: 1, igWarmRuns: 0, forwardBatches: [1, 16, 32], gapBaseline: 'blur' },
+  // SIGNS (the same 176 layers at 64 x 64): inside `npm test` the section adds seconds, not a minute of ImageNet passes.
+  experiments: { ...experimentBase, preset: 'signs', rounds: 2 },
   evaluate: { preset: 'signs', images: 16 },
 };
