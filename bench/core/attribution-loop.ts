@@ -7,12 +7,13 @@
  * and after them plus more Grad-CAM and saliency requests (20 of those two in all).
  */
 import type { AttributionRequest, MemoryReading, UnitRequest } from '../../src/client/types';
+import { forwardFigures, measureForwardBatches, measureGaps, type IgSubject } from './ig-figures';
 import { median, ratio, round } from './stats';
 import type { AttributionFigures, AttributionPlan } from './types';
 
 export type Log = (message: string) => void;
 
-export interface AttributionSubject {
+export interface AttributionSubject extends IgSubject {
   /** One bare `model.predict` + reading the probabilities back + dispose, timed where it runs. */
   predict(): Promise<number>;
   /** client.attribute on the held image; answers its layer and IG's completeness gap. */
@@ -30,6 +31,8 @@ export interface AttributionContext {
   readonly threads: number;
   /** The unit layer's output height and width: the unit is at their centre. */
   readonly unitMap: readonly [number, number];
+  /** The engine's batch for integrated gradients on this model. */
+  readonly igBatch: number;
 }
 
 const GRAD_CAM: AttributionRequest = { method: 'gradcam' };
@@ -51,6 +54,8 @@ export async function measureAttribution(subject: AttributionSubject, plan: Attr
   const warmUnit = await timed(() => subject.unitField(unit));
   log(`attribution (${plan.preset}): first Grad-CAM ${Math.round(warmCam.ms)} ms, saliency ${Math.round(warmSaliency.ms)} ms, unit field ${Math.round(warmUnit.ms)} ms`);
   for (let w = 0; w < plan.igWarmRuns; w += 1) await subject.attribute(ig);
+  const baseline: number[] = [];
+  const batches = await measureForwardBatches(subject, plan, baseline, log);
 
   // No growth: the worker's tensors before the timed runs and after them plus enough more
   // Grad-CAM and saliency requests (alternated) to make `memoryAttributions` of those two.
@@ -64,7 +69,6 @@ export async function measureAttribution(subject: AttributionSubject, plan: Attr
     return timed(() => subject.attribute(request));
   };
 
-  const baseline: number[] = [];
   const gradCam: number[] = [];
   const saliency: number[] = [];
   const unitField: number[] = [];
@@ -93,6 +97,8 @@ export async function measureAttribution(subject: AttributionSubject, plan: Attr
   }
   while (camOrSaliency < plan.memoryAttributions) await attribute(camOrSaliency % 2 === 0 ? GRAD_CAM : SALIENCY);
   const after = await subject.memory();
+  // After the memory readings: these classify and release other images.
+  const gaps = await measureGaps(subject, plan, log);
 
   const baselineMs = median(baseline);
   const figure = (samples: readonly number[]) => ({ ms: round(median(samples)), ratio: ratio(median(samples), baselineMs) });
@@ -118,6 +124,9 @@ export async function measureAttribution(subject: AttributionSubject, plan: Attr
     igMs: igs.ms,
     igRatio: igs.ratio,
     igCompletenessGap: Number(gap.toPrecision(3)),
+    igBatch: context.igBatch,
+    ...forwardFigures(batches, baselineMs, plan.igSteps),
+    ...gaps,
     unitLayer: unit.layer,
     unitRow: unit.row,
     unitCol: unit.col,

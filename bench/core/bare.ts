@@ -14,6 +14,8 @@ export interface Bare {
   readonly loadMs: number;
   /** One bare predict + `await probabilities.data()` + dispose, ms. */
   predict(): Promise<number>;
+  /** The same for `batch` copies of the input in one batch (one predict call), ms for the whole batch. */
+  predictBatch(batch: number): Promise<number>;
   dispose(): void;
 }
 
@@ -31,6 +33,18 @@ export async function openBare(preset: 'imagenet' | 'signs', weights: WeightsSou
       await probabilities.data();
       probabilities.dispose();
       return performance.now() - t0;
+    },
+    async predictBatch(batch) {
+      const copies = input.tile([batch, 1, 1, 1]);
+      try {
+        const t0 = performance.now();
+        const probabilities = session.built.model.predict(copies, { batchSize: batch }) as tf.Tensor;
+        await probabilities.data();
+        probabilities.dispose();
+        return performance.now() - t0;
+      } finally {
+        copies.dispose();
+      }
     },
     dispose() {
       input.dispose();

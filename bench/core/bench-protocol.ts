@@ -9,6 +9,8 @@ export interface BenchCalls {
   open: [preset: 'imagenet' | 'signs', weightsUrl: string, image: Pixels];
   /** One bare predict; answers its milliseconds, timed in the worker. */
   predict: [];
+  /** One bare predict of `batch` copies of the sample in one batch; answers its milliseconds. */
+  predictBatch: [batch: number];
   /** Frees the bare model and its input. */
   close: [];
 }

@@ -105,6 +105,8 @@ const SPEC: Spec<BenchReport> = {
     baselineMs: 'number', gradCamLayer: 'string', gradCamMs: 'number', gradCamRatio: 'number',
     saliencyMs: 'number', saliencyRatio: 'number',
     igSteps: 'number', igBaseline: 'string', igMs: 'number', igRatio: 'number', igCompletenessGap: 'number',
+    igBatch: 'number', forwardBatches: [{ batch: 'number', msPerImage: 'number', ratio: 'number' }], igForwardFloorRatio: 'number',
+    igGaps: [{ image: 'string', baseline: 'string', steps: 'number', gap: 'number' }], igGapAtMostSteps: 'number',
     unitLayer: 'string', unitRow: 'number', unitCol: 'number', unitFieldMs: 'number', unitFieldRatio: 'number',
     memory: {
       gradCamSaliencyRequests: 'number', attributions: 'number', unitFields: 'number', numTensorsBefore: 'number', numTensorsAfter: 'number', bytesBefore: 'number',

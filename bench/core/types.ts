@@ -169,6 +169,27 @@ export interface AttributionPlan {
   readonly memoryAttributions: number;
   /** The layer of the unit whose effective receptive field is measured (at the map's centre). */
   readonly unitLayer: string;
+  /** Batch sizes of the bare batched forward passes whose cost per image is measured (the floor under integrated gradients). */
+  readonly forwardBatches: readonly number[];
+  /** The sample images (under /samples/) whose IG completeness gap is measured, at each of `gapSteps`, from `gapBaseline`. */
+  readonly gapImages: readonly string[];
+  readonly gapSteps: readonly number[];
+  readonly gapBaseline: 'black' | 'blur';
+}
+
+/** One bare forward pass of a batch of copies of the sample, per image, against one forward pass of one image. */
+export interface ForwardBatchFigure {
+  readonly batch: number;
+  readonly msPerImage: number;
+  readonly ratio: number;
+}
+
+/** Integrated gradients' completeness gap on one sample image (its top class) at one step count. */
+export interface CompletenessFigure {
+  readonly image: string;
+  readonly baseline: string;
+  readonly steps: number;
+  readonly gap: number;
 }
 
 /**
@@ -213,6 +234,24 @@ export interface AttributionFigures {
   readonly igMs: number;
   readonly igRatio: number;
   readonly igCompletenessGap: number;
+  /** Gradients a batch computes in the engine (src/explain/batch-size.ts). */
+  readonly igBatch: number;
+  /**
+   * Bare batched forward passes (the model's own predict, no gradient), per image, at each
+   * AttributionPlan.forwardBatches, interleaved with the one-image baseline: how much
+   * cheaper an image is in a batch on this machine.
+   */
+  readonly forwardBatches: readonly ForwardBatchFigure[];
+  /**
+   * igSteps x the cheapest per-image forward ratio above: what the forward passes alone of
+   * integrated gradients cost, at best, in one-image forward passes (each step also needs
+   * its backward pass). Above the 16x target, no batching can meet it on this hardware.
+   */
+  readonly igForwardFloorRatio: number;
+  /** The completeness gap on the sample images at each AttributionPlan.gapSteps. */
+  readonly igGaps: readonly CompletenessFigure[];
+  /** The largest gap at the most steps, over the sample images. */
+  readonly igGapAtMostSteps: number;
   /** One unit's effective receptive field: `unitLayer` at (unitRow, unitCol), the map's centre. */
   readonly unitLayer: string;
   readonly unitRow: number;

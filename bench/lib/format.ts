@@ -63,6 +63,11 @@ function attributionLines(r: BenchReport): string[] {
       + `Grad-CAM ${a.gradCamRatio}x (${a.gradCamMs} ms, ${a.gradCamLayer}), saliency ${a.saliencyRatio}x (${a.saliencyMs} ms), `
       + `IG ${a.igSteps} steps ${a.igRatio}x (${a.igMs} ms, gap ${a.igCompletenessGap}), `
       + `unit field ${a.unitLayer} (${a.unitRow}, ${a.unitCol}) ${a.unitFieldRatio}x (${a.unitFieldMs} ms)`,
+    `attribution, IG batches of ${a.igBatch}; bare forward per image at batch `
+      + `${a.forwardBatches.map((f) => `${f.batch}: ${f.ratio}x (${f.msPerImage} ms)`).join(', ')}; `
+      + `so ${a.igSteps} forward passes alone cost at least ${a.igForwardFloorRatio}x`,
+    `attribution, IG completeness gap (${a.igGaps[0]?.baseline ?? ''} baseline): `
+      + a.igGaps.map((g) => `${g.image} ${g.steps} steps ${g.gap}`).join(', '),
     `attribution memory: ${m.numTensorsBefore} / ${m.numTensorsAfter} tensors, ${(m.bytesBefore / MiB).toFixed(1)} / ${(m.bytesAfter / MiB).toFixed(1)} MiB before / after ${m.gradCamSaliencyRequests} Grad-CAM / saliency requests (${m.attributions} attributions and ${m.unitFields} unit fields in all)`,
   ];
 }

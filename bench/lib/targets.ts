@@ -33,6 +33,7 @@ export function checkTargets(figures: Figures): Target[] {
     target(`Grad-CAM (${a.gradCamLayer}) ${per}`, a.gradCamRatio, '<=', 3),
     target(`saliency ${per}`, a.saliencyRatio, '<=', 3),
     target(`integrated gradients, ${a.igSteps} steps, ${a.igBaseline} baseline, batched ${per}`, a.igRatio, '<=', 16),
+    target(`integrated gradients' completeness gap at ${Math.max(...a.igGaps.map((g) => g.steps))} steps, worst of ${a.igGaps.map((g) => g.image).filter((n, i, all) => all.indexOf(n) === i).join(' and ')} (${a.igGaps[0]?.baseline} baseline, ${a.preset})`, a.igGapAtMostSteps, '<=', 0.05),
     target(`effective receptive field of ${a.unitLayer} (${a.unitRow}, ${a.unitCol}) ${per}`, a.unitFieldRatio, '<=', 3),
     target(`numTensors growth after ${a.memory.gradCamSaliencyRequests} Grad-CAM / saliency requests (bench worker, ${a.preset})`, a.memory.numTensorsGrowth, '==', 0),
     target(`backend bytes growth after ${a.memory.gradCamSaliencyRequests} Grad-CAM / saliency requests (bench worker, ${a.preset})`, a.memory.bytesGrowth, '==', 0),

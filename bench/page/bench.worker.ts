@@ -27,6 +27,9 @@ async function answer(request: BenchRequest): Promise<number> {
     case 'predict':
       if (!bare) throw new Error('open the bare model first');
       return bare.predict();
+    case 'predictBatch':
+      if (!bare) throw new Error('open the bare model first');
+      return bare.predictBatch((request.args as BenchCalls['predictBatch'])[0]);
     case 'close':
       bare?.dispose();
       bare = null;

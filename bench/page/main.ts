@@ -9,6 +9,8 @@ import { WorkerClient } from '../../src/client/worker-client';
 import type { BackendReport, ModelClient, Pixels } from '../../src/client/types';
 import { decodeImageBlob } from '../../src/app/decode-image-browser';
 import { IMAGENET_WEIGHTS } from '../../src/model/weights/descriptor';
+import { presetConfig } from '../../src/model/pure';
+import { batchSize } from '../../src/explain/batch-size';
 import type { BenchAnswer, BenchCall, BenchCalls, BenchPortMessage } from '../core/bench-protocol';
 import { measureAttribution } from '../core/attribution-loop';
 import { measureExperiments } from '../core/experiments-loop';
@@ -19,6 +21,10 @@ import { round } from '../core/stats';
 import type { AttributionPlan, BenchBackend, EngineInfo, ExperimentPlan, RunPlan } from '../core/types';
 
 const SAMPLE_URL = '/samples/chelsea.png';
+
+async function samplePixels(url: string): Promise<Pixels> {
+  return decodeImageBlob(await (await fetch(url)).blob(), {});
+}
 /** As the app asks for it (src/app/use-model.ts): float16, a folder URL. */
 const WEIGHTS_URL = `/${IMAGENET_WEIGHTS.float16.path}`;
 
@@ -128,17 +134,26 @@ const api: BenchApi = {
     if (!model.canClassify) throw new Error(`the engine could not load the weights: ${model.failure}`);
     const unitLayer = model.summary.layers.find((l) => l.name === plan.unitLayer);
     if (!unitLayer || unitLayer.outputShape.length !== 3) throw new Error(`${plan.unitLayer} is not a spatial layer of ${plan.preset}`);
-    const blob = await (await fetch(SAMPLE_URL)).blob();
     // One held image, as the page's "Why it decided" panel explains the image on show.
-    const { resultId } = await client.classify(model.modelId, await decodeImageBlob(blob, {}), { topK: 5 });
+    const { resultId } = await client.classify(model.modelId, await samplePixels(SAMPLE_URL), { topK: 5 });
     const figures = await measureAttribution({
       predict: () => worker.call('predict'),
+      predictBatch: (batch) => worker.call('predictBatch', batch),
+      async gapOn(image, request) {
+        const run = await client.classify(model.modelId, await samplePixels(`/samples/${image}`), { topK: 1 });
+        try {
+          return (await client.attribute(run.resultId, request)).completenessGap ?? Number.NaN;
+        } finally {
+          await client.release(run.resultId);
+        }
+      },
       attribute: (request) => client.attribute(resultId, request),
       unitField: (request) => client.unitField(resultId, request),
       memory: () => client.memory(),
     }, plan, {
       backend: info.backend, host: info.host, threads: info.threads,
       unitMap: [unitLayer.outputShape[0], unitLayer.outputShape[1]],
+      igBatch: batchSize(presetConfig(plan.preset, { seedLiteral: false })),
     }, log);
     await client.closeModel(model.modelId);
     await worker.call('close');

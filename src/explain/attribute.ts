@@ -10,7 +10,7 @@ import { readableLabel } from '../inspect/labels';
 import { readAndDispose } from '../inspect/read';
 import { baselineFor } from './baselines';
 import { gradCam } from './grad-cam';
-import { logitsOf } from './input-gradients';
+import { classLogit, denseLayer } from './logit';
 import { integratedGradients } from './integrated-gradients';
 import { saliency, smoothGrad } from './saliency';
 import type { AttributeOptions, Attribution, AttributionRequest, UnitField, UnitRequest } from './types';
@@ -66,7 +66,8 @@ async function compute(image: HeldImage, request: CheckedRequest, classIndex: nu
     }
     case 'saliency':
     case 'smoothgrad': {
-      const logit = await scalar(tf.tidy(() => logitsOf(built, input, classIndex)));
+      // The logit from the held head input: no forward pass of its own.
+      const logit = await scalar(tf.tidy(() => classLogit(built, image.activation(denseLayer(built).inputs[0]), classIndex).reshape([])));
       const settings = { samples: request.samples, sigma: request.sigma };
       // The held activations are this input's forward pass: saliency needs only the backward one.
       const map = request.method === 'saliency' ? saliency(built, input, classIndex, (name) => image.activation(name)) : await smoothGrad(built, input, classIndex, settings, options);
