@@ -57,7 +57,7 @@ async function expectArchitectureOnly(page: Page) {
   await graph.getByRole('button', { name: 'stage 2', exact: true }).click();
   await expect(graph.getByRole('button', { name: 'res2a', exact: true })).toBeVisible();
   await page.getByRole('tab', { name: 'Layer table' }).click();
-  await expect(page.getByRole('row', { name: /pool1_pad ZeroPadding2D/ })).toContainText('(114, 114, 64)');
+  await expect(page.getByRole('row', { name: /pool1_pad ZeroPadding2D/ })).toContainText('(None, 114, 114, 64)');
   await page.getByRole('tab', { name: 'Graph' }).click();
   await expect(page.getByText('Classification is off: the ImageNet weights did not load')).toBeVisible();
   await expect(page.getByLabel('Image file')).toBeDisabled();
