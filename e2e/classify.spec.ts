@@ -47,6 +47,8 @@ test('tensors return to their baseline after five images', async ({ page }) => {
 });
 
 test('classification is right on the WebGL backend too, and a stage opens while the pass runs', async ({ page }) => {
+  // Software WebGL compiles its shaders and runs ImageNet for tens of seconds on a slow or busy machine.
+  test.setTimeout(300_000);
   const diagnostics = page.getByRole('status', { name: 'Diagnostics' });
   await page.goto('/?backend=webgl');
   await waitForModel(page);
@@ -59,8 +61,9 @@ test('classification is right on the WebGL backend too, and a stage opens while 
   await expect(status).toHaveText('running…');
   const stage = page.getByRole('button', { name: 'stage 3', exact: true });
   await stage.click();
-  await expect(stage).toHaveAttribute('aria-expanded', 'true', { timeout: 1_000 });
-  await expect(page.getByRole('button', { name: 'res3a', exact: true })).toBeVisible({ timeout: 1_000 });
+  await expect(stage).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('button', { name: 'res3a', exact: true })).toBeVisible();
+  // No clock: that the pass is still under way once the stage is open is the proof.
   expect(await status.textContent()).toBe('running…');
-  await expect(predictions(page).first()).toContainText('Egyptian cat', { timeout: 90_000 });
+  await expect(predictions(page).first()).toContainText('Egyptian cat', { timeout: 240_000 });
 });
