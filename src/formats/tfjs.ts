@@ -45,6 +45,8 @@ function bytesAt(shards: readonly Uint8Array[], offset: number, length: number):
 
 function decode(spec: WeightSpec, raw: Uint8Array): Float32Array {
   const q = spec.quantization;
+  // `raw` is a fresh, aligned copy: float32 needs no conversion on a little-endian machine.
+  if (!q && new Uint8Array(Uint16Array.of(1).buffer)[0] === 1) return new Float32Array(raw.buffer, raw.byteOffset, raw.byteLength / 4);
   const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
   const count = raw.byteLength / BYTES[q?.dtype ?? 'float32'];
   const out = new Float32Array(count);
