@@ -36,6 +36,10 @@ test('grayscale, 16-bit, palette and transparent PNGs are the same cat, on white
     if (kind.startsWith('gray')) expect(new Set(middle.slice(0, 3)).size, `${kind} stays gray`).toBe(1);
     // Transparent pixels were black underneath: only compositing on white makes them white.
     if (kind === 'transparent') expect(await canvasPixel(view, 0.02, 0.02)).toEqual([255, 255, 255, 255]);
+    // Said beside the image, for the transparent one only; and every one of them is oblong.
+    if (kind === 'transparent') await expect(notes(page)).toContainText('Transparent areas are shown on white.');
+    else await expect(notes(page)).not.toContainText('Transparent');
+    await expect(notes(page)).toContainText('Squeezed to a 224 x 224 square');
     baseline ??= await settledMemory(page);
     await expectMemory(page, baseline);
   }
@@ -94,4 +98,21 @@ test('an 8000 x 6000 photo is downscaled while decoding, not refused', async ({ 
   await expect(notes(page)).toContainText('Downscaled from 8000 x 6000 to 1024 x 768 pixels');
   await expect(page.getByRole('region', { name: 'Image', exact: true })).toContainText('1024×768');
   await expect(alertRegion(page)).toBeEmpty();
+});
+
+test('a tiny image is classified, with a note that it was blown up and means little', async ({ page }) => {
+  await page.goto('/?backend=wasm&preset=signs');
+  await expect(page.getByLabel('Model loading')).toHaveCount(0);
+  await page.evaluate(async () => {
+    const canvas = new OffscreenCanvas(8, 8);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2d context');
+    ctx.fillStyle = '#c2410c';
+    ctx.fillRect(0, 0, 8, 8);
+    const data = new DataTransfer();
+    data.items.add(new File([await canvas.convertToBlob({ type: 'image/png' })], 'tiny.png', { type: 'image/png' }));
+    document.querySelector('[data-testid="drop-zone"]')?.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await expect(fileStatus(page, 'tiny.png')).toHaveText('done');
+  await expect(notes(page)).toHaveText('8 x 8 upscaled 8x to 64 x 64: expect nonsense, there is too little to see.');
 });

@@ -18,6 +18,7 @@ import { useMemory } from './use-memory';
 import { useLesion } from './use-lesion';
 import { useCompare } from './use-compare';
 import { useCamera } from './use-camera';
+import { inputNotes } from './image-notes';
 import { createUrlStore, readUrlState, urlNotice, useAddressBar, useUrlField, writeUrlState, type UrlStore } from './url-state';
 import { SAMPLES } from './samples';
 
@@ -113,7 +114,13 @@ export function App() {
           queue={{ items: classifier.items, busy: classifier.busy, onCancel: classifier.cancel }}
           onFiles={onFiles}
           onError={setNotice}
-          image={result && { name: result.name, url: result.url, width: result.image.width, height: result.image.height, notes: result.image.notes }}
+          image={result && {
+            name: result.name,
+            url: result.url,
+            width: result.image.width,
+            height: result.image.height,
+            notes: [...result.image.notes, ...inputNotes(result.image.width, result.image.height, result.handle.model.inputSize)],
+          }}
           networkView={networkInput}
           predictions={shown?.predictions ?? null}
           intact={shown?.intact ?? null}

@@ -102,19 +102,35 @@ function context2d(width: number, height: number): CanvasRenderingContext2D | Of
   return context;
 }
 
-/** Draws the bitmap on white (transparent areas become white) and reads RGBA back. */
-function drawOnWhite(bitmap: ImageBitmap): Uint8Array {
-  const { width, height } = bitmap;
-  const context = context2d(width, height);
-  context.fillStyle = '#ffffff';
-  context.fillRect(0, 0, width, height);
-  context.drawImage(bitmap, 0, 0);
-  const { data } = context.getImageData(0, 0, width, height);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+function anyTransparent(data: Uint8ClampedArray): boolean {
+  for (let i = 3; i < data.length; i += 4) if (data[i] < 255) return true;
+  return false;
 }
 
-function notesFor(header: ImageHeader, target: Target): string[] {
+/**
+ * Draws the bitmap and reads RGBA back, transparent areas put on white (a second read only
+ * when there are any); says whether there were, so the page can say so.
+ */
+function drawOnWhite(bitmap: ImageBitmap): { pixels: Uint8Array; transparent: boolean } {
+  const { width, height } = bitmap;
+  const context = context2d(width, height);
+  context.clearRect(0, 0, width, height);
+  context.drawImage(bitmap, 0, 0);
+  let { data } = context.getImageData(0, 0, width, height);
+  const transparent = anyTransparent(data);
+  if (transparent) {
+    context.globalCompositeOperation = 'destination-over';
+    context.fillStyle = '#ffffff';
+    context.fillRect(0, 0, width, height);
+    context.globalCompositeOperation = 'source-over';
+    ({ data } = context.getImageData(0, 0, width, height));
+  }
+  return { pixels: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), transparent };
+}
+
+function notesFor(header: ImageHeader, target: Target, transparent: boolean): string[] {
   const notes: string[] = [];
+  if (transparent) notes.push('Transparent areas are shown on white.');
   if (header.animated) notes.push(`Animated ${FORMAT_NAMES[header.format]}: the first frame is classified.`);
   if (target.orientation !== 1) notes.push(orientationNote(target.orientation));
   if (target.width !== target.fullWidth || target.height !== target.fullHeight) {
@@ -141,8 +157,8 @@ export async function decodeImageBlob(file: Blob, opts: { maxSide?: number } = {
     throw undecodable(header, error);
   }
   try {
-    const pixels = drawOnWhite(bitmap);
-    return { width: bitmap.width, height: bitmap.height, pixels, header, notes: notesFor(header, target) };
+    const { pixels, transparent } = drawOnWhite(bitmap);
+    return { width: bitmap.width, height: bitmap.height, pixels, header, notes: notesFor(header, target, transparent) };
   } finally {
     bitmap.close();
   }
