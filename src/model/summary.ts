@@ -31,6 +31,11 @@ export interface ModelSummary {
   readonly trainableParams: number;
   readonly nonTrainableParams: number;
   readonly layers: readonly LayerSummary[];
+  /**
+   * The configuration summarized: for a person's model file, the one place its widths, sizes
+   * and layer names are (`preset` is then only the nearest preset). Set by `summaryOf`.
+   */
+  readonly config?: ResNetConfig;
 }
 
 const KERAS_TYPES: Record<LayerKind, string> = {
@@ -67,6 +72,7 @@ export function summaryOf(
     trainableParams,
     nonTrainableParams,
     layers,
+    config,
   };
 }
 

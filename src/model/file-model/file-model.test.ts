@@ -6,6 +6,7 @@ import { openModelFiles } from '../../formats/open';
 import type { ModelFileInput } from '../../formats/types';
 import { decodeNpy } from '../../inspect/npy';
 import { bufferOf, fixture, rewrittenHdf5, STEMS, zipOf } from '../../test-support/keras-files';
+import { summarize } from '../summarize';
 import { loadArchive, type LoadedFile } from './load';
 
 beforeAll(async () => {
@@ -64,6 +65,10 @@ describe('a person’s model file, onto the architecture table', () => {
     const add = seed.built.layers.find((l) => l.kind === 'add' && l.stage === 2 && l.block === 'a');
     expect([add?.name, add?.inputs]).toEqual(['add', ['bn2a_branch2c', 'bn2a_branch1']]);
     expect(names.at(-1)).toBe('fc6');
+    // The summary carries the file's configuration: what the page draws and lays out from.
+    const summary = summarize(seed.built);
+    expect(summary.config?.names?.res2a_add).toBe('add');
+    expect(summary.layers.map((l) => l.name)).toEqual(names);
     for (const l of [seed, literal]) l.built.model.dispose();
   });
 
