@@ -46,3 +46,18 @@ test('a walkthrough step’s layer chips open their layer, and the step stays op
   await expect(page).toHaveURL(new RegExp(`layer=${name}`));
   await expect(step).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('the input layer is inspected like any layer: the image as the network reads it, three channels', async ({ page }) => {
+  await page.goto('/?preset=signs&backend=wasm');
+  await expect(page.getByLabel('Model loading')).toHaveCount(0);
+  await page.getByLabel('Image file').setInputFiles('public/samples/chelsea.png');
+  await expect(page.getByRole('list', { name: 'Top-5 predictions' }).getByRole('listitem')).toHaveCount(5);
+  await page.getByRole('button', { name: 'input', exact: true }).click();
+  const inspector = page.getByRole('region', { name: 'Layer inspector' });
+  await expect(inspector.getByRole('heading', { level: 2 })).toHaveText('input');
+  await expect(inspector.getByRole('button', { name: 'Channel 3', exact: true })).toBeVisible();
+  await expect(inspector.getByRole('button', { name: 'Channel 4', exact: true })).toHaveCount(0);
+  // SIGNS reads x / 255: every value of the input is in [0, 1].
+  const max = inspector.locator('.insp-dl > div').filter({ has: page.locator('dt', { hasText: /^Max$/ }) }).locator('dd');
+  await expect(max).toHaveText(/^(0(\.\d+)?|1)$/);
+});

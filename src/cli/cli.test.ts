@@ -182,6 +182,13 @@ describe('cli classify and inspect (real weights, WASM)', () => {
       const { resultId } = await runImageFile(engine, 'public/samples/chelsea.png', 1);
       const expected = await engine.client.layer(resultId, 'res2a_branch2a');
       expect(Array.from(body)).toEqual(Array.from(expected.values));
+      // The input layer is inspectable too: the image as the network reads it, caffe-style
+      // (BGR, the ImageNet means subtracted: every value within [-123.68, 151.061]).
+      const input = await engine.client.layer(resultId, 'input');
+      expect(input.shape).toEqual([224, 224, 3]);
+      expect(input.stats.min).toBeGreaterThanOrEqual(-123.68 - 1e-3);
+      expect(input.stats.max).toBeLessThanOrEqual(151.061 + 1e-3);
+      expect(input.stats.max - input.stats.min).toBeGreaterThan(100);
     } finally {
       engine.dispose();
     }

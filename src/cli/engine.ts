@@ -49,6 +49,6 @@ export async function runImageFile(engine: CliEngine, file: string, topK: number
  * names come from the layer plan the builder builds, so no model is made just to list them.
  */
 export function checkLayerName(name: string, model?: OpenedModel): void {
-  const names = model ? model.summary.layers.filter((l) => l.info.kind !== 'input').map((l) => l.name) : inspectableLayerNames(presetConfig('imagenet'));
+  const names = model ? model.summary.layers.map((l) => l.name) : inspectableLayerNames(presetConfig('imagenet'));
   if (!names.includes(name)) throw new UnknownLayerError(name, names);
 }

@@ -177,7 +177,8 @@ export class Engine implements ModelClient {
   async layer(resultId: number, name: string): Promise<LayerData> {
     const { session, lesion } = this.result(resultId);
     const info = session.built.layers.find((l) => l.name === name);
-    if (!info || info.kind === 'input') throw new Error(`There is no layer named “${name}” in this model`);
+    // The input layer reads as the image the network was given (preprocessed), like any layer.
+    if (!info) throw new Error(`There is no layer named “${name}” in this model`);
     const computed = lesion.length > 0 ? lesionedInfo(session.built.config, info, lesion) : info;
     return readLayerData(session.inspector, computed, resultId);
   }

@@ -85,7 +85,7 @@ export function planResNet50(config: ResNetConfig): LayerPlan {
   return { config, layers: named };
 }
 
-/** Every layer name but the input's, in build order: what `inspect --layer` accepts. */
+/** Every layer name in build order, the input's first (it holds the preprocessed image): what `inspect --layer` accepts. */
 export function inspectableLayerNames(config: ResNetConfig): string[] {
-  return planResNet50(config).layers.filter((l) => l.kind !== 'input').map((l) => l.name);
+  return planResNet50(config).layers.map((l) => l.name);
 }

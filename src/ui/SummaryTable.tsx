@@ -30,7 +30,7 @@ const Row = memo(function Row({ layer: l, selected, onSelect, field }: RowProps)
   return (
     <tr className={`role-${l.info.role}${selected ? ' selected' : ''}`}>
       <th scope="row">
-        {onSelect && l.info.kind !== 'input' ? (
+        {onSelect ? (
           <button type="button" className="link" aria-pressed={selected} onClick={() => onSelect(l.name)}>
             <code>{l.name}</code>
           </button>
