@@ -79,5 +79,5 @@ export const QUICK: Plans = {
   attribution: { ...attributionBase, preset: 'signs', rounds: 3, igRounds: 1, igWarmRuns: 0, forwardBatches: [1, 16, 32], gapBaseline: 'blur' },
   // SIGNS (the same 176 layers at 64 x 64): inside `npm test` the section adds seconds, not a minute of ImageNet passes.
   experiments: { ...experimentBase, preset: 'signs', rounds: 2 },
-  evaluate: { preset: 'signs', images: 16 },
+  evaluate: { preset: 'signs', images: 8 },
 };
