@@ -143,4 +143,28 @@ describe('a person’s model file, onto the architecture table', () => {
     expect(() => loadArchive(fixed, { inputSize: 96 })).toThrow('tiny-seed-names.keras: was saved for 64x64 inputs; it cannot run at 96.');
     fixed.close();
   });
+
+  it('a tfjs model.json with its shards (converted here from a .keras) reproduces Keras’ outputs; a missing shard is named', async () => {
+    const members = unzipSync(new Uint8Array(fixture('tiny-applications-names.keras').bytes));
+    const archive = await openModelFiles([fixture('tiny-applications-names.keras')]);
+    const weights = archive.stored.flatMap((l) => l.weights.map((w) => ({ name: `${l.name}/${w.name}`, shape: [...w.shape], dtype: 'float32', values: w.read() })));
+    archive.close();
+    const all = new Float32Array(weights.reduce((n, w) => n + w.values.length, 0));
+    weights.reduce((at, w) => { all.set(w.values, at); return at + w.values.length; }, 0);
+    const half = Math.ceil(all.length / 2) * 4;
+    const bytes = new Uint8Array(all.buffer);
+    const modelJson = {
+      format: 'layers-model',
+      modelTopology: JSON.parse(new TextDecoder().decode(members['config.json'])) as unknown,
+      weightsManifest: [{ paths: ['group1-shard1of2.bin', 'group1-shard2of2.bin'], weights: weights.map(({ name, shape, dtype }) => ({ name, shape, dtype })) }],
+    };
+    const json = { name: 'model.json', bytes: bufferOf(new TextEncoder().encode(JSON.stringify(modelJson))) };
+    const shards = [{ name: 'group1-shard1of2.bin', bytes: bufferOf(bytes.subarray(0, half)) }, { name: 'group1-shard2of2.bin', bytes: bufferOf(bytes.subarray(half)) }];
+    const loaded = await load([json, ...shards]);
+    const { got, want } = outputsOf(loaded, 'tiny-applications-names');
+    got.forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThan(1e-4));
+    expect(loaded.built.layers.map((l) => l.name)).toContain('conv2_block1_0_conv');
+    loaded.built.model.dispose();
+    expect(await failure([json, shards[0]])).toMatch(/^model\.json: lists the weights file group1-shard2of2\.bin, which was not given/);
+  });
 });
