@@ -39,7 +39,7 @@ describe('cli attribute', () => {
 
   it.each([
     [['--method', 'lime'], 'attribute: unknown method "lime": use one of gradcam, saliency, smoothgrad, ig'],
-    [[], 'attribute: attribute needs --method (gradcam, saliency, smoothgrad, ig) or --unit LAYER:ROW:COL'],
+    [[], 'attribute: needs --method (gradcam, saliency, smoothgrad, ig) or --unit LAYER:ROW:COL'],
     [['--unit', 'res2c_relu'], 'attribute: --unit takes LAYER:ROW:COL, e.g. res3a_relu:14:14 (got "res2c_relu")'],
     [['--method', 'ig', '--baseline', 'grey'], 'attribute: unknown baseline "grey": use one of black, blur'],
   ])('bad input %j: one line, exit 2', async (args, message) => {

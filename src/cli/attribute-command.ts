@@ -2,13 +2,13 @@
  * `attribute IMG --method M [...]`: why the ImageNet model decided, as one map; and
  * `attribute IMG --unit LAYER:ROW:COL`: one unit's effective receptive field.
  */
-import { writeFile } from 'node:fs/promises';
 import { flag, parseArgs, UsageError, type OptionSpec } from './args';
 import type { CommandOutput } from './classify-command';
 import { runImageFile, startEngine, type CliEngine } from './engine';
 import { MODEL_USAGE, modelOptions, modelSource } from './model-option';
 import { encodeNpy } from '../inspect/npy';
 import { encodeHeatPng } from './heat-png';
+import { writeOutput } from './output-file';
 import {
   ATTRIBUTION_METHODS, IG_BASELINES, type AttributionMethod, type AttributionRequest, type IgBaseline, type UnitRequest,
 } from '../explain/types';
@@ -84,10 +84,10 @@ export async function runAttribute(argv: readonly string[]): Promise<CommandOutp
     const png = options.get('png');
     if (typeof png === 'string') {
       const picture = a.inputMap ?? { shape: a.shape, values: a.values };
-      await writeFile(png, encodeHeatPng(picture.values, picture.shape, a.method === 'ig'));
+      await writeOutput(png, encodeHeatPng(picture.values, picture.shape, a.method === 'ig'));
     }
     const npy = options.get('npy');
-    if (typeof npy === 'string') await writeFile(npy, encodeNpy(a.values, a.shape));
+    if (typeof npy === 'string') await writeOutput(npy, encodeNpy(a.values, a.shape));
     const out = {
       method: a.method, layer: a.layer, class: a.classIndex, label: a.label, logit: a.logit, shape: a.shape, min: a.min, max: a.max,
       ...(a.completenessGap === null ? {} : { completenessGap: a.completenessGap }),

@@ -3,11 +3,12 @@ import { flag, parseArgs, stringOption, UsageError, type OptionSpec } from './ar
 import { runImageFile, startEngine } from './engine';
 import { modelOptions, modelSource } from './model-option';
 import type { OpenedFileModel, Prediction } from '../client/types';
-import { isImageInputError } from '../model/pure';
+import { isImageInputError, PRESET_NAMES, type PresetName } from '../model/pure';
 
 export const CLASSIFY_OPTIONS: readonly OptionSpec[] = [
   { name: 'top', takesValue: true },
   { name: 'json', takesValue: false },
+  { name: 'preset', takesValue: true, choices: PRESET_NAMES },
   ...modelOptions(),
 ];
 
@@ -41,7 +42,7 @@ export async function runClassify(argv: readonly string[]): Promise<CommandOutpu
   const args = parseArgs(argv, CLASSIFY_OPTIONS);
   const topK = parseTop(stringOption(args, 'top', '5'));
   if (args.positionals.length === 0) throw new UsageError('classify needs at least one image file');
-  const engine = await startEngine(modelSource(args, 'imagenet'));
+  const engine = await startEngine(modelSource(args, stringOption(args, 'preset', 'imagenet') as PresetName));
   const noClasses = 'origin' in engine.model ? (engine.model as OpenedFileModel).origin.noClasses : null;
   if (noClasses) {
     engine.dispose();

@@ -62,13 +62,32 @@ describe('cli errors', () => {
     [['summary', '--preset', 'cifar'], 'summary: unknown preset "cifar": use one of signs, imagenet'],
     [['summary', '--presets', 'signs'], 'summary: unknown option "--presets": valid options are --preset, --seed-literal, --json, --model, --labels, --preprocess, --input-size'],
     [['summary', '--preset'], 'summary: option --preset needs a value'],
-    [['summary', 'extra.png'], 'summary: summary takes no file arguments (got "extra.png"); a model file goes after --model'],
+    [['summary', 'extra.png'], 'summary: takes no file arguments (got "extra.png"); a model file goes after --model'],
     [['classify', '--top', '0', 'a.png'], 'classify: --top must be a whole number from 1 to 1000 (got "0")'],
-    [['classify'], 'classify: classify needs at least one image file'],
-    [['inspect', 'a.png'], 'inspect: inspect needs --layer NAME (e.g. --layer res2a_branch2a)'],
+    [['classify'], 'classify: needs at least one image file'],
+    [['inspect', 'a.png'], 'inspect: needs --layer NAME (e.g. --layer res2a_branch2a)'],
   ])('%j', async (argv, message) => {
     const r = await runCli(argv);
     expect(r).toEqual({ code: 2, stdout: '', stderr: message });
+  });
+
+  it.each([
+    // Keras' automatic names for the layers the assignment leaves unnamed, counted in build order.
+    [['--layer', 'activation_4'], 'the 5th Activation layer it builds, which here is most likely res2b_branch2a_relu'],
+    [['--layer', 'add_1', '--preset', 'signs'], 'the 2nd Add layer it builds, which here is most likely res2b_add'],
+    [['--layer', 'zero_padding2d_1'], 'the 2nd ZeroPadding2D layer it builds, which here is most likely pool1_pad'],
+  ])('inspect %j names the layer an automatic Keras name most likely means', async (argv, meant) => {
+    const r = await runCli(['inspect', 'public/samples/chelsea.png', ...argv]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`inspect: unknown layer "${argv[1]}": Keras gives that name to ${meant}`);
+  });
+
+  it('inspect --preset signs runs the assignment model, and a missing output folder is said in words', async () => {
+    const ok = await runCli(['inspect', 'public/samples/chelsea.png', '--preset', 'signs', '--layer', 'res2a_branch2a', '--json']);
+    expect(ok.stderr).toBe('');
+    expect((JSON.parse(ok.stdout) as { shape: number[] }).shape).toEqual([15, 15, 64]);
+    const r = await runCli(['inspect', 'public/samples/chelsea.png', '--preset', 'signs', '--layer', 'conv1', '--npy', 'no-such-folder/x.npy']);
+    expect(r).toMatchObject({ code: 1, stdout: '', stderr: 'inspect: cannot write no-such-folder/x.npy: the folder no-such-folder does not exist (create it first)' });
   });
 
   // The list grows with the commands: each one the usage text documents must be offered.

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { Classified, ModelClient, OpenedModel } from '../client/types';
 import { createNodeEngine } from '../engine/node-engine';
 import { UnknownLayerError } from '../inspect/errors';
-import { inspectableLayerNames, presetConfig, type PresetName } from '../model/pure';
+import { planSummary, presetConfig, type PresetName } from '../model/pure';
+import { kerasAutoNameOf } from './keras-auto-names';
 import { decodeImageFile } from '../model/image/decode-node';
 import { openSource, type ModelSource } from './model-option';
 
@@ -48,7 +49,16 @@ export async function runImageFile(engine: CliEngine, file: string, topK: number
  * Throws UnknownLayerError (with the nearest names) before any weights are read. The
  * names come from the layer plan the builder builds, so no model is made just to list them.
  */
-export function checkLayerName(name: string, model?: OpenedModel): void {
-  const names = model ? model.summary.layers.map((l) => l.name) : inspectableLayerNames(presetConfig('imagenet'));
-  if (!names.includes(name)) throw new UnknownLayerError(name, names);
+export function checkLayerName(name: string, model?: OpenedModel, preset: PresetName = 'imagenet'): void {
+  const layers = model ? model.summary.layers : planSummary(presetConfig(preset)).layers;
+  const names = layers.map((l) => l.name);
+  if (names.includes(name)) return;
+  const auto = kerasAutoNameOf(name, layers);
+  const meant = auto && `Keras gives that name to the ${ordinal(auto.nth)} ${auto.type} layer it builds, which here is most likely ${auto.name}`;
+  throw new UnknownLayerError(name, names, meant ?? undefined);
+}
+
+function ordinal(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
 }

@@ -1,15 +1,17 @@
-import { writeFile } from 'node:fs/promises';
-import { flag, parseArgs, UsageError, type OptionSpec } from './args';
+import { flag, parseArgs, stringOption, UsageError, type OptionSpec } from './args';
 import type { CommandOutput } from './classify-command';
 import { checkLayerName, runImageFile, startEngine } from './engine';
 import { modelOptions, modelSource } from './model-option';
 import { encodeNpy } from '../inspect/npy';
+import { PRESET_NAMES, type PresetName } from '../model/pure';
+import { writeOutput } from './output-file';
 import type { TensorStats } from '../client/types';
 
 export const INSPECT_OPTIONS: readonly OptionSpec[] = [
   { name: 'layer', takesValue: true },
   { name: 'json', takesValue: false },
   { name: 'npy', takesValue: true },
+  { name: 'preset', takesValue: true, choices: PRESET_NAMES },
   ...modelOptions(),
 ];
 
@@ -31,16 +33,16 @@ export async function runInspect(argv: readonly string[]): Promise<CommandOutput
   if (typeof layer !== 'string') throw new UsageError('inspect needs --layer NAME (e.g. --layer res2a_branch2a)');
   if (args.positionals.length !== 1) throw new UsageError('inspect takes exactly one image file');
   const [file] = args.positionals;
-  const source = modelSource(args, 'imagenet');
+  const source = modelSource(args, stringOption(args, 'preset', 'imagenet') as PresetName);
   // A preset's names are known before any weight is read; a file's once it is open.
-  if ('preset' in source) checkLayerName(layer);
+  if ('preset' in source) checkLayerName(layer, undefined, source.preset);
   const engine = await startEngine(source);
   try {
     if ('file' in source) checkLayerName(layer, engine.model);
     const { resultId } = await runImageFile(engine, file, 1);
     const { stats, values, shape: layerShape } = await engine.client.layer(resultId, layer);
     const npy = args.options.get('npy');
-    if (typeof npy === 'string') await writeFile(npy, encodeNpy(values, layerShape));
+    if (typeof npy === 'string') await writeOutput(npy, encodeNpy(values, layerShape));
     const { shape, min, max, mean, std, zeroFraction, histogram } = stats;
     const stdout = flag(args, 'json')
       ? JSON.stringify({ file, layer, shape, min, max, mean, std, zeroFraction, histogram })

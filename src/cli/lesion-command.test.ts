@@ -86,7 +86,7 @@ describe('cli compare', () => {
   });
 
   it.each([
-    [[files[0]], 'compare: compare takes exactly two image files, A and B'],
+    [[files[0]], 'compare: takes exactly two image files, A and B'],
     [[files[0], files[1], '--lesion', 'res1a'], /^compare: unknown block "res1a": the blocks are res2a/],
     [[files[0], path.join(dir, 'missing.png')], /^compare: .*missing\.png/],
   ])('bad input %j: one line, exit 2', async (args, message) => {

@@ -74,7 +74,7 @@ describe('cli --model', () => {
   it('usage errors for the model options', async () => {
     expect(await runCli(['classify', 'a.png', '--preprocess', 'zca'])).toMatchObject({ code: 2, stderr: 'classify: unknown preprocess "zca": use one of x255, caffe, torch' });
     expect(await runCli(['classify', 'a.png', '--labels', 'l.txt'])).toMatchObject({ code: 2, stderr: 'classify: --labels goes with --model FILE (a preset has its own)' });
-    expect(await runCli(['predict', '--input', 'x.npy'])).toMatchObject({ code: 2, stderr: 'predict: predict needs --model FILE and --input X.npy' });
+    expect(await runCli(['predict', '--input', 'x.npy'])).toMatchObject({ code: 2, stderr: 'predict: needs --model FILE and --input X.npy' });
   });
 
   it.each(['summary', 'classify', 'inspect', 'attribute', 'lesion', 'evaluate', 'compare', 'predict', 'receptive-field'])('%s --help', async (command) => {

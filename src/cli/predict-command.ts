@@ -3,7 +3,7 @@
  * conversion. An already preprocessed float32 batch (N x H x W x 3) runs through the file's
  * network as it is (no resizing, no preprocessing) and its output (N x classes) is written.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
@@ -13,6 +13,7 @@ import { decodeNpy, encodeNpy } from '../inspect/npy';
 import { loadArchive } from '../model/file-model/load';
 import { flag, parseArgs, stringOption, UsageError, type OptionSpec } from './args';
 import type { CommandOutput } from './classify-command';
+import { writeOutput } from './output-file';
 
 export const PREDICT_USAGE =
   '  predict --model FILE --input X.npy [--npy OUT.npy] [--json]    run a preprocessed float32 batch (N x H x W x 3) as it is';
@@ -82,7 +83,7 @@ export async function runPredict(argv: readonly string[]): Promise<CommandOutput
     const values = (await output.data()) as Float32Array;
     output.dispose();
     const npy = args.options.get('npy');
-    if (typeof npy === 'string') await writeFile(npy, encodeNpy(values, shape));
+    if (typeof npy === 'string') await writeOutput(npy, encodeNpy(values, shape));
     const rows = Array.from({ length: shape[0] }, (_, i) => Array.from(values.subarray(i * (values.length / shape[0]), (i + 1) * (values.length / shape[0]))));
     const text = `${modelFile} on ${inputFile}: output (${shape.join(', ')})${typeof npy === 'string' ? `, written to ${npy}` : ''}`;
     return { stdout: flag(args, 'json') ? JSON.stringify({ shape, outputs: rows }) : text, errors: [] };

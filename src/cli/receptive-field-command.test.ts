@@ -45,7 +45,10 @@ describe('cli receptive-field table', () => {
   });
 
   it('answers --help and is listed in the usage', async () => {
-    expect((await runCli(['receptive-field', '--help'])).stdout).toMatch(/^usage: npm run -s cli -- receptive-field \[LAYER\]/);
+    const help = await runCli(['receptive-field', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run -s cli -- receptive-field /);
+    expect(help.stdout).toMatch(/^ {2}receptive-field \[LAYER\] \[--preset signs\|imagenet\] \[--json\]/m);
     expect((await runCli(['help'])).stdout).toMatch(/^ {2}receptive-field \[LAYER\] \[--preset signs\|imagenet\] \[--json\] +\S/m);
   });
 });
@@ -61,7 +64,7 @@ describe('cli receptive-field bad input', () => {
   it.each([
     [['--preset', 'cifar'], 'receptive-field: unknown preset "cifar": use one of signs, imagenet'],
     [['--layer', 'conv1'], 'receptive-field: unknown option "--layer": valid options are --preset, --json, --help'],
-    [['conv1', 'pool1'], 'receptive-field: receptive-field takes at most one layer name (got "conv1", "pool1")'],
+    [['conv1', 'pool1'], 'receptive-field: takes at most one layer name (got "conv1", "pool1")'],
   ])('%j', async (argv, message) => {
     expect(await runCli(['receptive-field', ...argv])).toEqual({ code: 2, stdout: '', stderr: message });
   });

@@ -87,6 +87,9 @@ export async function runCli(argv: readonly string[]): Promise<CliResult> {
     return { code: errors.length ? 1 : 0, stdout, stderr: [...warnings, ...errors].join('\n') };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { code: err instanceof UsageError ? 2 : 1, stdout: '', stderr: `${name}: ${message.split('\n')[0]}` };
+    // "classify: needs at least one image file", not "classify: classify needs ...".
+    const line = message.split('\n')[0];
+    const said = line.startsWith(`${name} `) ? line.slice(name.length + 1) : line;
+    return { code: err instanceof UsageError ? 2 : 1, stdout: '', stderr: `${name}: ${said}` };
   }
 }

@@ -5,9 +5,10 @@ export class UnknownLayerError extends Error {
   override readonly name = 'UnknownLayerError';
   readonly suggestions: readonly string[];
 
-  constructor(readonly layer: string, known: readonly string[]) {
-    const suggestions = nearestNames(layer, known);
-    super(`unknown layer "${layer}": did you mean ${suggestions.join(', ')}?`);
+  /** `meant`: what an automatic Keras name most likely stands for (cli/keras-auto-names.ts). */
+  constructor(readonly layer: string, known: readonly string[], meant?: string) {
+    const suggestions = meant ? [meant] : nearestNames(layer, known);
+    super(meant ? `unknown layer "${layer}": ${meant}` : `unknown layer "${layer}": did you mean ${suggestions.join(', ')}?`);
     this.suggestions = suggestions;
   }
 }
