@@ -39,7 +39,7 @@ test('grayscale, 16-bit, palette and transparent PNGs are the same cat, on white
     // Said beside the image, for the transparent one only; and every one of them is oblong.
     if (kind === 'transparent') await expect(notes(page)).toContainText('Transparent areas are shown on white.');
     else await expect(notes(page)).not.toContainText('Transparent');
-    await expect(notes(page)).toContainText('Squeezed to a 224 x 224 square');
+    await expect(notes(page)).toContainText('Squeezed to 224 x 224, not cropped');
     baseline ??= await settledMemory(page);
     await expectMemory(page, baseline);
   }

@@ -13,7 +13,8 @@ test.describe('with a camera', () => {
     await page.goto('/?preset=signs&backend=wasm&layer=res2a_branch2a');
     await expect(page.getByLabel('Model loading')).toHaveCount(0);
     const camera = page.getByRole('region', { name: 'Camera' });
-    await camera.getByRole('button', { name: 'Use the camera' }).click();
+    await expect(camera).toHaveCount(0); // nothing is asked for until the button is pressed
+    await page.getByRole('region', { name: 'Drop zone' }).getByRole('button', { name: 'Use the camera' }).click();
     await expect(camera.getByRole('status')).toHaveText('Camera on: classifying frame after frame.');
     await expect(predictions(page)).toHaveCount(5);
     // Several answers in a row: the rate is a measured figure, not a placeholder.
@@ -22,6 +23,7 @@ test.describe('with a camera', () => {
     await expect(image).toBeVisible();
 
     await camera.getByRole('button', { name: 'Pause' }).click();
+    // A frame on its way when Pause is pressed is answered first: that answer is the paused frame.
     await expect(camera.getByRole('status')).toHaveText(/^Paused on the last frame/);
     const shown = await page.getByRole('list', { name: 'Top-5 predictions' }).textContent();
     // Nothing runs while paused: the Files list stays empty and the answer stays.
@@ -36,7 +38,8 @@ test.describe('with a camera', () => {
     await camera.getByRole('button', { name: 'Resume' }).click();
     await expect(camera.getByRole('button', { name: 'Pause' })).toBeVisible();
     await camera.getByRole('button', { name: 'Stop the camera' }).click();
-    await expect(camera.getByRole('button', { name: 'Use the camera' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Use the camera' })).toBeVisible();
+    await expect(camera).toHaveCount(0);
     expect(await page.evaluate(() => document.querySelector('video')?.srcObject ?? null)).toBeNull();
   });
 });
@@ -47,7 +50,7 @@ test('a camera refused gets a plain message and the page keeps working', async (
   });
   await page.goto('/?preset=signs&backend=wasm');
   await expect(page.getByLabel('Model loading')).toHaveCount(0);
-  await page.getByRole('region', { name: 'Camera' }).getByRole('button', { name: 'Use the camera' }).click();
+  await page.getByRole('button', { name: 'Use the camera' }).click();
   await expect(page.getByRole('alert')).toHaveText(/The camera was not allowed\. To classify live frames, allow the camera/);
   await page.getByLabel('Image file').setInputFiles('public/samples/chelsea.png');
   await expect(predictions(page)).toHaveCount(5);

@@ -5,7 +5,7 @@ import { planSummary, presetConfig, type PresetName } from '../model/pure';
 import { Alert } from '../ui/Alert';
 import { Diagnostics } from '../ui/Diagnostics';
 import { PresetControls } from '../ui/PresetControls';
-import { CameraPanel } from '../ui/input/CameraPanel';
+import { CameraButton, CameraPanel } from '../ui/input/CameraPanel';
 import { InputColumn } from '../ui/input/InputColumn';
 import { ExplainSection } from './ExplainSection';
 import { ExplorerViews } from './ExplorerViews';
@@ -130,16 +130,15 @@ export function App() {
           onCam={onCam}
           trained={handle?.model.trained ?? true}
           classifyOff={handle && !canClassify ? CLASSIFY_OFF : null}
+          cameraButton={<CameraButton state={camera.state} onStart={camera.start} disabled={Boolean(handle && !canClassify)} />}
           camera={
             <CameraPanel
               state={camera.state}
               fps={camera.fps}
               videoRef={camera.videoRef}
-              onStart={camera.start}
               onPause={camera.pause}
               onResume={camera.resume}
               onStop={camera.stop}
-              disabled={Boolean(handle && !canClassify)}
             />
           }
         >

@@ -9,8 +9,8 @@ describe('inputNotes', () => {
     expect(inputNotes(160, 160, 224)).toEqual(['160 x 160 upscaled 1.4x to 224 x 224: expect a blurry guess.']);
   });
   it('says an oblong image is squeezed, and which way', () => {
-    expect(inputNotes(1024, 768, 224)).toEqual(['Squeezed to a 224 x 224 square (the network takes a square): the whole image is kept, not cropped, so shapes look narrower to it.']);
-    expect(inputNotes(300, 600, 64)[0]).toMatch(/look wider to it/);
+    expect(inputNotes(1024, 768, 224)).toEqual(['Squeezed to 224 x 224, not cropped: shapes look narrower to the network.']);
+    expect(inputNotes(300, 600, 64)[0]).toMatch(/look wider to the network/);
   });
   it('says nothing of a square image at least the input size', () => {
     expect(inputNotes(224, 224, 224)).toEqual([]);

@@ -16,7 +16,7 @@ export function inputNotes(width: number, height: number, size: number): string[
   }
   const ratio = width / height;
   if (Math.abs(Math.log(ratio)) > Math.log(1.02)) {
-    notes.push(`Squeezed to a ${size} x ${size} square (the network takes a square): the whole image is kept, not cropped, so shapes look ${ratio > 1 ? 'narrower' : 'wider'} to it.`);
+    notes.push(`Squeezed to ${size} x ${size}, not cropped: shapes look ${ratio > 1 ? 'narrower' : 'wider'} to the network.`);
   }
   return notes;
 }

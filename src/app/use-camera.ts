@@ -8,7 +8,8 @@
 import { useCallback, useEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import type { Classifier } from './use-classifier';
 
-export type CameraState = 'off' | 'starting' | 'live' | 'paused';
+/** `pausing`: Pause was pressed while a frame was on its way; its answer is the paused frame. */
+export type CameraState = 'off' | 'starting' | 'live' | 'pausing' | 'paused';
 
 export interface Camera {
   readonly state: CameraState;
@@ -100,8 +101,10 @@ export function useCamera(classifier: Classifier, onNotice: Dispatch<SetStateAct
       const span = (f.answered[f.answered.length - 1] - f.answered[0]) / 1000;
       if (f.answered.length > 1 && span > 0) setFps((f.answered.length - 1) / span);
       f.pending = null;
+      setState((s) => (s === 'pausing' ? 'paused' : s));
     } else if (error) {
       f.pending = null;
+      setState((s) => (s === 'pausing' ? 'paused' : s));
     }
   }, [result, error]);
 
@@ -127,7 +130,11 @@ export function useCamera(classifier: Classifier, onNotice: Dispatch<SetStateAct
   useEffect(() => () => stream.current?.getTracks().forEach((t) => t.stop()), []);
 
   // Paused, the video holds still too, near the frame whose answer stays on show.
-  const pause = useCallback(() => { videoRef.current?.pause(); setState((s) => (s === 'live' ? 'paused' : s)); }, []);
+  const pause = useCallback(() => {
+    videoRef.current?.pause();
+    const waiting = frame.current.pending !== null;
+    setState((s) => (s === 'live' ? (waiting ? 'pausing' : 'paused') : s));
+  }, []);
   const resume = useCallback(() => { void videoRef.current?.play().catch(() => undefined); setState((s) => (s === 'paused' ? 'live' : s)); }, []);
   return { state, fps, videoRef, start, pause, resume, stop };
 }

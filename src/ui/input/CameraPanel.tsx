@@ -6,7 +6,7 @@
 import type { RefObject } from 'react';
 
 export interface CameraPanelProps {
-  readonly state: 'off' | 'starting' | 'live' | 'paused';
+  readonly state: 'off' | 'starting' | 'live' | 'pausing' | 'paused';
   readonly fps: number | null;
   readonly videoRef: RefObject<HTMLVideoElement | null>;
   readonly onStart: () => void;
@@ -17,19 +17,31 @@ export interface CameraPanelProps {
 }
 
 function statusText(state: CameraPanelProps['state']): string {
-  return { off: '', starting: 'Asking for the camera…', live: 'Camera on: classifying frame after frame.', paused: 'Paused on the last frame: inspect it like any image.' }[state];
+  return {
+    off: '',
+    starting: 'Asking for the camera…',
+    live: 'Camera on: classifying frame after frame.',
+    pausing: 'Pausing after the frame under way…',
+    paused: 'Paused on the last frame: inspect it like any image.',
+  }[state];
 }
 
-export function CameraPanel({ state, fps, videoRef, onStart, onPause, onResume, onStop, disabled = false }: CameraPanelProps) {
-  const on = state === 'live' || state === 'paused';
+/** Beside "Choose image…": the camera is asked for only when this is pressed. */
+export function CameraButton({ state, onStart, disabled = false }: Pick<CameraPanelProps, 'state' | 'onStart' | 'disabled'>) {
+  if (state !== 'off' && state !== 'starting') return null;
+  return (
+    <button type="button" className="camera-button" onClick={onStart} disabled={disabled || state === 'starting'} title="Classify what your camera sees, frame after frame; the browser asks first">
+      Use the camera
+    </button>
+  );
+}
+
+/** The live camera, once asked for: status, video, rate and controls. */
+export function CameraPanel({ state, fps, videoRef, onPause, onResume, onStop }: Omit<CameraPanelProps, 'onStart' | 'disabled'>) {
+  if (state === 'off') return null;
+  const on = state !== 'starting';
   return (
     <section className="camera" aria-label="Camera">
-      {!on && (
-        <p className="camera-start">
-          <button type="button" onClick={onStart} disabled={disabled || state === 'starting'}>Use the camera</button>
-          <span className="muted small"> Classifies what your camera sees; the browser asks first.</span>
-        </p>
-      )}
       <p className="camera-status small" role="status">{statusText(state)}</p>
       {on && (
         <>
@@ -38,7 +50,7 @@ export function CameraPanel({ state, fps, videoRef, onStart, onPause, onResume, 
             <span className="camera-fps" aria-label="Frame rate">{fps === null ? '… frames per second' : `${fps.toFixed(1)} frames per second`}</span>
             {state === 'live'
               ? <button type="button" onClick={onPause}>Pause</button>
-              : <button type="button" onClick={onResume}>Resume</button>}
+              : <button type="button" onClick={onResume} disabled={state === 'pausing'}>Resume</button>}
             <button type="button" onClick={onStop}>Stop the camera</button>
           </div>
         </>

@@ -1,5 +1,5 @@
 import type { NamedBlob, Sample } from '../view-data';
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 
 interface Props {
   readonly samples: readonly Sample[];
@@ -8,6 +8,8 @@ interface Props {
   readonly disabled?: boolean;
   /** Said (through onError) when something is dropped while the zone is disabled. */
   readonly disabledReason?: string;
+  /** Other ways in, beside the file button (the camera). */
+  readonly actions?: ReactNode;
 }
 
 function fromFileList(list: FileList | null | undefined): NamedBlob[] {
@@ -15,7 +17,7 @@ function fromFileList(list: FileList | null | undefined): NamedBlob[] {
 }
 
 /** Drop anywhere in the zone, pick a file, paste, or click a bundled sample. */
-export function DropZone({ samples, onFiles, onError, disabled = false, disabledReason = 'Images cannot be classified right now.' }: Props) {
+export function DropZone({ samples, onFiles, onError, disabled = false, disabledReason = 'Images cannot be classified right now.', actions = null }: Props) {
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
@@ -61,6 +63,7 @@ export function DropZone({ samples, onFiles, onError, disabled = false, disabled
     >
       <p className="drop-title">Drop an image here</p>
       <p className="muted">or paste one, or choose a file:</p>
+      <div className="drop-actions">
       <label className="file-button">
         <span>Choose image…</span>
         <input
@@ -76,6 +79,8 @@ export function DropZone({ samples, onFiles, onError, disabled = false, disabled
           }}
         />
       </label>
+      {actions}
+      </div>
       <div className="samples" role="group" aria-label="Sample images">
         {samples.map((s) => (
           <button key={s.name} type="button" className="sample" onClick={() => void pickSample(s)} disabled={disabled}>

@@ -34,7 +34,8 @@ interface Props {
   readonly trained: boolean;
   /** Why images cannot be classified now (the weights failed to load); null when they can. */
   readonly classifyOff?: string | null;
-  /** Shown under the drop zone (the camera). */
+  /** Beside the file button (the camera's), and under the drop zone (the camera itself). */
+  readonly cameraButton?: ReactNode;
   readonly camera?: ReactNode;
   /** Shown under the predictions (the attribution panel). */
   readonly children?: ReactNode;
@@ -51,6 +52,7 @@ export function InputColumn(props: Props) {
         onError={props.onError}
         disabled={Boolean(props.classifyOff)}
         disabledReason={props.classifyOff ?? undefined}
+        actions={props.cameraButton}
       />
       {props.camera}
       {props.classifyOff && <p className="muted classify-off">{props.classifyOff}</p>}
