@@ -198,3 +198,19 @@ export function within(inner: Box, outer: Box): boolean {
   return inner.x >= outer.x - 1 && inner.y >= outer.y - 1
     && inner.x + inner.width <= outer.x + outer.width + 1 && inner.y + inner.height <= outer.y + outer.height + 1;
 }
+
+/**
+ * Makes the page refuse module workers, as a strict policy would, so the model runs in the
+ * page (tfjs's own WASM thread workers, classic ones, still start). Call before goto.
+ */
+export async function refuseModuleWorkers(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        if (options?.type === 'module') throw new DOMException('Workers are not allowed here', 'SecurityError');
+        super(url, options);
+      }
+    };
+  });
+}

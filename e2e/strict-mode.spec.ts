@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { preview, type PreviewServer } from 'vite';
-import { alertRegion, dropSample, fileStatus, predictions, waitForModel } from './helpers';
+import { alertRegion, dropSample, fileStatus, predictions, refuseModuleWorkers, waitForModel } from './helpers';
 
 const OUT = path.resolve('test-results/strict-mode-build');
 let server: PreviewServer;
@@ -59,15 +59,7 @@ test('in a development build (StrictMode) the page starts one model worker and c
 });
 
 test('in a development build with the engine in the page, one backend start: WASM classifies', async ({ page }) => {
-  await page.addInitScript(() => {
-    const Original = window.Worker;
-    window.Worker = class extends Original {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        if (options?.type === 'module') throw new DOMException('Workers are not allowed here', 'SecurityError');
-        super(url, options);
-      }
-    };
-  });
+  await refuseModuleWorkers(page);
   await page.goto(`${origin}/?backend=wasm&preset=signs`);
   await expect(page.getByRole('status', { name: 'Diagnostics' }).getByTestId('host')).toContainText('the page');
   await classifies(page);

@@ -4,7 +4,7 @@
  * survives a worker that dies mid-run with nothing shown lost.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { alertRegion, dropSample, fileStatus, modelWorker, predictions, settledMemory, waitForModel } from './helpers';
+import { alertRegion, dropSample, fileStatus, modelWorker, predictions, refuseModuleWorkers, settledMemory, waitForModel } from './helpers';
 
 function diagnostics(page: Page) {
   return page.getByRole('status', { name: 'Diagnostics' });
@@ -22,16 +22,7 @@ async function classifiesInThePage(page: Page, why: RegExp) {
 }
 
 test('worker creation refused: the model runs in the page, and Diagnostics says why', async ({ page }) => {
-  await page.addInitScript(() => {
-    // A page whose policy refuses module workers (tfjs's own WASM thread workers still start).
-    const Original = window.Worker;
-    window.Worker = class extends Original {
-      constructor(url: string | URL, options?: WorkerOptions) {
-        if (options?.type === 'module') throw new DOMException('Workers are not allowed here', 'SecurityError');
-        super(url, options);
-      }
-    };
-  });
+  await refuseModuleWorkers(page);
   await page.goto('/?backend=wasm&preset=signs');
   await classifiesInThePage(page, /Web Worker could not start \(Workers are not allowed here\)/);
 });

@@ -1,12 +1,10 @@
 /** The experiment figures (issue 12): the bench page's lesion toggle and comparison curve, and evaluate's threads in Node. */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import type { EvaluateFigures, ExperimentPageFigures, ExperimentPlan } from '../core/types';
 import '../core/page-api';
-import { ROOT } from './app-server';
 import { prepareContext } from './browser';
 import { log } from './log';
+import { runNodeScript } from './node-bench';
 
 /** Loads the bench page from `baseUrl` and measures the lesion toggle and the curve in it. */
 export async function runExperimentPage(browser: Browser, baseUrl: string, plan: ExperimentPlan): Promise<ExperimentPageFigures> {
@@ -31,17 +29,5 @@ export async function runExperimentPage(browser: Browser, baseUrl: string, plan:
 
 /** Runs bench/node/run-evaluate.ts in a child Node process (its own heap; its engines' threads are its own). */
 export function runEvaluateBench(preset: string, images: number): Promise<EvaluateFigures> {
-  const script = path.join(ROOT, 'bench/node/run-evaluate.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, preset, String(images)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.setEncoding('utf8');
-  child.stdout.on('data', (chunk: string) => { out += chunk; });
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) => {
-      const last = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !last.startsWith('{')) return reject(new Error(`the evaluate benchmark failed (exit ${code})`));
-      resolve(JSON.parse(last) as EvaluateFigures);
-    });
-  });
+  return runNodeScript<EvaluateFigures>('bench/node/run-evaluate.ts', [preset, String(images)], 'evaluate benchmark');
 }

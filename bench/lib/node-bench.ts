@@ -4,9 +4,12 @@ import path from 'node:path';
 import type { NodeFigures, RunPlan } from '../core/types';
 import { ROOT } from './app-server';
 
-export function runNodeBench(plan: Pick<RunPlan, 'rounds' | 'warmRuns' | 'images'>, layer: string): Promise<NodeFigures> {
-  const script = path.join(ROOT, 'bench/node/run-node.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...[plan.rounds, plan.warmRuns, plan.images].map(String), layer], {
+/**
+ * Runs a bench script in a child Node process (its own heap, its own tfjs) and returns the
+ * JSON object it prints on its last line; `what` names it in the error when it fails.
+ */
+export function runNodeScript<T>(script: string, args: readonly string[], what: string): Promise<T> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -17,8 +20,12 @@ export function runNodeBench(plan: Pick<RunPlan, 'rounds' | 'warmRuns' | 'images
     child.once('error', reject);
     child.once('close', (code) => {
       const last = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !last.startsWith('{')) return reject(new Error(`the Node benchmark failed (exit ${code})`));
-      resolve(JSON.parse(last) as NodeFigures);
+      if (code !== 0 || !last.startsWith('{')) return reject(new Error(`the ${what} failed (exit ${code})`));
+      resolve(JSON.parse(last) as T);
     });
   });
+}
+
+export function runNodeBench(plan: Pick<RunPlan, 'rounds' | 'warmRuns' | 'images'>, layer: string): Promise<NodeFigures> {
+  return runNodeScript<NodeFigures>('bench/node/run-node.ts', [...[plan.rounds, plan.warmRuns, plan.images].map(String), layer], 'Node benchmark');
 }
