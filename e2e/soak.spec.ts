@@ -1,14 +1,14 @@
 /**
- * Soak: 200 files in a row on the ImageNet model: half of them good (mixed sizes and
+ * Soak: 100 files in a row on the ImageNet model: half of them good (mixed sizes and
  * formats, real samples among them), half bad (every kind the app refuses). After every one, tf.memory() is back at its baseline (tensors and
  * bytes), and a good image leaves no error on screen. Pictures are drawn in the page and
- * each wait polls inside the page, so 200 files take about a minute, not several.
+ * each wait polls inside the page, so 100 files take about half a minute, not minutes.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { pngHeaderOnly } from '../src/test-support/test-images';
 import { dropSample, engineMemory, modelWorker, predictions, settledMemory, waitForModel } from './helpers';
 
-const COUNT = 200;
+const COUNT = 100;
 
 interface Planned {
   readonly name: string;
@@ -35,7 +35,7 @@ function plan(i: number): Planned {
   const kind = (i >> 1) % (BAD.length + 1);
   if (i % 2 === 1 && kind < BAD.length) return { name: `${name}.png`, good: false, bytes: BAD[kind] };
   if (i % 2 === 1) return { name: `${name}-cut.png`, good: false, picture: { width: 300, height: 200, type: 'image/png', hue: i, cut: true } };
-  if (i % 25 === 0) return { name: `${name}-sample.png`, good: true, sample: i % 50 ? '/samples/coffee.png' : '/samples/chelsea.png' };
+  if (i % 25 === 0) return { name: `${name}-sample.png`, good: true, sample: i % 100 ? '/samples/coffee.png' : '/samples/chelsea.png' };
   const j = i >> 1;
   const [type, ext] = TYPES[(j + Math.floor(j / 9)) % TYPES.length];
   const width = SIDES[j % SIDES.length];
@@ -99,7 +99,7 @@ async function memoryBackTo(page: Page, baseline: { numTensors: number; numBytes
 }
 
 test(`soak: ${COUNT} images in a row, memory back to baseline after each`, async ({ page }) => {
-  // About a minute on a quiet 2-core machine, 8.6 min on a very busy one: the limit leaves
+  // About 30 s on a quiet 2-core machine, 4.3 min on a very busy one: the limit leaves
   // room for a slower one (one core, a busy laptop), 5 s a file, a limit, not a figure asserted.
   test.setTimeout(COUNT * 5_000);
   await page.goto('/?backend=wasm');
