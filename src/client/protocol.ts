@@ -27,6 +27,7 @@ export interface CallArgs {
   compare: [resultA: number, resultB: number];
   attribute: [resultId: number, request: AttributionRequest];
   unitField: [resultId: number, request: UnitRequest];
+  weights: [modelId: number, layer: string];
   memory: [];
   closeModel: [modelId: number];
 }

@@ -11,6 +11,7 @@ import type { PresetName } from '../model/pure';
 import type { Comparison, LayerData, LayerScalar, LayerValues, Prediction } from '../inspect/types';
 import type { BackendName } from './backend-policy';
 import type { AttributeOptions, Attribution, AttributionRequest, UnitField, UnitRequest } from '../explain/types';
+import type { LayerWeights } from '../inspect/weights-types';
 
 export type { BackendName } from './backend-policy';
 export type {
@@ -19,6 +20,7 @@ export type {
 export type {
   AttributeOptions, Attribution, AttributionMethod, AttributionProgress, AttributionRequest, IgBaseline, UnitField, UnitRequest,
 } from '../explain/types';
+export type { LayerWeights, WeightTensor } from '../inspect/weights-types';
 
 /** Where the model runs. */
 export type ModelHost = 'worker' | 'page';
@@ -245,6 +247,11 @@ export interface ModelClient {
   attribute(resultId: number, request: AttributionRequest, options?: AttributeOptions): Promise<Attribution>;
   /** One unit's effective receptive field on a held image, beside its theoretical field. */
   unitField(resultId: number, request: UnitRequest, options?: AttributeOptions): Promise<UnitField>;
+  /**
+   * A layer's weights (no image needed): each tensor's shape, figures and histogram, and its
+   * values when they are few (MAX_WEIGHT_VALUES), transferred. Empty for a layer without weights.
+   */
+  weights(modelId: number, layer: string): Promise<LayerWeights>;
   memory(): Promise<MemoryReading>;
   /** Frees a model's weights and its activations. */
   closeModel(modelId: number): Promise<void>;

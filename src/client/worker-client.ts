@@ -6,7 +6,7 @@ import { abortError, EngineCrashedError, fromErrorData } from './errors';
 import { transferablesOf, type CallArgs, type CallProgress, type Endpoint, type FromEngine, type Method } from './protocol';
 import type {
   AttributeOptions, Attribution, AttributionRequest, BackendName, BackendReport, Classified, ClassifyOptions, ClientEvent, Comparison,
-  LayerData, LayerScalar, LayerValues, MemoryReading, ModelClient, NetworkView, OpenedModel, OpenOptions, OpenRequest,
+  LayerData, LayerScalar, LayerValues, LayerWeights, MemoryReading, ModelClient, NetworkView, OpenedModel, OpenOptions, OpenRequest,
   Pixels, StartRequest, UnitField, UnitRequest, OpenFilesRequest, OpenedFileModel,
 } from './types';
 
@@ -98,6 +98,10 @@ export class WorkerClient implements ModelClient {
 
   unitField(resultId: number, request: UnitRequest, options: AttributeOptions = {}): Promise<UnitField> {
     return this.call('unitField', [resultId, request], { signal: options.signal }) as Promise<UnitField>;
+  }
+
+  weights(modelId: number, layer: string): Promise<LayerWeights> {
+    return this.call('weights', [modelId, layer]) as Promise<LayerWeights>;
   }
 
   memory(): Promise<MemoryReading> {

@@ -5,63 +5,11 @@
  * and transfers). The SIGNS preset is enough
  * for every property here; ImageNet numbers are checked elsewhere.
  */
-import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Endpoint } from '../client/protocol';
-import { WorkerClient } from '../client/worker-client';
 import { isAbortError } from '../client/errors';
-import type { Classified, ModelClient, OpenedModel, Pixels } from '../client/types';
-import { createNodeEngine } from './node-engine';
-import { serveEngine } from './serve';
+import type { Classified, ModelClient, OpenedModel } from '../client/types';
 import { fixture } from '../test-support/keras-files';
-
-/** A 64 x 64 RGBA test card: a bright square on a dark ground, different in every run's seed. */
-function card(seed = 1): Pixels {
-  const side = 64;
-  const pixels = new Uint8ClampedArray(side * side * 4);
-  for (let i = 0; i < side * side; i++) {
-    const [x, y] = [i % side, Math.floor(i / side)];
-    const inside = x > 16 && x < 48 && y > 16 && y < 48;
-    pixels.set([inside ? 230 : (x * seed) % 64, inside ? 200 : y, 40 * seed, 255], i * 4);
-  }
-  return { pixels, width: side, height: side };
-}
-
-interface Implementation {
-  readonly name: string;
-  make(): ModelClient;
-  /** True when pixels handed in are transferred (the caller's copy is emptied). */
-  readonly transfers: boolean;
-}
-
-const IMPLEMENTATIONS: readonly Implementation[] = [
-  { name: 'in-process engine', make: () => createNodeEngine(), transfers: false },
-  {
-    name: 'worker client over messages',
-    make: () => {
-      const { port1, port2 } = new MessageChannel();
-      serveEngine(port2, createNodeEngine());
-      port1.start();
-      port2.start();
-      return new WorkerClient(port1, { terminate: () => { port1.close(); port2.close(); } });
-    },
-    transfers: true,
-  },
-  {
-    name: 'worker client over a Node worker thread',
-    make: () => {
-      const thread = new Worker(new URL('../test-support/model-thread.mjs', import.meta.url));
-      const endpoint: Endpoint = {
-        postMessage: (message, transfer) => thread.postMessage(message, transfer as never),
-        addEventListener: (_type, listener) => thread.on('message', (data: unknown) => listener({ data } as MessageEvent)),
-      };
-      return new WorkerClient(endpoint, { terminate: () => void thread.terminate() });
-    },
-    transfers: true,
-  },
-];
-
-const SIGNS = { preset: 'signs', seedLiteral: false, weightsUrl: 'unused' } as const;
+import { card, IMPLEMENTATIONS, SIGNS } from '../test-support/contract-clients';
 
 describe.each(IMPLEMENTATIONS)('ModelClient contract: $name', ({ make, transfers }) => {
   let client: ModelClient;

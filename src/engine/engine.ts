@@ -12,7 +12,7 @@ import type { BackendName } from '../client/backend-policy';
 import { abortError, errorText, throwIfAborted } from '../client/errors';
 import type {
   AttributeOptions, Attribution, AttributionRequest, BackendReport, Classified, ClassifyOptions, ClientEvent, Comparison, LayerData,
-  LayerScalar, LayerValues, MemoryReading, ModelClient, ModelHost, NetworkView, OpenedModel, OpenOptions, OpenRequest,
+  LayerScalar, LayerValues, LayerWeights, MemoryReading, ModelClient, ModelHost, NetworkView, OpenedModel, OpenOptions, OpenRequest,
   Pixels, StartRequest, UnitField, UnitRequest, OpenFilesRequest, OpenedFileModel,
 } from '../client/types';
 import { openFileSession } from './open-files';
@@ -22,6 +22,7 @@ import { attribute, unitFieldOf, type HeldImage } from '../explain/attribute';
 import { lesionedPlan, lesionForward } from '../explain/lesion';
 import { checkLesion } from '../explain/lesion-blocks';
 import { compareCaptures } from '../inspect/compare';
+import { readLayerWeights } from '../inspect/layer-weights';
 import { planResNet50, type LayerInfo, type ResNetConfig } from '../model';
 
 export interface EngineOptions {
@@ -226,6 +227,11 @@ export class Engine implements ModelClient {
     const { view } = this.result(resultId);
     // A copy: the original stays here for the next read, and the copy may be transferred.
     return { size: view.size, data: view.data.slice() };
+  }
+
+  /** A read of the model's own variables: not queued behind the passes, no tensor made. */
+  async weights(modelId: number, layer: string): Promise<LayerWeights> {
+    return readLayerWeights(this.model(modelId).session, layer);
   }
 
   async memory(): Promise<MemoryReading> {

@@ -28,6 +28,7 @@ const DISPATCH: Dispatch = {
   compare: (e, [resultA, resultB]) => e.compare(resultA, resultB),
   attribute: (e, [resultId, request], { signal, onProgress }) => e.attribute(resultId, request, { signal, onProgress }),
   unitField: (e, [resultId, request], { signal }) => e.unitField(resultId, request, { signal }),
+  weights: (e, [modelId, layer]) => e.weights(modelId, layer),
   memory: (e) => e.memory(),
   closeModel: (e, [modelId]) => e.closeModel(modelId),
 };
