@@ -2,9 +2,10 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { DEV_HEADERS, SECURITY_HEADERS } from './build/headers.ts';
 import { wasmThreads } from './build/wasm-threads.ts';
+import { i18nCatalogues } from './build/i18n-catalogues.ts';
 
 export default defineConfig({
-  plugins: [react(), wasmThreads()],
+  plugins: [react(), wasmThreads(), i18nCatalogues()],
   server: { port: 5173, headers: { ...DEV_HEADERS } },
   preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
   // The model worker is an ES module worker with its own bundle (tfjs lives only there).

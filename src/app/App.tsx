@@ -20,13 +20,12 @@ import { useCompare } from './use-compare';
 import { useCamera } from './use-camera';
 import { inputNotes } from './image-notes';
 import { createUrlStore, readUrlState, urlNotice, useAddressBar, useUrlField, writeUrlState, type UrlStore } from './url-state';
-import { SAMPLES } from './samples';
+import { samples } from './samples';
+import { browserLang, type Lang } from '../ui/i18n/i18n';
+import { I18n, useT } from '../ui/i18n/I18n';
+import { LanguageSwitch } from '../ui/i18n/LanguageSwitch';
 
 const NO_BLOCKS: readonly string[] = [];
-
-const CLASSIFY_OFF =
-  'Classification is off: the ImageNet weights did not load (see the message above). ' +
-  'The SIGNS preset runs the assignment model with seeded weights meanwhile.';
 
 /**
  * The model settings from the URL store, and their setters. Only these are read here: the
@@ -46,12 +45,25 @@ function useUrlSettings(urlStore: UrlStore) {
   return { preset, seedLiteral, backend, onPreset, onSeedLiteral, reloadWithBackend };
 }
 
+/** The URL store and the page's language (the address's `lang`, else the browser's), around the explorer. */
 export function App() {
   const [urlStore] = useState(() => createUrlStore(readUrlState(window.location.search)));
+  const lang = useUrlField(urlStore, 'lang') ?? browserLang(navigator.languages);
+  return (
+    <I18n lang={lang}>
+      <Explorer urlStore={urlStore} lang={lang} />
+    </I18n>
+  );
+}
+
+function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly lang: Lang }) {
+  const t = useT();
   useAddressBar(urlStore);
   const settings = useUrlSettings(urlStore);
+  const onLang = useCallback((l: Lang) => urlStore.update({ lang: l }), [urlStore]);
+  const shownSamples = useMemo(() => samples(t), [t]);
   // Whatever the address asked for that the page has not got is said once, on load.
-  const [notice, setNotice] = useState<string | null>(() => urlNotice(window.location.search));
+  const [notice, setNotice] = useState<string | null>(() => urlNotice(window.location.search, t));
   // A class activation map belongs to one result; a new result (or a re-run) starts without.
   const [camFor, setCamFor] = useState<{ result: ImageResult; index: number } | null>(null);
   const backend = useEngine(settings.backend, setNotice);
@@ -91,8 +103,8 @@ export function App() {
   const offerWasm = classifier.gpuError && error === classifier.error && backend.active?.name === 'webgl';
   const { leaveWebGL } = backend;
   const action = useMemo(
-    () => (offerWasm ? { label: 'Switch to WASM', onClick: () => leaveWebGL('WASM was chosen after a GPU failure') } : null),
-    [offerWasm, leaveWebGL],
+    () => (offerWasm ? { label: t('app.switchWasm'), onClick: () => leaveWebGL(t('app.wasmAfterGpu')) } : null),
+    [offerWasm, leaveWebGL, t],
   );
   const view = networkView.view;
   const networkInput = useMemo(() => (view ? { width: view.size, height: view.size, data: view.data } : null), [view]);
@@ -101,15 +113,16 @@ export function App() {
     <div className="page">
       <header className="masthead">
         <div>
-          <h1>ResNet50 Explorer</h1>
-          <p className="tagline">The ResNet50 of the classic assignment, built layer by layer in TensorFlow.js, running in your browser.</p>
+          <h1>{t('app.title')}</h1>
+          <p className="tagline">{t('app.tagline')}</p>
+          <LanguageSwitch lang={lang} onLang={onLang} />
         </div>
         <PresetControls preset={settings.preset} seedLiteral={settings.seedLiteral} onPreset={settings.onPreset} onSeedLiteral={settings.onSeedLiteral} />
       </header>
       <Alert message={error} action={action} />
       <main className="explorer">
         <InputColumn
-          samples={SAMPLES}
+          samples={shownSamples}
           load={load}
           queue={{ items: classifier.items, busy: classifier.busy, onCancel: classifier.cancel }}
           onFiles={onFiles}
@@ -119,7 +132,7 @@ export function App() {
             url: result.url,
             width: result.image.width,
             height: result.image.height,
-            notes: [...result.image.notes, ...inputNotes(result.image.width, result.image.height, result.handle.model.inputSize)],
+            notes: [...result.image.notes, ...inputNotes(result.image.width, result.image.height, result.handle.model.inputSize, t)],
           }}
           networkView={networkInput}
           predictions={shown?.predictions ?? null}
@@ -129,7 +142,7 @@ export function App() {
           camIndex={camIndex}
           onCam={onCam}
           trained={handle?.model.trained ?? true}
-          classifyOff={handle && !canClassify ? CLASSIFY_OFF : null}
+          classifyOff={handle && !canClassify ? t('app.classifyOff') : null}
           cameraButton={<CameraButton state={camera.state} onStart={camera.start} disabled={Boolean(handle && !canClassify)} />}
           camera={
             <CameraPanel

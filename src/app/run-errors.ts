@@ -5,6 +5,7 @@
  */
 
 import { errorText } from '../client/errors';
+import { english, type Translate } from '../ui/i18n/i18n';
 
 export interface RunFailure {
   readonly message: string;
@@ -29,13 +30,8 @@ export function isGpuFailure(message: string): boolean {
 }
 
 /** Describes an error thrown while the network ran on an image. */
-export function describeRunError(err: unknown): RunFailure {
+export function describeRunError(err: unknown, t: Translate = english): RunFailure {
   const detail = errorText(err).split('\n')[0].trim();
-  if (!isGpuFailure(detail)) return { message: `The network failed on this image: ${detail}`, gpu: false };
-  return {
-    message:
-      'The graphics card could not run the network on this image (it ran out of GPU memory, hit a texture ' +
-      `size limit or lost its context: ${detail}). Switching to WASM runs it on the processor instead.`,
-    gpu: true,
-  };
+  if (!isGpuFailure(detail)) return { message: t('run.failed', { detail }), gpu: false };
+  return { message: t('run.gpu', { detail }), gpu: true };
 }

@@ -1,20 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { createUrlStore, readUrlState, urlNotice, writeUrlState } from './url-state';
+import { browserLang, makeTranslate } from '../ui/i18n/i18n';
+import zh from '../ui/i18n/zh.json';
 
 describe('url state', () => {
   it('defaults to the assignment model', () => {
-    expect(readUrlState('')).toEqual({ preset: 'imagenet', seedLiteral: false, backend: null, layer: null, channel: null, off: '' });
+    expect(readUrlState('')).toEqual({ preset: 'imagenet', seedLiteral: false, backend: null, layer: null, channel: null, off: '', lang: null });
   });
   it('ignores values it does not know', () => {
-    expect(readUrlState('?preset=cifar&backend=cuda&channel=-3')).toEqual({ preset: 'imagenet', seedLiteral: false, backend: null, layer: null, channel: null, off: '' });
+    expect(readUrlState('?preset=cifar&backend=cuda&channel=-3&lang=fr')).toEqual({ preset: 'imagenet', seedLiteral: false, backend: null, layer: null, channel: null, off: '', lang: null });
   });
   it('round-trips', () => {
-    const state = { preset: 'signs', seedLiteral: true, backend: 'webgl', layer: 'res2a_branch2a', channel: 12, off: 'res3b,res4a' } as const;
+    const state = { preset: 'signs', seedLiteral: true, backend: 'webgl', layer: 'res2a_branch2a', channel: 12, off: 'res3b,res4a', lang: 'zh' } as const;
     expect(readUrlState(writeUrlState(state, '?other=1'))).toEqual(state);
     expect(writeUrlState(state, '?other=1')).toContain('other=1');
     expect(writeUrlState(state, '')).toContain('off=res3b%2Cres4a');
     expect(writeUrlState({ ...state, off: '' }, '?off=res2a')).not.toContain('off=');
     expect(readUrlState('?off=res2a,,%20res3b').off).toBe('res2a,res3b');
+  });
+  it('keeps the language asked for (lang=zh), and leaves it out when none was', () => {
+    expect(readUrlState('?lang=zh').lang).toBe('zh');
+    expect(readUrlState('?lang=en').lang).toBe('en');
+    expect(writeUrlState({ ...readUrlState(''), lang: 'zh' }, '')).toContain('lang=zh');
+    expect(writeUrlState({ ...readUrlState(''), lang: null }, '?lang=zh')).not.toContain('lang=');
+  });
+  it('defaults to the first of the browser’s languages that the page speaks', () => {
+    expect(browserLang(['zh-CN', 'en-US'])).toBe('zh');
+    expect(browserLang(['zh-TW'])).toBe('zh');
+    expect(browserLang(['fr-FR', 'en-GB', 'zh-CN'])).toBe('en');
+    expect(browserLang(['de-DE'])).toBe('en');
+    expect(browserLang([])).toBe('en');
   });
   it('counts channels from 1, as the page does: channel=5 is Channel 5 (index 4)', () => {
     expect(readUrlState('?channel=5').channel).toBe(4);
@@ -28,6 +43,11 @@ describe('url state', () => {
     expect(urlNotice('?layer=res2a&channel=0')).toMatch(/channels are counted from 1/);
     expect(urlNotice('?preset=signs&backend=wasm&layer=res2a&channel=3&variant=literal')).toBeNull();
     expect(urlNotice('')).toBeNull();
+    expect(urlNotice('?lang=fr')).toBe('There is no language “fr”, so the page follows your browser’s language. Languages: en, zh.');
+    expect(urlNotice('?lang=zh')).toBeNull();
+  });
+  it('says it in the page’s language', () => {
+    expect(urlNotice('?preset=foo', makeTranslate('zh', zh))).toBe('没有名为“foo”的预设，因此显示 ImageNet 模型。可用的预设：signs, imagenet。');
   });
 });
 

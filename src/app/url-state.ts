@@ -2,6 +2,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { isPresetName, PRESET_NAMES, type PresetName } from '../model/pure';
 import { BACKENDS, isBackendName, type BackendName } from '../client/backend-policy';
+import { english, isLang, LANGS, type Lang, type Translate } from '../ui/i18n/i18n';
 
 export interface UrlState {
   readonly preset: PresetName;
@@ -16,6 +17,8 @@ export interface UrlState {
   readonly channel: number | null;
   /** Residual blocks switched off, comma-separated in network order ('' for none); checked by the app. */
   readonly off: string;
+  /** The language asked for (`lang=zh`); null follows the browser's languages. */
+  readonly lang: Lang | null;
 }
 
 function channelOf(value: string | null): number | null {
@@ -25,22 +28,26 @@ function channelOf(value: string | null): number | null {
 
 /**
  * What the address asked for that the page cannot give, in words, or null. readUrlState
- * falls back quietly (to the ImageNet preset, the automatic backend, no channel); the page
- * says so once, on load.
+ * falls back quietly (to the ImageNet preset, the automatic backend, no channel, the
+ * browser's language); the page says so once, on load, in the page's language.
  */
-export function urlNotice(search: string): string | null {
+export function urlNotice(search: string, t: Translate = english): string | null {
   const params = new URLSearchParams(search);
   const preset = params.get('preset');
   if (preset && !isPresetName(preset)) {
-    return `There is no preset “${preset}”, so the ImageNet model is shown. Presets: ${PRESET_NAMES.join(', ')}.`;
+    return t('url.badPreset', { value: preset, list: PRESET_NAMES.join(', ') });
   }
   const backend = params.get('backend');
   if (backend && !isBackendName(backend)) {
-    return `There is no backend “${backend}”, so the best one for this browser is used. Backends: ${BACKENDS.join(', ')}.`;
+    return t('url.badBackend', { value: backend, list: BACKENDS.join(', ') });
   }
   const channel = params.get('channel');
   if (channel !== null && channelOf(channel) === null) {
-    return `“channel=${channel}” is not a channel: channels are counted from 1, so the layer opens without one.`;
+    return t('url.badChannel', { value: channel });
+  }
+  const lang = params.get('lang');
+  if (lang !== null && !isLang(lang)) {
+    return t('url.badLang', { value: lang, list: LANGS.join(', ') });
   }
   return null;
 }
@@ -49,6 +56,7 @@ export function readUrlState(search: string): UrlState {
   const params = new URLSearchParams(search);
   const preset = params.get('preset') ?? '';
   const backend = params.get('backend');
+  const lang = params.get('lang');
   return {
     preset: isPresetName(preset) ? preset : 'imagenet',
     seedLiteral: params.get('variant') === 'literal',
@@ -56,6 +64,7 @@ export function readUrlState(search: string): UrlState {
     layer: params.get('layer') || null,
     channel: channelOf(params.get('channel')),
     off: (params.get('off') ?? '').split(',').map((b) => b.trim()).filter(Boolean).join(','),
+    lang: isLang(lang) ? lang : null,
   };
 }
 
@@ -65,7 +74,7 @@ export function writeUrlState(state: UrlState, search: string): string {
   if (state.seedLiteral) params.set('variant', 'literal');
   else params.delete('variant');
   const channel = state.channel === null ? null : state.channel + 1;
-  for (const [key, value] of [['backend', state.backend], ['layer', state.layer], ['channel', channel], ['off', state.off || null]] as const) {
+  for (const [key, value] of [['backend', state.backend], ['layer', state.layer], ['channel', channel], ['off', state.off || null], ['lang', state.lang]] as const) {
     if (value === null) params.delete(key);
     else params.set(key, String(value));
   }
@@ -136,7 +145,7 @@ export function useAddressBar(store: UrlStore): void {
       const next = store.get();
       // Only the selection is clicked often; a model setting is written at once, so a
       // reload straight after choosing it (before any pause) keeps it.
-      const settingChanged = next.preset !== seen.preset || next.seedLiteral !== seen.seedLiteral || next.backend !== seen.backend;
+      const settingChanged = next.preset !== seen.preset || next.seedLiteral !== seen.seedLiteral || next.backend !== seen.backend || next.lang !== seen.lang;
       seen = next;
       if (settingChanged) write();
       else timer = window.setTimeout(write, ADDRESS_BAR_DELAY_MS);

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useT } from './i18n/I18n';
 
 interface Props {
   readonly backend: string | null;
@@ -15,35 +16,37 @@ interface Props {
   readonly host: 'worker' | 'page' | null;
   readonly hostReason: string | null;
   readonly onBackend: (backend: string) => void;
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+  /** Where a person's own model came from (its files); null for a preset. */
+  readonly origin?: string | null;
 }
 
 /** Live facts about the engine: which backend runs and why, tensors, memory, last run. */
 export const Diagnostics = memo(function Diagnostics(props: Props) {
-  const { backend, backends, reason, softwareWebGL, numTensors, numBytes, lastInferenceMs, threads, host, hostReason, onBackend } = props;
+  const { backend, backends, reason, softwareWebGL, numTensors, numBytes, lastInferenceMs, threads, host, hostReason, onBackend, origin = null } = props;
+  const t = useT();
+  const mib = t.number(numBytes / 2 ** 20, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return (
     // A status region that is not read out on every change (the tensor count moves with
     // each image): only a change of backend is announced, by the line below; errors are
     // announced by the page's alert.
-    <section className="diagnostics" role="status" aria-label="Diagnostics" aria-live="off">
-      <span className="visually-hidden" aria-live="polite">{backend ? `Backend: ${backend}${host === 'page' ? ', in the page' : ''}` : ''}</span>
+    <section className="diagnostics" role="status" aria-label={t('diag.label')} aria-live="off">
+      <span className="visually-hidden" aria-live="polite">{backend ? t('diag.announce', { backend, inPage: host === 'page' ? 'yes' : 'no' }) : ''}</span>
       <span>
-        Backend: <strong data-testid="backend">{backend ?? 'starting…'}</strong>
-        {host && <span data-testid="host">{host === 'worker' ? ', in a worker' : ', in the page'}</span>}
-        {softwareWebGL && !reason?.includes('software-rendered') && <span className="muted"> (WebGL here is software-rendered)</span>}
+        {t('diag.backend')} <strong data-testid="backend">{backend ?? t('diag.starting')}</strong>
+        {host && <span data-testid="host">{t(host === 'worker' ? 'diag.inWorker' : 'diag.inPage')}</span>}
+        {softwareWebGL && !reason?.includes('software-rendered') && <span className="muted">{t('diag.software')}</span>}
       </span>
-      {threads !== null && <span>Threads: {threads}</span>}
+      {origin && <span data-testid="model-origin" title={origin}>{origin}</span>}
+      {threads !== null && <span>{t('diag.threads', { n: threads })}</span>}
       {/* Why the model runs in the page (no worker could): people ask, so it is spelled out. */}
-      {hostReason && <span className="muted reason" data-testid="host-reason" title={hostReason}>In the page: {hostReason}</span>}
+      {hostReason && <span className="muted reason" data-testid="host-reason" title={hostReason}>{t('diag.hostReason', { reason: hostReason })}</span>}
       {reason && <span className="muted reason" title={reason}>{reason}</span>}
-      <span>Tensors: {numTensors}</span>
-      <span>Memory: {megabytes(numBytes)}</span>
-      <span>Last inference: {lastInferenceMs === null ? '—' : `${Math.round(lastInferenceMs)} ms`}</span>
+      {/* The count as plain digits (no grouping): tests and people read it as `Tensors: N`. */}
+      <span>{t('diag.tensors', { n: String(numTensors) })}</span>
+      <span>{t('diag.memory', { mib })}</span>
+      <span>{t('diag.lastInference', { time: lastInferenceMs === null ? '—' : t('diag.ms', { ms: Math.round(lastInferenceMs) }) })}</span>
       <label className="backend-switch">
-        Switch backend{' '}
+        {t('diag.switch')}{' '}
         <select value={backend ?? ''} onChange={(e) => onBackend(e.target.value)} disabled={!backend}>
           {backends.map((b) => <option key={b} value={b}>{b}</option>)}
         </select>

@@ -1,50 +1,54 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { PresetName } from '../model/pure';
+import { useT } from './i18n/I18n';
 
 interface Props {
   readonly preset: PresetName;
   readonly seedLiteral: boolean;
   readonly onPreset: (preset: PresetName) => void;
   readonly onSeedLiteral: (literal: boolean) => void;
+  /** A person's own model, once opened: its menu entry, and whether it is the one shown. */
+  readonly local?: { readonly name: string; readonly active: boolean } | null;
+  /** Chooses the person's model again from the menu. */
+  readonly onLocal?: () => void;
+  /** Beside the menu: the model file button, its progress, the model's settings. */
+  readonly children?: ReactNode;
 }
 
-const PRESET_LABELS: Record<PresetName, string> = {
-  signs: 'SIGNS: the assignment (64×64, 6 classes)',
-  imagenet: 'ImageNet: published weights (224×224, 1000 classes)',
-};
+const LOCAL = 'local';
+
+const PRESETS: readonly PresetName[] = ['signs', 'imagenet'];
 
 /** Preset and stage-5 variant switches, with the reasons students will ask about. */
-export const PresetControls = memo(function PresetControls({ preset, seedLiteral, onPreset, onSeedLiteral }: Props) {
+export const PresetControls = memo(function PresetControls({ preset, seedLiteral, onPreset, onSeedLiteral, local = null, onLocal, children }: Props) {
+  const t = useT();
   return (
     <fieldset className="controls">
-      <legend>Model</legend>
+      <legend>{t('preset.legend')}</legend>
       <label>
-        Preset{' '}
-        <select value={preset} onChange={(e) => onPreset(e.target.value as PresetName)}>
-          {(Object.keys(PRESET_LABELS) as PresetName[]).map((p) => (
-            <option key={p} value={p}>{PRESET_LABELS[p]}</option>
+        {t('preset.label')}{' '}
+        <select
+          value={local?.active ? LOCAL : preset}
+          onChange={(e) => (e.target.value === LOCAL ? onLocal?.() : onPreset(e.target.value as PresetName))}
+        >
+          {PRESETS.map((p) => (
+            <option key={p} value={p}>{t(p === 'signs' ? 'preset.signs' : 'preset.imagenet')}</option>
           ))}
+          {local && <option value={LOCAL}>{`${local.name} (your file)`}</option>}
         </select>
       </label>
+      {children}
+      {/* A file fixes its own stage-5 widths: the switch is for the presets. */}
+      {!local?.active && (
       <label className="check">
         <input type="checkbox" checked={seedLiteral} onChange={(e) => onSeedLiteral(e.target.checked)} />
-        Stage-5 identity filters as the text reads: [256, 256, 2048]
+        {t('preset.literal')}
       </label>
+      )}
       <details className="note">
-        <summary>Why these switches?</summary>
-        <p>
-          The assignment text gives stage 5's identity blocks [256, 256, 2048], but its reference
-          solution and every published ResNet50 use [512, 512, 2048]. The default follows the
-          published model; tick the box to see what the literal reading changes (the ImageNet
-          weights only fit the published shapes, so that variant runs with seeded random weights).
-        </p>
-        {preset === 'imagenet' && (
-          <p>
-            ImageNet adds two weightless layers so the published Keras weights fit: <code>pool1_pad</code>,
-            a 1-pixel zero padding before the max pool (stage 2 then sees 56×56, as in training), and an{' '}
-            <code>avg_pool</code> window of 7×7, the whole final feature map.
-          </p>
-        )}
+        <summary>{t('preset.why')}</summary>
+        <p>{t('preset.whyText')}</p>
+        {preset === 'imagenet' && <p>{t.rich('preset.imagenetText', { code: (chunks) => <code>{chunks}</code> })}</p>}
       </details>
     </fieldset>
   );

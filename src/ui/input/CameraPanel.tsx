@@ -4,6 +4,8 @@
  * screen readers (the predictions and the status say what matters).
  */
 import type { RefObject } from 'react';
+import { useT } from '../i18n/I18n';
+import type { Translate } from '../i18n/i18n';
 
 export interface CameraPanelProps {
   readonly state: 'off' | 'starting' | 'live' | 'pausing' | 'paused';
@@ -16,42 +18,38 @@ export interface CameraPanelProps {
   readonly disabled?: boolean;
 }
 
-function statusText(state: CameraPanelProps['state']): string {
-  return {
-    off: '',
-    starting: 'Asking for the camera…',
-    live: 'Camera on: classifying frame after frame.',
-    pausing: 'Pausing after the frame under way…',
-    paused: 'Paused on the last frame: inspect it like any image.',
-  }[state];
+function statusText(state: CameraPanelProps['state'], t: Translate): string {
+  return state === 'off' ? '' : t(`camera.${state}`);
 }
 
 /** Beside "Choose image…": the camera is asked for only when this is pressed. */
 export function CameraButton({ state, onStart, disabled = false }: Pick<CameraPanelProps, 'state' | 'onStart' | 'disabled'>) {
+  const t = useT();
   if (state !== 'off' && state !== 'starting') return null;
   return (
-    <button type="button" className="camera-button" onClick={onStart} disabled={disabled || state === 'starting'} title="Classify what your camera sees, frame after frame; the browser asks first">
-      Use the camera
+    <button type="button" className="camera-button" onClick={onStart} disabled={disabled || state === 'starting'} title={t('camera.buttonTitle')}>
+      {t('camera.button')}
     </button>
   );
 }
 
 /** The live camera, once asked for: status, video, rate and controls. */
 export function CameraPanel({ state, fps, videoRef, onPause, onResume, onStop }: Omit<CameraPanelProps, 'onStart' | 'disabled'>) {
+  const t = useT();
   if (state === 'off') return null;
   const on = state !== 'starting';
   return (
-    <section className="camera" aria-label="Camera">
-      <p className="camera-status small" role="status">{statusText(state)}</p>
+    <section className="camera" aria-label={t('camera.label')}>
+      <p className="camera-status small" role="status">{statusText(state, t)}</p>
       {on && (
         <>
           <video ref={videoRef} className="camera-video" muted playsInline aria-hidden="true" />
           <div className="camera-controls">
-            <span className="camera-fps" aria-label="Frame rate">{fps === null ? '… frames per second' : `${fps.toFixed(1)} frames per second`}</span>
+            <span className="camera-fps" aria-label={t('camera.fpsLabel')}>{fps === null ? t('camera.fpsUnknown') : t('camera.fps', { fps: t.number(fps, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) })}</span>
             {state === 'live'
-              ? <button type="button" onClick={onPause}>Pause</button>
-              : <button type="button" onClick={onResume} disabled={state === 'pausing'}>Resume</button>}
-            <button type="button" onClick={onStop}>Stop the camera</button>
+              ? <button type="button" onClick={onPause}>{t('camera.pause')}</button>
+              : <button type="button" onClick={onResume} disabled={state === 'pausing'}>{t('camera.resume')}</button>}
+            <button type="button" onClick={onStop}>{t('camera.stop')}</button>
           </div>
         </>
       )}

@@ -2,6 +2,7 @@ import type { CamMap, RgbaImage } from '../view-data';
 import { usePainted } from '../use-painted';
 import { interpolateInferno, rgb } from 'd3';
 import { useMemo, useRef } from 'react';
+import { useT } from '../i18n/I18n';
 
 interface Props {
   readonly name: string;
@@ -28,6 +29,7 @@ function camToRgba(cam: CamMap): ImageData {
 
 /** The original beside what the network sees, with the class activation map on top. */
 export function ImagePanel({ name, originalUrl, original, network, cam, notes }: Props) {
+  const t = useT();
   const netRef = useRef<HTMLCanvasElement>(null);
   const camRef = useRef<HTMLCanvasElement>(null);
   usePainted(netRef, network);
@@ -35,23 +37,23 @@ export function ImagePanel({ name, originalUrl, original, network, cam, notes }:
   usePainted(camRef, camImage);
 
   return (
-    <section className="image-panel" aria-label="Image">
+    <section className="image-panel" aria-label={t('image.label')}>
       <figure>
-        {originalUrl ? <img src={originalUrl} alt={`Original: ${name}`} /> : <div className="placeholder" />}
-        <figcaption>Original · {original.width}×{original.height}</figcaption>
+        {originalUrl ? <img src={originalUrl} alt={t('image.original', { name })} /> : <div className="placeholder" />}
+        <figcaption>{t('image.originalCaption', { width: String(original.width), height: String(original.height) })}</figcaption>
       </figure>
       <figure>
         <div className="stack">
-          <canvas ref={netRef} role="img" aria-label={`${name} as the network sees it`} />
+          <canvas ref={netRef} role="img" aria-label={t('image.asNetwork', { name })} />
           <canvas
             ref={camRef}
             className={cam ? 'cam visible' : 'cam'}
             role="img"
-            aria-label={cam ? `Class activation map for ${cam.label}` : 'No class activation map'}
+            aria-label={cam ? t('image.camFor', { label: cam.label }) : t('image.noCam')}
             data-testid="cam-overlay"
           />
         </div>
-        <figcaption>{cam ? `Where it sees “${cam.label}”` : `Network input · ${network.width}×${network.height}`}</figcaption>
+        <figcaption>{cam ? t('image.whereSees', { label: cam.label }) : t('image.networkCaption', { width: String(network.width), height: String(network.height) })}</figcaption>
       </figure>
       {notes.length > 0 && (
         <ul className="notes">

@@ -6,6 +6,7 @@ import { ImagePanel } from './ImagePanel';
 import { LoadProgress } from './LoadProgress';
 import { Predictions } from './Predictions';
 import { QueueStatus, type QueueEntry } from './QueueStatus';
+import { useT } from '../i18n/I18n';
 
 export interface ShownImage {
   readonly name: string;
@@ -44,6 +45,7 @@ interface Props {
 /** The left column: where images come in and predictions go out. */
 export function InputColumn(props: Props) {
   const { image, networkView, predictions } = props;
+  const t = useT();
   return (
     <div className="input-column">
       <DropZone
@@ -71,7 +73,7 @@ export function InputColumn(props: Props) {
       {predictions ? (
         <Predictions predictions={predictions} camIndex={props.camIndex} onCam={props.onCam} trained={props.trained} intact={props.intact} lesion={props.lesion} file={image?.name} />
       ) : (
-        image && props.queue.busy && <p className="muted" aria-live="polite">Running the image on the chosen model…</p>
+        image && props.queue.busy && <p className="muted" aria-live="polite">{t('input.running')}</p>
       )}
       {props.children}
     </div>

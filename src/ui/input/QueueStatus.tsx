@@ -1,6 +1,8 @@
 import type { Prediction } from '../../client/types';
 import { downloadText } from '../export/download';
 import { runCsv } from '../export/csv';
+import { useT } from '../i18n/I18n';
+import type { MessageId } from '../i18n/i18n';
 
 export interface QueueEntry {
   readonly id: number;
@@ -11,13 +13,13 @@ export interface QueueEntry {
   readonly predictions?: readonly Prediction[];
 }
 
-const STATUS_TEXT: Record<QueueEntry['status'], string> = {
-  waiting: 'waiting',
-  decoding: 'reading…',
-  running: 'running…',
-  done: 'done',
-  failed: 'failed',
-  cancelled: 'cancelled',
+const STATUS_TEXT: Record<QueueEntry['status'], MessageId> = {
+  waiting: 'queue.waiting',
+  decoding: 'queue.decoding',
+  running: 'queue.running',
+  done: 'queue.done',
+  failed: 'queue.failed',
+  cancelled: 'queue.cancelled',
 };
 
 interface Props {
@@ -28,25 +30,26 @@ interface Props {
 
 /** Per-file status when several images were dropped, with a way to stop. */
 export function QueueStatus({ items, busy, onCancel }: Props) {
+  const t = useT();
   if (items.length === 0) return null;
   const single = items.length === 1;
   return (
     <div className="queue">
-      <ul aria-label="Files" className={single ? 'single' : ''}>
+      <ul aria-label={t('queue.files')} className={single ? 'single' : ''}>
         {items.map((it) => (
           <li key={it.id} className={`status-${it.status}`}>
             <span className="name">{it.name}</span>
-            <span className="state" title={it.message}>{STATUS_TEXT[it.status]}</span>
+            <span className="state" title={it.message}>{t(STATUS_TEXT[it.status])}</span>
             {it.status === 'failed' && it.message && <span className="why">{it.message}</span>}
           </li>
         ))}
       </ul>
       {busy && !single && (
-        <button type="button" className="link" onClick={onCancel}>Cancel the remaining files</button>
+        <button type="button" className="link" onClick={onCancel}>{t('queue.cancel')}</button>
       )}
       {!single && items.some((it) => it.predictions) && (
-        <button type="button" className="link save-link" onClick={() => downloadText(runCsv(items.map((it) => ({ ...it, status: STATUS_TEXT[it.status] }))), 'resnet50-results.csv', 'text/csv')}>
-          Save every file’s top-5 as CSV
+        <button type="button" className="link save-link" onClick={() => downloadText(runCsv(items.map((it) => ({ ...it, status: t(STATUS_TEXT[it.status]) }))), 'resnet50-results.csv', 'text/csv')}>
+          {t('queue.saveCsv')}
         </button>
       )}
     </div>
