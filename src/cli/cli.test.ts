@@ -7,7 +7,10 @@ import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runImageFile, startEngine } from './engine';
+import { decodeImageFile } from '../model/image/decode-node';
 import { buildJpeg, buildPng, pngHeaderOnly } from '../test-support/test-images';
+import { webpOf } from '../test-support/webp-encode';
+import { EXAMPLES } from './examples';
 import { runCli } from './run';
 
 beforeAll(() => tf.enableProdMode());
@@ -90,6 +93,25 @@ describe('cli errors', () => {
     expect(r).toMatchObject({ code: 1, stdout: '', stderr: 'inspect: cannot write no-such-folder/x.npy: the folder no-such-folder does not exist (create it first)' });
   });
 
+  it('--help and -h, for the program and for every command: exit 0, its usage and examples that use only its options', async () => {
+    for (const flag of ['--help', '-h']) {
+      const program = await runCli([flag]);
+      expect(program).toMatchObject({ code: 0, stderr: '' });
+      expect(program.stdout).toMatch(/^usage: npm run -s cli -- <command>[^]*\nexamples:\n {4}npm run -s cli -- classify /);
+    }
+    for (const name of Object.keys(EXAMPLES)) {
+      for (const flag of ['--help', '-h']) {
+        const r = await runCli([name, flag]);
+        expect(r, `${name} ${flag}`).toMatchObject({ code: 0, stderr: '' });
+        const [usage, examples = ''] = r.stdout.split('\nexamples:\n');
+        expect(usage).toMatch(new RegExp(`^usage: npm run -s cli -- ${name} \\[options\\]\n {2}${name} `));
+        const shown = examples.split('\n').map((line) => line.replace(/^ {4}npm run -s cli -- /, ''));
+        expect(shown).toEqual(EXAMPLES[name]);
+        for (const option of shown.join(' ').match(/--[a-z-]+/g) ?? []) expect(usage, `${name}: ${option}`).toMatch(new RegExp(`${option}(?![a-z-])`));
+      }
+    }
+  });
+
   // The list grows with the commands: each one the usage text documents must be offered.
   it.each([
     [['sumary'], /^unknown command "sumary": use one of (.+)$/],
@@ -122,8 +144,10 @@ describe('cli as a process', () => {
 });
 
 describe('cli classify and inspect (real weights, WASM)', () => {
-  it('classify --json: Egyptian cat and espresso first', async () => {
-    const r = await runCli(['classify', 'public/samples/chelsea.png', 'public/samples/coffee.png', '--json', '--top', '3']);
+  it('classify --json: Egyptian cat and espresso first, and the cat again from a lossless WebP', async () => {
+    const webp = path.join(mkdtempSync(path.join(os.tmpdir(), 'cli-webp-')), 'chelsea.webp');
+    writeFileSync(webp, await webpOf(await decodeImageFile('public/samples/chelsea.png'), { lossless: 1 }));
+    const r = await runCli(['classify', 'public/samples/chelsea.png', 'public/samples/coffee.png', webp, '--json', '--top', '3']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { results: { file: string; top: { index: number; label: string; probability: number }[] }[]; backend: string; ms: number };
@@ -132,9 +156,12 @@ describe('cli classify and inspect (real weights, WASM)', () => {
     expect(out.results.map((x) => [x.file, x.top[0].label])).toEqual([
       ['public/samples/chelsea.png', 'Egyptian cat'],
       ['public/samples/coffee.png', 'espresso'],
+      [webp, 'Egyptian cat'],
     ]);
     expect(out.results[0].top).toHaveLength(3);
     expect(out.results[0].top[0].index).toBe(285);
+    // The same pixels, so the same probabilities.
+    expect(out.results[2].top).toEqual(out.results[0].top);
   });
 
   it('a file that is not an image gets one line on stderr; the others are still classified', async () => {

@@ -11,13 +11,14 @@ import { RECEPTIVE_FIELD_USAGE, runReceptiveField } from './receptive-field-comm
 import { runSummary } from './summary-command';
 import { PREDICT_USAGE, runPredict } from './predict-command';
 import { MODEL_USAGE } from './model-option';
+import { examplesText } from './examples';
 
 const USAGE = `usage: npm run -s cli -- <command> [options]
 
 commands:
   summary [--preset signs|imagenet] [--seed-literal] [--json]   Keras-style model summary
   summary --model FILE [--json]                                  a model file's summary (its weights checked too)
-  classify IMAGE... [--top K] [--json]                           ImageNet top-K for PNG/JPEG files
+  classify IMAGE... [--top K] [--json]                           ImageNet top-K (PNG, JPEG, GIF, WebP)
   inspect IMAGE --layer NAME [--json] [--npy FILE]               one layer's activation statistics
 ${PREDICT_USAGE}
   ${RECEPTIVE_FIELD_USAGE}
@@ -57,8 +58,9 @@ function commandHelp(name: string): string {
     if (/^ {2}[a-z]/.test(line)) inside = line.startsWith(`  ${name} `);
     if (inside) out.push(line);
   }
-  const model = MODEL_COMMANDS.has(name) ? `\n  ${MODEL_USAGE}   your own model file` : '';
-  return `usage: npm run -s cli -- ${name} [options]\n${out.join('\n')}${model}`;
+  // Commands whose own lines do not already say how they take a model file.
+  const model = MODEL_COMMANDS.has(name) && !out.some((line) => line.includes('--model')) ? `\n  ${MODEL_USAGE}   your own model file` : '';
+  return `usage: npm run -s cli -- ${name} [options]\n${out.join('\n')}${model}${examplesText([name])}`;
 }
 
 export interface CliResult {
@@ -67,20 +69,22 @@ export interface CliResult {
   readonly stderr: string;
 }
 
+const HELP = new Set(['help', '--help', '-h']);
+
 function usage(name: string | undefined): CliResult {
-  if (name === 'help' || name === '--help') return { code: 0, stdout: USAGE, stderr: '' };
+  if (name !== undefined && HELP.has(name)) return { code: 0, stdout: `${USAGE}${examplesText(['classify', 'inspect', 'attribute'])}`, stderr: '' };
   return { code: 2, stdout: '', stderr: `missing command: use one of ${Object.keys(COMMANDS).join(', ')} (or help)` };
 }
 
 /** Runs one command; never throws. Errors become one line on stderr and a non-zero code. */
 export async function runCli(argv: readonly string[]): Promise<CliResult> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help') return usage(name);
+  if (name === undefined || HELP.has(name)) return usage(name);
   const command = COMMANDS[name];
   if (!command) {
     return { code: 2, stdout: '', stderr: `unknown command "${name}": use one of ${Object.keys(COMMANDS).join(', ')}` };
   }
-  if (rest.includes('--help')) return { code: 0, stdout: commandHelp(name), stderr: '' };
+  if (rest.includes('--help') || rest.includes('-h')) return { code: 0, stdout: commandHelp(name), stderr: '' };
   try {
     await tf.setBackend('cpu');
     const { stdout, errors, warnings = [] } = await command(rest);

@@ -6,18 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { decodeImageBytes, decodeImageFile } from './decode-node';
 import { ImageInputError } from './errors';
 import {
-  buildBmp, buildGif, buildJpeg, buildPng, buildWebp, exifSegment, pngChunk, pngHeaderOnly, type PngSpec, withSegment,
+  buildBmp, buildJpeg, buildPng, buildWebp, exifSegment, pngChunk, pngHeaderOnly, type PngSpec, withSegment,
 } from '../../test-support/test-images';
 
-function rgbaOf(spec: PngSpec): number[][] {
-  const image = decodeImageBytes(buildPng(spec), 'test.png');
+async function rgbaOf(spec: PngSpec): Promise<number[][]> {
+  const image = await decodeImageBytes(buildPng(spec), 'test.png');
   expect([image.width, image.height]).toEqual([spec.width, spec.height]);
   return Array.from({ length: image.width * image.height }, (_, i) => Array.from(image.pixels.subarray(i * 4, i * 4 + 4)));
 }
 
-function refusal(run: () => unknown): ImageInputError {
+async function refusal(run: () => Promise<unknown>): Promise<ImageInputError> {
   try {
-    run();
+    await run();
   } catch (error) {
     expect(error).toBeInstanceOf(ImageInputError);
     return error as ImageInputError;
@@ -26,47 +26,47 @@ function refusal(run: () => unknown): ImageInputError {
 }
 
 describe('decodeImageBytes: every PNG flavour becomes 8-bit RGBA', () => {
-  it('8-bit gray', () => {
-    expect(rgbaOf({ width: 3, height: 1, bitDepth: 8, colorType: 0, rows: [[0, 128, 255]] }))
+  it('8-bit gray', async () => {
+    expect(await rgbaOf({ width: 3, height: 1, bitDepth: 8, colorType: 0, rows: [[0, 128, 255]] }))
       .toEqual([[0, 0, 0, 255], [128, 128, 128, 255], [255, 255, 255, 255]]);
   });
 
-  it('1-bit gray', () => {
-    expect(rgbaOf({ width: 2, height: 1, bitDepth: 1, colorType: 0, rows: [[0b10000000]] }))
+  it('1-bit gray', async () => {
+    expect(await rgbaOf({ width: 2, height: 1, bitDepth: 1, colorType: 0, rows: [[0b10000000]] }))
       .toEqual([[255, 255, 255, 255], [0, 0, 0, 255]]);
   });
 
-  it('gray with alpha', () => {
-    expect(rgbaOf({ width: 1, height: 1, bitDepth: 8, colorType: 4, rows: [[100, 50]] })).toEqual([[100, 100, 100, 50]]);
+  it('gray with alpha', async () => {
+    expect(await rgbaOf({ width: 1, height: 1, bitDepth: 8, colorType: 4, rows: [[100, 50]] })).toEqual([[100, 100, 100, 50]]);
   });
 
-  it('16-bit RGB, scaled to 8 bits by rounding (v * 255 / 65535)', () => {
+  it('16-bit RGB, scaled to 8 bits by rounding (v * 255 / 65535)', async () => {
     const row = [0xff, 0xff, 0x80, 0x80, 0x00, 0x00, 0x7f, 0xff, 0x01, 0x01, 0x00, 0x81];
-    expect(rgbaOf({ width: 2, height: 1, bitDepth: 16, colorType: 2, rows: [row] }))
+    expect(await rgbaOf({ width: 2, height: 1, bitDepth: 16, colorType: 2, rows: [row] }))
       .toEqual([[255, 128, 0, 255], [127, 1, 1, 255]]);
   });
 
-  it('16-bit gray with alpha', () => {
-    expect(rgbaOf({ width: 1, height: 1, bitDepth: 16, colorType: 4, rows: [[0x40, 0x00, 0x80, 0x00]] }))
+  it('16-bit gray with alpha', async () => {
+    expect(await rgbaOf({ width: 1, height: 1, bitDepth: 16, colorType: 4, rows: [[0x40, 0x00, 0x80, 0x00]] }))
       .toEqual([[64, 64, 64, 128]]);
   });
 
-  it('palette with a transparent entry (tRNS)', () => {
+  it('palette with a transparent entry (tRNS)', async () => {
     const before = [pngChunk('PLTE', [255, 0, 0, 0, 0, 255]), pngChunk('tRNS', [255, 0])];
-    expect(rgbaOf({ width: 2, height: 1, bitDepth: 8, colorType: 3, rows: [[0, 1]], before }))
+    expect(await rgbaOf({ width: 2, height: 1, bitDepth: 8, colorType: 3, rows: [[0, 1]], before }))
       .toEqual([[255, 0, 0, 255], [0, 0, 255, 0]]);
   });
 
-  it('RGBA with transparency keeps its alpha (composited on white later) and says so', () => {
-    const image = decodeImageBytes(buildPng({ width: 1, height: 1, bitDepth: 8, colorType: 6, rows: [[10, 20, 30, 0]] }), 'a.png');
+  it('RGBA with transparency keeps its alpha (composited on white later) and says so', async () => {
+    const image = await decodeImageBytes(buildPng({ width: 1, height: 1, bitDepth: 8, colorType: 6, rows: [[10, 20, 30, 0]] }), 'a.png');
     expect(Array.from(image.pixels)).toEqual([10, 20, 30, 0]);
     expect(image.notes).toEqual(['Transparent areas are shown on white.']);
   });
 
-  it('agrees with a PNG written by pngjs', () => {
+  it('agrees with a PNG written by pngjs', async () => {
     const png = new PNG({ width: 2, height: 2 });
     png.data.set([1, 2, 3, 255, 4, 5, 6, 255, 7, 8, 9, 255, 10, 11, 12, 255]);
-    const image = decodeImageBytes(new Uint8Array(PNG.sync.write(png)), 'pngjs.png');
+    const image = await decodeImageBytes(new Uint8Array(PNG.sync.write(png)), 'pngjs.png');
     expect(Array.from(image.pixels)).toEqual(Array.from(png.data));
     expect(image.notes).toEqual([]);
   });
@@ -85,15 +85,15 @@ describe('decodeImageBytes: JPEG', () => {
   const pixelAt = (pixels: Uint8Array, width: number, x: number, y: number) => Array.from(pixels.subarray((y * width + x) * 4, (y * width + x) * 4 + 3));
   const near = (actual: number[], expected: number[]) => actual.every((v, i) => Math.abs(v - expected[i]) < 40);
 
-  it('decodes a plain JPEG upright as stored', () => {
-    const image = decodeImageBytes(buildJpeg(64, 32, quadrants), 'plain.jpg');
+  it('decodes a plain JPEG upright as stored', async () => {
+    const image = await decodeImageBytes(buildJpeg(64, 32, quadrants), 'plain.jpg');
     expect([image.width, image.height]).toEqual([64, 32]);
     expect(near(pixelAt(image.pixels, 64, 8, 8), [255, 0, 0])).toBe(true);
     expect(image.notes).toEqual([]);
   });
 
-  it('turns a photo with EXIF orientation 6 upright (90° clockwise)', () => {
-    const image = decodeImageBytes(withSegment(buildJpeg(64, 32, quadrants), exifSegment(6)), 'rotated.jpg');
+  it('turns a photo with EXIF orientation 6 upright (90° clockwise)', async () => {
+    const image = await decodeImageBytes(withSegment(buildJpeg(64, 32, quadrants), exifSegment(6)), 'rotated.jpg');
     expect([image.width, image.height]).toEqual([32, 64]);
     expect(image.header).toMatchObject({ format: 'jpeg', width: 64, height: 32 });
     // Clockwise: the stored bottom-left (blue) comes to the top-left, top-left (red) to the top-right.
@@ -109,25 +109,33 @@ describe('decodeImageBytes refuses, with typed errors', () => {
   it.each([
     ['PNG', buildPng({ width: 40, height: 40, bitDepth: 8, colorType: 2, rows: Array.from({ length: 40 }, (_, y) => new Array(120).fill(y)) })],
     ['JPEG', buildJpeg(64, 48, (x, y) => [x * 4, y * 5, 99, 255])],
-  ])('damaged or truncated %s data, naming the file', (format, bytes) => {
-    const error = refusal(() => decodeImageBytes(bytes.subarray(0, Math.floor(bytes.length * 0.6)), 'cut.img'));
+  ])('damaged or truncated %s data, naming the file', async (format, bytes) => {
+    const error = await refusal(() => decodeImageBytes(bytes.subarray(0, Math.floor(bytes.length * 0.6)), 'cut.img'));
     expect(error.kind).toBe('truncated');
     expect(error.file).toBe('cut.img');
     expect(error.message).toBe(`Could not decode cut.img: its ${format} image data is cut short or damaged.`);
   });
 
-  it.each([
-    ['GIF', buildGif(4, 4)],
-    ['WebP', buildWebp('VP8L', 4, 4)],
-    ['BMP', buildBmp(4, 4)],
-  ])('%s: the command line reads PNG and JPEG', (format, bytes) => {
-    const error = refusal(() => decodeImageBytes(bytes, 'x'));
-    expect(error.kind).toBe('unsupported-format');
-    expect(error.message).toMatch(new RegExp(`^${format} images can't be read here: the command line reads PNG and JPEG`));
+  it('BMP: the command line reads PNG, JPEG, GIF and WebP', async () => {
+    const error = await refusal(() => decodeImageBytes(buildBmp(4, 4), 'x.bmp'));
+    expect([error.kind, error.file]).toEqual(['unsupported-format', 'x.bmp']);
+    expect(error.message).toMatch(/^BMP images can't be read here: the command line reads PNG, JPEG, GIF and WebP/);
   });
 
-  it('refuses an oversized PNG from its header, before decoding', () => {
-    const error = refusal(() => decodeImageBytes(pngHeaderOnly(40000, 40000), 'huge.png'));
+  it('an animated WebP, in words naming the file', async () => {
+    const error = await refusal(() => decodeImageBytes(buildWebp('VP8X-animated', 4, 4), 'moving.webp'));
+    expect([error.kind, error.file]).toEqual(['unsupported-format', 'moving.webp']);
+    expect(error.message).toMatch(/^moving\.webp is an animated WebP: the command line reads still WebP images/);
+  });
+
+  it('a WebP whose image data is filler: damaged, naming the file', async () => {
+    const error = await refusal(() => decodeImageBytes(buildWebp('VP8L', 4, 4), 'filler.webp'));
+    expect([error.kind, error.file]).toEqual(['truncated', 'filler.webp']);
+    expect(error.message).toBe('Could not decode filler.webp: its WebP image data is cut short or damaged.');
+  });
+
+  it('refuses an oversized PNG from its header, before decoding', async () => {
+    const error = await refusal(() => decodeImageBytes(pngHeaderOnly(40000, 40000), 'huge.png'));
     expect([error.kind, error.file]).toEqual(['too-large', 'huge.png']);
     expect(error.message).toMatch(/limit of 50 megapixels/);
   });

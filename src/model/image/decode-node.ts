@@ -1,18 +1,19 @@
 /**
- * Node-only image decoding for the command line and tests: PNG (pngjs) and JPEG (jpeg-js),
- * sniffed and size-checked before decoding, JPEGs turned upright from their EXIF
- * orientation. Never imported by browser code (it uses node:fs and Buffer).
+ * Node-only image decoding for the command line and tests: PNG (pngjs), JPEG (jpeg-js), GIF
+ * and WebP (decode-gif-webp-node.ts), sniffed and size-checked before decoding, JPEGs turned
+ * upright from their EXIF orientation. Never imported by browser code (it uses node:fs and Buffer).
  */
 import { open, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { ImageInputError } from './errors';
+import { decodeGif, decodeWebp, type Rgba } from './decode-gif-webp-node';
 import { applyOrientation, jpegOrientation, orientationNote } from './exif';
 import { DEFAULT_MAX_PIXELS, sniffImage } from './sniff';
 import type { DecodedImage, ImageFormat, ImageHeader, ImageLimits } from './types';
 
-/** Enough for the header of any PNG or JPEG we accept (an EXIF block is at most 64 KiB). */
+/** Enough for the header of any image we accept (a JPEG's EXIF block is at most 64 KiB). */
 const HEAD_BYTES = 256 * 1024;
 
 const FORMAT_NAMES: Record<ImageFormat, string> = { png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', bmp: 'BMP' };
@@ -37,13 +38,17 @@ function hasTransparency(pixels: Uint8Array): boolean {
   return false;
 }
 
-function decodePng(bytes: Uint8Array, header: ImageHeader, notes: string[]): DecodedImage {
+/** The notes the page gives too: an animation's first frame, transparency on white. */
+function decoded(image: Rgba, header: ImageHeader, notes: string[]): DecodedImage {
+  if (header.animated) notes.push(`Animated ${FORMAT_NAMES[header.format]}: the first frame is classified.`);
+  if (hasTransparency(image.pixels)) notes.push('Transparent areas are shown on white.');
+  return { width: image.width, height: image.height, pixels: image.pixels, header, notes };
+}
+
+function decodePng(bytes: Uint8Array): Rgba {
   // pngjs expands gray, palette, tRNS and sub-byte depths to RGBA and rounds 16-bit to 8.
   const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  const pixels = new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength);
-  if (header.animated) notes.push('Animated PNG: the first frame is classified.');
-  if (hasTransparency(pixels)) notes.push('Transparent areas are shown on white.');
-  return { width: png.width, height: png.height, pixels, header, notes };
+  return { width: png.width, height: png.height, pixels: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
 }
 
 function decodeJpeg(bytes: Uint8Array, header: ImageHeader, notes: string[]): DecodedImage {
@@ -55,32 +60,37 @@ function decodeJpeg(bytes: Uint8Array, header: ImageHeader, notes: string[]): De
 }
 
 /**
- * Decodes PNG or JPEG bytes to 8-bit RGBA. `name` is only used in messages. Throws
- * ImageInputError for anything else, for sizes over `limits`, and for damaged data.
+ * Decodes PNG, JPEG, GIF or WebP bytes to 8-bit RGBA. `name` is only used in messages.
+ * Throws ImageInputError for anything else, for sizes over `limits`, and for damaged data.
  */
-export function decodeImageBytes(
+export async function decodeImageBytes(
   bytes: Uint8Array,
   name: string,
   limits: ImageLimits = { maxPixels: DEFAULT_MAX_PIXELS },
-): DecodedImage {
+): Promise<DecodedImage> {
   let header: ImageHeader;
   try {
     header = sniffImage(bytes, limits);
   } catch (error) {
     throw withFile(error, name);
   }
-  if (header.format !== 'png' && header.format !== 'jpeg') {
+  if (header.format === 'bmp') {
     throw new ImageInputError(
       'unsupported-format',
-      `${FORMAT_NAMES[header.format]} images can't be read here: the command line reads PNG and JPEG. ` +
+      `${FORMAT_NAMES[header.format]} images can't be read here: the command line reads PNG, JPEG, GIF and WebP. ` +
         'Convert it to PNG first, or open it in the web page, which reads it.',
       { file: name },
     );
   }
   try {
-    return header.format === 'png' ? decodePng(bytes, header, []) : decodeJpeg(bytes, header, []);
+    if (header.format === 'jpeg') return decodeJpeg(bytes, header, []);
+    const image = header.format === 'png' ? decodePng(bytes)
+      : header.format === 'gif' ? decodeGif(bytes)
+        : await decodeWebp(bytes, name, header.animated === true);
+    return decoded(image, header, []);
   } catch (error) {
-    throw damaged(name, header, error);
+    // An animated WebP is refused in its own words; anything else thrown here is bad data.
+    throw error instanceof ImageInputError ? error : damaged(name, header, error);
   }
 }
 
@@ -106,7 +116,7 @@ function unreadable(file: string, error: unknown): ImageInputError {
   return new ImageInputError('unreadable', `Cannot open ${file}: ${why}.`, { file, cause: error });
 }
 
-/** Reads and decodes a PNG or JPEG file; the header is checked before the rest is read. */
+/** Reads and decodes an image file; the header is checked before the rest is read. */
 export async function decodeImageFile(
   file: string,
   limits: ImageLimits = { maxPixels: DEFAULT_MAX_PIXELS },

@@ -1,4 +1,4 @@
-/** The formats a browser decodes for us; the Node command line reads only PNG and JPEG. */
+/** The formats a browser decodes for us; the Node command line reads all but BMP. */
 export type ImageFormat = 'png' | 'jpeg' | 'gif' | 'webp' | 'bmp';
 
 /** What an image's first bytes say about it, read without decoding a pixel. */

@@ -1,0 +1,30 @@
+/** Tests only: real WebP files, written by libwebp's encoder (@jsquash/webp, WebAssembly) in Node. */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import encodeWebp, { init as initWebpEncoder } from '@jsquash/webp/encode.js';
+
+let ready: Promise<void> | null = null;
+
+function encoder(): Promise<void> {
+  ready ??= (async () => {
+    const wasm = createRequire(import.meta.url).resolve('@jsquash/webp/codec/enc/webp_enc.wasm');
+    // The JavaScript takes a compiled module first (its .d.ts declares only the options).
+    const init = initWebpEncoder as unknown as (module: WebAssembly.Module) => Promise<void>;
+    await init(await WebAssembly.compile(await readFile(wasm)));
+  })();
+  return ready;
+}
+
+export interface RgbaImage {
+  readonly width: number;
+  readonly height: number;
+  readonly pixels: Uint8Array;
+}
+
+/** `lossless: 1` keeps every pixel; `lossless: 0` with a quality (0-100) is the usual photo WebP. */
+export async function webpOf(image: RgbaImage, options: { lossless: number; quality?: number }): Promise<Uint8Array> {
+  await encoder();
+  const data = new Uint8ClampedArray(image.pixels);
+  // method 0: the fastest effort (tests want the bytes, not the smallest file).
+  return new Uint8Array(await encodeWebp({ data, width: image.width, height: image.height, colorSpace: 'srgb' }, { method: 0, ...options }));
+}
