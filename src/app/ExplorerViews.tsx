@@ -7,7 +7,7 @@
  */
 import { memo, useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { receptiveFields, type ReceptiveField } from '../explain/receptive-field';
-import { blockName, layerLessons, presetConfig, TINT_STATISTICS, tintLabel, type LayerLesson, type LayerSummary, type ModelSummary, type TintStatistic } from '../model/pure';
+import { blockName, layerLessons, presetConfig, TINT_STATISTICS, tintLabel, type LayerLesson, type LayerSummary, type ModelSummary, type ResNetConfig, type TintStatistic } from '../model/pure';
 import { ModelTotals } from '../ui/ModelTotals';
 import { SummaryTable } from '../ui/SummaryTable';
 import type { RgbaImage } from '../ui/view-data';
@@ -52,6 +52,11 @@ const NO_TINT = 'No tint';
 
 const NO_LAYERS: readonly string[] = [];
 
+/** The configuration a summary describes: a model file's own (widths, sizes, names), else its preset's. */
+function configOf(summary: ModelSummary): ResNetConfig {
+  return summary.config ?? presetConfig(summary.preset, { seedLiteral: summary.seedLiteral });
+}
+
 /** LayerInspector re-renders only when its own props change (not for the graph's sake). */
 const MemoLayerInspector = memo(LayerInspector);
 
@@ -86,7 +91,7 @@ interface ArchitectureFacts {
 function useArchitectureFacts(summary: ModelSummary | null): ArchitectureFacts {
   return useMemo(() => {
     if (!summary) return { fields: new Map(), lessons: new Map(), descriptions: new Map() };
-    const config = presetConfig(summary.preset, { seedLiteral: summary.seedLiteral });
+    const config = configOf(summary);
     const lessons = layerLessons(config);
     const descriptions = new Map([...lessons.values()].map((l) => [l.name, l.sentence]));
     return { fields: new Map(receptiveFields(config).map((f) => [f.name, f])), lessons, descriptions };
@@ -216,7 +221,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
   const { offSet, toggle } = lesion;
   const blockSwitch = useMemo(() => (blockOf ? { name: blockOf, off: offSet.has(blockOf), onToggle: toggle } : null), [blockOf, offSet, toggle]);
   const layerNames = useMemo(() => new Set(summary?.layers.map((l) => l.name) ?? []), [summary]);
-  const config = useMemo(() => (summary ? presetConfig(summary.preset, { seedLiteral: summary.seedLiteral }) : null), [summary]);
+  const config = useMemo(() => (summary ? configOf(summary) : null), [summary]);
 
   if (!summary) return <section className="views building" aria-busy="true">Building ResNet50…</section>;
 

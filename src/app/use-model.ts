@@ -14,6 +14,8 @@ import { IMAGENET_WEIGHTS } from '../model/pure';
 export interface ModelHandle {
   readonly client: ModelClient;
   readonly model: OpenedModel;
+  /** Which model this is (a preset and its variant, or one opening of a file): results are compared by it. */
+  readonly key?: string;
 }
 
 export interface ModelState {
@@ -47,7 +49,7 @@ export function useModel(client: ModelClient | null, preset: PresetName, seedLit
         if (cancelled) return void client.closeModel(model.modelId);
         opened = model;
         const load: Partial<LoadState> = model.failure ? { phase: 'failed', message: model.failure } : { phase: 'ready', message: null };
-        setState((s) => ({ key, handle: { client, model }, load: { ...s.load, ...load } }));
+        setState((s) => ({ key, handle: { client, model, key: `${preset}:${seedLiteral}` }, load: { ...s.load, ...load } }));
       },
       (err: unknown) => {
         if (!isAbortError(err)) update({ phase: 'failed', message: `The model could not be loaded: ${errorText(err)}` });

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import h5wasm, { type Attribute, type Group } from 'h5wasm';
-import { zipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
+import { openModelFiles } from '../formats/open';
 import type { ModelFileInput } from '../formats/types';
 
 export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../formats/fixtures');
@@ -110,4 +111,30 @@ export async function rewrittenHdf5(name: string, change: (tree: Awaited<ReturnT
 
 export function zipOf(files: Record<string, Uint8Array>): Uint8Array {
   return zipSync(files, { level: 0 });
+}
+
+/**
+ * A fixture's .keras as a tfjs layers model: model.json (the Keras 3 topology and a manifest
+ * of every weight, float32) and its values split over two shards.
+ */
+export async function tfjsFilesOf(stem: Stem): Promise<ModelFileInput[]> {
+  const keras = fixture(`${stem}.keras`);
+  const members = unzipSync(new Uint8Array(keras.bytes));
+  const archive = await openModelFiles([keras]);
+  const weights = archive.stored.flatMap((l) => l.weights.map((w) => ({ name: `${l.name}/${w.name}`, shape: [...w.shape], dtype: 'float32', values: w.read() })));
+  archive.close();
+  const all = new Float32Array(weights.reduce((n, w) => n + w.values.length, 0));
+  weights.reduce((at, w) => { all.set(w.values, at); return at + w.values.length; }, 0);
+  const half = Math.ceil(all.length / 2) * 4;
+  const bytes = new Uint8Array(all.buffer);
+  const modelJson = {
+    format: 'layers-model',
+    modelTopology: JSON.parse(new TextDecoder().decode(members['config.json'])) as unknown,
+    weightsManifest: [{ paths: ['group1-shard1of2.bin', 'group1-shard2of2.bin'], weights: weights.map(({ name, shape, dtype }) => ({ name, shape, dtype })) }],
+  };
+  return [
+    { name: 'model.json', bytes: bufferOf(new TextEncoder().encode(JSON.stringify(modelJson))) },
+    { name: 'group1-shard1of2.bin', bytes: bufferOf(bytes.subarray(0, half)) },
+    { name: 'group1-shard2of2.bin', bytes: bufferOf(bytes.subarray(half)) },
+  ];
 }

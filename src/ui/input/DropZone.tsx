@@ -1,4 +1,5 @@
 import type { NamedBlob, Sample } from '../view-data';
+import { sortDrop } from './model-files';
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 
 interface Props {
@@ -10,6 +11,8 @@ interface Props {
   readonly disabledReason?: string;
   /** Other ways in, beside the file button (the camera). */
   readonly actions?: ReactNode;
+  /** A model's files dropped here (a Keras file, or model.json and its shards, with any labels file). */
+  readonly onModelFiles?: (model: readonly NamedBlob[], labels: NamedBlob | null) => void;
 }
 
 function fromFileList(list: FileList | null | undefined): NamedBlob[] {
@@ -17,7 +20,7 @@ function fromFileList(list: FileList | null | undefined): NamedBlob[] {
 }
 
 /** Drop anywhere in the zone, pick a file, paste, or click a bundled sample. */
-export function DropZone({ samples, onFiles, onError, disabled = false, disabledReason = 'Images cannot be classified right now.', actions = null }: Props) {
+export function DropZone({ samples, onFiles, onError, disabled = false, disabledReason = 'Images cannot be classified right now.', actions = null, onModelFiles }: Props) {
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
@@ -36,7 +39,12 @@ export function DropZone({ samples, onFiles, onError, disabled = false, disabled
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setOver(false);
-    const files = fromFileList(e.dataTransfer.files);
+    const dropped = fromFileList(e.dataTransfer.files);
+    // A model goes to the model path (even while images cannot run); images beside it still run.
+    const sorted = onModelFiles ? sortDrop(dropped) : null;
+    if (sorted && sorted.model.length > 0) onModelFiles?.(sorted.model, sorted.labels);
+    const files = sorted && sorted.model.length > 0 ? [...sorted.images] : dropped;
+    if (sorted && sorted.model.length > 0 && files.length === 0) return;
     if (disabled) onError(disabledReason);
     else if (files.length > 0) onFiles(files);
     else onError('Nothing to classify was dropped: drop an image file (PNG, JPEG, WebP or GIF).');
@@ -61,7 +69,7 @@ export function DropZone({ samples, onFiles, onError, disabled = false, disabled
       onDragLeave={() => setOver(false)}
       onDrop={onDrop}
     >
-      <p className="drop-title">Drop an image here</p>
+      <p className="drop-title">{onModelFiles ? 'Drop an image (or a model file) here' : 'Drop an image here'}</p>
       <p className="muted">or paste one, or choose a file:</p>
       <div className="drop-actions">
       <label className="file-button">

@@ -24,9 +24,9 @@ export interface ModelShapes {
   stageOutput(stage: StageIndex): string;
 }
 
-/** The preset's configuration as the summary describes it (classes may differ from the preset's). */
+/** The configuration the summary describes: a model file's own, else its preset's (classes may differ from the preset's). */
 function configOf(summary: ModelSummary): ResNetConfig {
-  return { ...presetConfig(summary.preset, { seedLiteral: summary.seedLiteral }), classes: summary.classes };
+  return summary.config ?? { ...presetConfig(summary.preset, { seedLiteral: summary.seedLiteral }), classes: summary.classes };
 }
 
 export function modelShapes(summary: ModelSummary, config: ResNetConfig = configOf(summary)): ModelShapes {

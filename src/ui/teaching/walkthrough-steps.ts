@@ -5,7 +5,7 @@
  * graph can highlight them; stepForLayer goes the other way.
  */
 import {
-  allBlocks, blockName, stageId,
+  allBlocks, blockName, planSummary, stageId,
   type BlockLetter, type BlockType, type Branch, type LayerKind, type LayerRole, type ModelSummary, type StageIndex,
   type StageNumber,
 } from '../../model/pure';
@@ -31,6 +31,13 @@ function exampleName(ex: { readonly stage: StageNumber; readonly block: BlockLet
  * quoting the summary's own shapes.
  */
 export function walkthroughSteps(summary: ModelSummary): WalkthroughStep[] {
+  const names = summary.config?.names;
+  if (summary.config && names) {
+    // A model file's own layer names (conv2_block1_1_conv): the steps are made under the
+    // plan's names, with the same shapes, and point at the file's.
+    const steps = walkthroughSteps(planSummary({ ...summary.config, names: undefined }));
+    return steps.map((step) => ({ ...step, layers: step.layers.map((name) => names[name] ?? name) }));
+  }
   const shapes = modelShapes(summary);
   return [...identitySteps(shapes), ...convolutionalSteps(shapes), ...networkSteps(shapes)];
 }

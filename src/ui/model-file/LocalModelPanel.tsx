@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import type { LoadProgress, ModelOrigin, PreprocessChoice } from '../../client/types';
+import { PREPROCESS_LABELS, understoodText } from './origin-text';
+
+const PHASES: Record<LoadProgress['phase'], string> = {
+  downloading: 'reading the file',
+  building: 'building the network from it',
+  decoding: 'putting the weights into the layers',
+  'warming-up': 'warming up',
+};
+
+interface OpeningProps {
+  readonly name: string;
+  readonly progress: LoadProgress | null;
+  readonly onCancel: () => void;
+}
+
+/** The file being opened, how far it has got, and a way to stop (what was shown stays). */
+export function ModelOpening({ name, progress, onCancel }: OpeningProps) {
+  const phase = progress ? PHASES[progress.phase] : 'reading the file';
+  const counted = progress?.phase === 'decoding' && progress.totalBytes > 0 && progress.loadedBytes > 0;
+  return (
+    <div className="load-progress model-opening">
+      <label htmlFor="model-file-progress">Opening {name}: {phase}…</label>
+      <progress
+        id="model-file-progress"
+        aria-label="Model file loading"
+        max={counted ? progress.totalBytes : undefined}
+        value={counted ? progress.loadedBytes : undefined}
+      />
+      <button type="button" onClick={onCancel}>Cancel opening</button>
+    </div>
+  );
+}
+
+interface SettingsProps {
+  readonly origin: ModelOrigin;
+  readonly classes: number;
+  readonly inputSize: number;
+  readonly onPreprocess: (choice: PreprocessChoice) => void;
+  readonly onInputSize: (size: number) => void;
+  readonly busy: boolean;
+}
+
+function InputSize({ size, onApply, busy }: { readonly size: number; readonly onApply: (size: number) => void; readonly busy: boolean }) {
+  const [text, setText] = useState(String(size));
+  const value = Number(text);
+  const valid = Number.isInteger(value) && value >= 32 && value <= 1024;
+  return (
+    <form className="input-size" onSubmit={(e) => { e.preventDefault(); if (valid) onApply(value); }}>
+      <label>
+        Input size{' '}
+        <input type="number" min={32} max={1024} step={1} value={text} onChange={(e) => setText(e.target.value)} aria-describedby="input-size-note" />
+      </label>
+      <button type="submit" disabled={!valid || value === size || busy}>Apply</button>
+      <span id="input-size-note" className="muted">{valid ? 'pixels a side; the weights do not fix it' : 'a whole number from 32 to 1024'}</span>
+    </form>
+  );
+}
+
+/** How the page reads the person's model, with what they may change: preprocessing, and the input size when the file leaves it open. */
+export function LocalModelSettings({ origin, classes, inputSize, onPreprocess, onInputSize, busy }: SettingsProps) {
+  return (
+    <div className="local-model" aria-label="Your model" role="group">
+      <p className="muted">{understoodText(origin, classes, inputSize)}</p>
+      <label>
+        Preprocessing{' '}
+        <select value={origin.preprocess} disabled={busy} onChange={(e) => onPreprocess(e.target.value as PreprocessChoice)}>
+          {(Object.keys(PREPROCESS_LABELS) as PreprocessChoice[]).map((p) => <option key={p} value={p}>{PREPROCESS_LABELS[p]}</option>)}
+        </select>
+      </label>
+      {!origin.inputSizeFromFile && <InputSize key={inputSize} size={inputSize} onApply={onInputSize} busy={busy} />}
+    </div>
+  );
+}

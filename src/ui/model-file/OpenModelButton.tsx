@@ -1,0 +1,34 @@
+import type { NamedBlob } from '../view-data';
+import { sortDrop } from '../input/model-files';
+
+interface Props {
+  readonly onModel: (files: readonly NamedBlob[], labels: NamedBlob | null) => void;
+  readonly onError: (message: string) => void;
+  readonly disabled?: boolean;
+}
+
+export const NOT_A_MODEL = 'None of these is a model file: choose a .keras, .h5 or .weights.h5 file, or a model.json with its .bin shards (a labels file may come with them).';
+
+/** "Open a model…": a Keras file, or a tfjs model.json with its shards, and optionally a labels file. */
+export function OpenModelButton({ onModel, onError, disabled = false }: Props) {
+  return (
+    <label className="file-button secondary">
+      <span>Open a model…</span>
+      <input
+        type="file"
+        multiple
+        accept=".keras,.h5,.hdf5,.json,.bin,.txt"
+        aria-label="Model file"
+        disabled={disabled}
+        onChange={(e) => {
+          const files = Array.from(e.target.files ?? [], (file) => ({ name: file.name, blob: file }));
+          e.target.value = '';
+          if (files.length === 0) return;
+          const { model, labels } = sortDrop(files);
+          if (model.length === 0) onError(NOT_A_MODEL);
+          else onModel(model, labels);
+        }}
+      />
+    </label>
+  );
+}
