@@ -1,84 +1,6 @@
-import { describe, expect, it, vi } from 'vitest';
-import { abortError, EngineCrashedError } from '../client/errors';
-import type { Classified, ClassifyOptions, ModelClient, OpenedModel, Pixels } from '../client/types';
-import { ClassifyQueue, type DecodedInput, type QueueSnapshot } from './classify-queue';
-import type { ModelHandle } from './use-model';
-
-/** A model that answers "<its name>:<the image>", when the test says so. */
-class FakeSession {
-  readonly pending: { image: string; finish: () => void; fail: (err: Error) => void }[] = [];
-  readonly kept: boolean[] = [];
-  readonly released: number[] = [];
-  calls = 0;
-  private nextResult = 1;
-  running = 0;
-  maxRunning = 0;
-  private handle: ModelHandle | null = null;
-
-  constructor(readonly name: string, private readonly auto = false) {}
-
-  async release(resultId: number): Promise<void> {
-    this.released.push(resultId);
-  }
-
-  classify(_modelId: number, image: Pixels, options: ClassifyOptions = {}): Promise<Classified> {
-    this.calls++;
-    this.running++;
-    this.maxRunning = Math.max(this.maxRunning, this.running);
-    const note = (image as DecodedInput).notes[0];
-    return new Promise<Classified>((resolve, reject) => {
-      const label = `${this.name}:${note}${options.lesion ? `-${options.lesion.join('+')}` : ''}`;
-      const finish = () => {
-        this.running--;
-        // As the engine does: a pass whose caller gave up is finished, then discarded.
-        const kept = !options.signal?.aborted;
-        this.kept.push(kept);
-        if (!kept) return reject(abortError());
-        resolve({ resultId: this.nextResult++, modelId: 1, predictions: [{ index: 0, label, probability: 1 }], ms: 1, image });
-      };
-      const fail = (err: Error) => {
-        this.running--;
-        reject(err);
-      };
-      if (this.auto) setTimeout(finish, 1);
-      else this.pending.push({ image: note, finish, fail });
-    });
-  }
-
-  get asSession(): ModelHandle {
-    this.handle ??= { client: this as unknown as ModelClient, model: { modelId: 1 } as OpenedModel };
-    return this.handle;
-  }
-}
-
-/** Waits for the queue (promises and timers) to reach a state: the state itself, never a count of ticks. */
-async function until(reached: () => boolean): Promise<void> {
-  await vi.waitFor(() => {
-    if (!reached()) throw new Error('the queue never reached the state the test waits for');
-  }, { timeout: 2000, interval: 1 });
-}
-
-function setup() {
-  const snapshots: QueueSnapshot[] = [];
-  const urls = { made: 0, revoked: new Set<string>() };
-  const queue = new ClassifyQueue({
-    async decode(blob) {
-      const text = await blob.text();
-      if (text.startsWith('bad')) throw new Error('This file is not an image (it looks like text).');
-      return { width: 1, height: 1, pixels: new Uint8Array(4), notes: [text] };
-    },
-    objectUrl: () => `blob:${++urls.made}`,
-    revokeUrl: (url) => urls.revoked.add(url),
-    onChange: (s) => snapshots.push(s),
-  });
-  const last = () => snapshots[snapshots.length - 1];
-  const files = (...names: string[]) => names.map((n) => ({ name: `${n}.png`, blob: new Blob([n]) }));
-  const statuses = () => last().items.map((it) => `${it.name} ${it.status}`);
-  const shown = () => last().result?.predictions[0].label ?? null;
-  /** Nothing left to run or running: what a queue that moved on shows. */
-  const idle = () => snapshots.length > 0 && !last().busy;
-  return { queue, snapshots, urls, last, files, statuses, shown, idle };
-}
+import { describe, expect, it } from 'vitest';
+import { EngineCrashedError } from '../client/errors';
+import { FakeSession, setup, until } from './classify-queue.test-kit';
 
 describe('ClassifyQueue', () => {
   it('switching blocks off runs the image on show again without them, beside its intact answer', async () => {
@@ -207,6 +129,40 @@ describe('ClassifyQueue', () => {
     expect(model.kept).toEqual([false, true]);
     expect(shown()).toBe('m:new');
     expect(snapshots.some((s) => s.result?.predictions[0].label === 'm:old')).toBe(false);
+  });
+
+  it('a new drop cancels the files still waiting: they are never decoded nor run', async () => {
+    const { queue, files, statuses, decoded, shown, idle } = setup();
+    const model = new FakeSession('m');
+    queue.setModel(model.asSession);
+    queue.submit(files('a', 'b', 'c'));
+    await until(() => model.pending.length === 1);
+    queue.submit(files('d'));
+    model.pending[0].finish();
+    await until(() => model.pending.length === 2);
+    model.pending[1].finish();
+    await until(idle);
+    expect(decoded).toEqual(['a', 'd']);
+    expect(model.calls).toBe(2);
+    expect(statuses()).toEqual(['d.png done']);
+    expect(shown()).toBe('m:d');
+  });
+
+  it('an old image answered after a newer one was dropped (the answer already on its way) is not shown, and is let go', async () => {
+    const { queue, files, snapshots, shown } = setup();
+    const model = new FakeSession('m');
+    queue.setModel(model.asSession);
+    queue.submit(files('old'));
+    await until(() => model.pending.length === 1);
+    queue.submit(files('new'));
+    model.pending[0].answerAnyway();
+    await until(() => model.pending.length === 2);
+    model.pending[1].finish();
+    await until(() => shown() !== null);
+    expect(shown()).toBe('m:new');
+    expect(snapshots.some((s) => s.result?.predictions[0].label === 'm:old')).toBe(false);
+    // The late answer's activations (result 1) are released, not left held in the engine.
+    expect(model.released).toContain(1);
   });
 
   it('a model switched mid-run: never a result beside the wrong model; the image runs again on the new one', async () => {
