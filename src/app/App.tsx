@@ -1,19 +1,23 @@
 /** The composition root: backend, model session, image queue, URL, and the panels. */
 import { useCallback, useMemo, useState } from 'react';
 import { BACKENDS, isBackendName } from '../client/backend-policy';
-import { planSummary, presetConfig, type PresetName } from '../model/pure';
+import type { PresetName } from '../model/pure';
 import { Alert } from '../ui/Alert';
 import { Diagnostics } from '../ui/Diagnostics';
 import { PresetControls } from '../ui/PresetControls';
 import { CameraButton, CameraPanel } from '../ui/input/CameraPanel';
 import { InputColumn } from '../ui/input/InputColumn';
+import { ModelFileControls } from '../ui/model-file/ModelFileControls';
 import { ExplainSection } from './ExplainSection';
 import { ExplorerViews } from './ExplorerViews';
 import type { ImageResult } from './classify-queue';
+import type { PreprocessChoice } from '../client/types';
+import type { NamedBlob } from '../ui/view-data';
 import { useEngine } from './use-engine';
 import { useClassifier } from './use-classifier';
 import { liveResult, useCam, useNetworkView } from './use-layer-data';
-import { useModel } from './use-model';
+import { useShownModel } from './use-shown-model';
+import { localLinkNotice } from './local-model-url';
 import { useMemory } from './use-memory';
 import { useLesion } from './use-lesion';
 import { useCompare } from './use-compare';
@@ -63,13 +67,14 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
   const onLang = useCallback((l: Lang) => urlStore.update({ lang: l }), [urlStore]);
   const shownSamples = useMemo(() => samples(t), [t]);
   // Whatever the address asked for that the page has not got is said once, on load.
-  const [notice, setNotice] = useState<string | null>(() => urlNotice(window.location.search, t));
+  const [notice, setNotice] = useState<string | null>(() => localLinkNotice(window.location.search, urlStore.get().preset) ?? urlNotice(window.location.search, t));
   // A class activation map belongs to one result; a new result (or a re-run) starts without.
   const [camFor, setCamFor] = useState<{ result: ImageResult; index: number } | null>(null);
   const backend = useEngine(settings.backend, setNotice);
   const client = backend.active ? backend.client : null;
   const memory = useMemory(client);
-  const { handle, load } = useModel(client, settings.preset, settings.seedLiteral, backend.epoch);
+  const shownModel = useShownModel(client, urlStore, settings.preset, settings.seedLiteral, backend.epoch);
+  const { handle, load, summary, file } = shownModel;
   const canClassify = handle?.model.canClassify ?? false;
   const lesion = useLesion(urlStore, settings.seedLiteral, setNotice);
   const classifier = useClassifier(canClassify ? handle : null, lesion.off);
@@ -80,26 +85,31 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
   const camera = useCamera(classifier, setNotice);
   const camIndex = camFor && camFor.result === result ? camFor.index : null;
   const cam = useCam(live, camIndex);
-  const { preset, seedLiteral } = settings;
-  // The architecture needs no weights: the graph and summary show at once, from the plan
-  // (the engine's own summary of a preset is the same, layer by layer: model/plan.test.ts).
-  const summary = useMemo(() => planSummary(presetConfig(preset, { seedLiteral })), [preset, seedLiteral]);
   // After a backend switch or a fresh worker, the last image, its network view and its
   // predictions stay on show (same architecture, same weights) until it has run again;
-  // another preset hides them. The network view, read once, needs no live model.
-  const sameModel = result?.handle.model.summary.preset === preset && result.handle.model.summary.seedLiteral === seedLiteral;
+  // another model hides them. The network view, read once, needs no live model.
+  const sameModel = result?.handle.key === shownModel.key;
   const shown = live ?? (sameModel ? result : null);
   const networkView = useNetworkView(shown);
 
   const { submit } = classifier;
+  const { open: openModel, dismiss: dismissModelError, configure } = file;
   const onFiles = useCallback((files: { name: string; blob: Blob }[]) => {
     setNotice(null);
+    dismissModelError();
     submit(files);
-  }, [submit]);
+  }, [submit, dismissModelError]);
+  const onModelFiles = useCallback((files: readonly NamedBlob[], labels: NamedBlob | null) => {
+    setNotice(null);
+    openModel(files, labels);
+  }, [openModel]);
+  const onPreprocess = useCallback((preprocess: PreprocessChoice) => configure({ preprocess }), [configure]);
+  const onInputSize = useCallback((inputSize: number) => configure({ inputSize }), [configure]);
+  const opened = file.handle?.model ?? null;
   const onCam = useCallback((index: number | null) => setCamFor(index === null || !result ? null : { result, index }), [result]);
 
   // A notice is newer than the queue's error: a new submission clears it, so it never hides one.
-  const error = backend.fatal ?? (load.phase === 'failed' ? load.message : null) ?? notice ?? classifier.error ?? cam.error ?? networkView.error;
+  const error = backend.fatal ?? file.error ?? (load.phase === 'failed' ? load.message : null) ?? notice ?? classifier.error ?? cam.error ?? networkView.error;
   const offerWasm = classifier.gpuError && error === classifier.error && backend.active?.name === 'webgl';
   const { leaveWebGL } = backend;
   const action = useMemo(
@@ -117,7 +127,25 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
           <p className="tagline">{t('app.tagline')}</p>
           <LanguageSwitch lang={lang} onLang={onLang} />
         </div>
-        <PresetControls preset={settings.preset} seedLiteral={settings.seedLiteral} onPreset={settings.onPreset} onSeedLiteral={settings.onSeedLiteral} />
+        <PresetControls
+          preset={settings.preset}
+          seedLiteral={settings.seedLiteral}
+          onPreset={shownModel.onPreset}
+          onSeedLiteral={settings.onSeedLiteral}
+          local={file.last && { name: file.last.origin.name, active: opened !== null }}
+          onLocal={file.reopen}
+        >
+          <ModelFileControls
+            onModel={onModelFiles}
+            onError={setNotice}
+            opening={file.opening}
+            onCancel={file.cancel}
+            shown={opened && { origin: opened.origin, classes: opened.summary.classes, inputSize: opened.inputSize }}
+            onPreprocess={onPreprocess}
+            onInputSize={onInputSize}
+            disabled={!client}
+          />
+        </PresetControls>
       </header>
       <Alert message={error} action={action} />
       <main className="explorer">
@@ -126,6 +154,8 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
           load={load}
           queue={{ items: classifier.items, busy: classifier.busy, onCancel: classifier.cancel }}
           onFiles={onFiles}
+          onModelFiles={onModelFiles}
+          noClasses={shownModel.noClasses}
           onError={setNotice}
           image={result && {
             name: result.name,
@@ -165,6 +195,7 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
           input={networkInput}
           lesion={lesion}
           compare={compare}
+          model={handle}
         />
       </main>
       <Diagnostics
@@ -179,6 +210,7 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
         host={backend.active?.host ?? null}
         hostReason={backend.active?.hostReason ?? null}
         onBackend={settings.reloadWithBackend}
+        origin={shownModel.origin}
       />
     </div>
   );

@@ -35,6 +35,10 @@ interface Props {
   readonly trained: boolean;
   /** Why images cannot be classified now (the weights failed to load); null when they can. */
   readonly classifyOff?: string | null;
+  /** Why a model gives no classes (saved without its head): its layers still run on images. */
+  readonly noClasses?: string | null;
+  /** A model's files dropped on the drop zone. */
+  readonly onModelFiles?: (model: readonly NamedBlob[], labels: NamedBlob | null) => void;
   /** Beside the file button (the camera's), and under the drop zone (the camera itself). */
   readonly cameraButton?: ReactNode;
   readonly camera?: ReactNode;
@@ -55,6 +59,7 @@ export function InputColumn(props: Props) {
         disabled={Boolean(props.classifyOff)}
         disabledReason={props.classifyOff ?? undefined}
         actions={props.cameraButton}
+        onModelFiles={props.onModelFiles}
       />
       {props.camera}
       {props.classifyOff && <p className="muted classify-off">{props.classifyOff}</p>}
@@ -70,7 +75,9 @@ export function InputColumn(props: Props) {
           notes={image.notes}
         />
       )}
-      {predictions ? (
+      {props.noClasses ? (
+        <p className="muted classify-off" data-testid="no-classes">Classification is off: {props.noClasses}</p>
+      ) : predictions ? (
         <Predictions predictions={predictions} camIndex={props.camIndex} onCam={props.onCam} trained={props.trained} intact={props.intact} lesion={props.lesion} file={image?.name} />
       ) : (
         image && props.queue.busy && <p className="muted" aria-live="polite">{t('input.running')}</p>
