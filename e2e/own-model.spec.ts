@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { decodeNpy } from '../src/inspect/npy';
-import { tfjsFilesOf } from '../src/test-support/keras-files';
+import { rewrittenHdf5, tfjsFilesOf } from '../src/test-support/keras-files';
 import { alertRegion, predictions, settledMemory, expectMemory } from './helpers';
 
 const FIXTURES = 'src/formats/fixtures';
@@ -171,4 +171,44 @@ test('back to the preset frees every tensor of the dropped model; a reload of it
   await expect(presetMenu(page)).toHaveValue('signs');
   await expect(page.getByRole('region', { name: 'Model totals' })).toContainText('23,600,006');
   await expect.poll(() => new URL(page.url()).searchParams.get('model')).toBeNull();
+});
+
+/** tiny-seed-names.h5 saved without its head (include_top=False): it ends at stage 5's last ReLU. */
+async function headless(): Promise<Upload> {
+  const file = await rewrittenHdf5('tiny-seed-names.h5', (tree) => {
+    const config = JSON.parse(tree.attrs['/'].model_config as string) as { config: { layers: { name: string }[]; output_layers: unknown } };
+    config.config.layers = config.config.layers.filter((l) => !['avg_pool', 'flatten', 'fc6'].includes(l.name));
+    config.config.output_layers = [['activation_48', 0, 0]];
+    tree.attrs['/'].model_config = JSON.stringify(config);
+    tree.attrs['/model_weights'].layer_names = (tree.attrs['/model_weights'].layer_names as string[]).filter((n) => !['avg_pool', 'flatten', 'fc6'].includes(n));
+    tree.datasets = Object.fromEntries(Object.entries(tree.datasets).filter(([key]) => !key.startsWith('/model_weights/fc6/')));
+  });
+  return { name: 'headless.h5', mimeType: 'application/octet-stream', buffer: Buffer.from(file.bytes) };
+}
+
+test('a model without its head is inspected and says why it does not classify; a weights-only file takes another input size', async ({ page }) => {
+  await openSigns(page);
+  await page.getByLabel('Image file').setInputFiles(inputPng('tiny-seed-names'));
+  await expect(predictions(page)).toHaveCount(5);
+  await page.getByLabel('Model file').setInputFiles(await headless());
+  await expectShown(page, 'headless');
+  await expect(page.getByTestId('no-classes')).toContainText('Classification is off: This model was saved without its classification head');
+  await expect(page.getByRole('list', { name: 'Top-5 predictions' })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Layer table' }).click();
+  await page.getByRole('table').getByRole('button', { name: 'activation_48', exact: true }).click();
+  const inspector = page.getByRole('region', { name: 'Layer inspector' });
+  await expect(inspector).toContainText('Output shape (2, 2, 128)');
+  await expect(inspector.getByRole('button', { name: 'Channel 1', exact: true })).toBeVisible();
+  await expect(inspector.getByRole('button', { name: 'Save activation (.npy)' })).toBeVisible();
+
+  // No architecture inside: 64 a side is the default for the assignment's names, and it can change.
+  await page.getByLabel('Model file').setInputFiles(fixtureFile('tiny-seed-names.weights.h5'));
+  await expectShown(page, 'tiny-seed-names');
+  await expect(page.getByRole('group', { name: 'Your model' })).toContainText('64×64 input (the file does not say; change it below)');
+  await page.getByRole('spinbutton', { name: 'Input size' }).fill('96');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByRole('group', { name: 'Your model' })).toContainText('96×96 input');
+  await expectShown(page, 'tiny-seed-names');
+  await expect(page.getByRole('table').getByRole('row', { name: /^input/ }).first()).toContainText('96, 96, 3');
+  await expect(predictions(page)).toHaveCount(5);
 });

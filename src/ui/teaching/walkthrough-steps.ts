@@ -31,6 +31,12 @@ function exampleName(ex: { readonly stage: StageNumber; readonly block: BlockLet
  * quoting the summary's own shapes.
  */
 export function walkthroughSteps(summary: ModelSummary): WalkthroughStep[] {
+  if (summary.config?.head === 'none') {
+    // A model saved without its head: the steps of the same network with one, less the head's.
+    const head: readonly string[] = Object.values(HEAD_STEP_IDS);
+    const withHead = planSummary({ ...summary.config, head: 'classifier', classes: 1 });
+    return walkthroughSteps(withHead).filter((step) => !head.includes(step.id));
+  }
   const names = summary.config?.names;
   if (summary.config && names) {
     // A model file's own layer names (conv2_block1_1_conv): the steps are made under the

@@ -145,3 +145,22 @@ describe('the literal stage-5 reading', () => {
     expect(stage5.note).toContain('17,958,790');
   });
 });
+
+describe('a person’s model file', () => {
+  it('points the steps at the file’s own layer names, and leaves out the head it was saved without', () => {
+    const names = { conv1: 'conv1_conv', res2b_branch2a: 'conv2_block2_1_conv', res2b_relu: 'conv2_block2_out', fc1000: 'predictions' };
+    const named = planSummary({ ...presetConfig('imagenet'), names });
+    const steps = walkthroughSteps(named);
+    expect(steps.map((s) => s.id)).toEqual(ORDER);
+    expect(byId(steps, 'identity-2a').layers).toEqual(['conv2_block2_1_conv', 'bn2b_branch2a', 'res2b_branch2a_relu']);
+    expect(byId(steps, 'fc').layers).toEqual(['predictions']);
+    const known = knownNames(named.layers.map((l) => l.info));
+    for (const s of steps) for (const name of s.layers) expect(known.has(name), `${s.id}: ${name}`).toBe(true);
+
+    const headless = planSummary({ ...presetConfig('signs'), head: 'none', classes: 0, names });
+    const cut = walkthroughSteps(headless);
+    expect(cut.map((s) => s.id)).toEqual(ORDER.filter((id) => !['avg-pool', 'flatten', 'fc'].includes(id)));
+    const there = knownNames(headless.layers.map((l) => l.info));
+    for (const s of cut) for (const name of s.layers) expect(there.has(name), `${s.id}: ${name}`).toBe(true);
+  });
+});
