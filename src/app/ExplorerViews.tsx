@@ -7,7 +7,7 @@
  */
 import { memo, useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { receptiveFields, type ReceptiveField } from '../explain/receptive-field';
-import { blockName, layerLessons, presetConfig, TINT_STATISTICS, tintLabel, type LayerLesson, type LayerSummary, type ModelSummary, type ResNetConfig, type TintStatistic } from '../model/pure';
+import { blockName, layerLessons, presetConfig, TINT_STATISTICS, type LayerLesson, type LayerSummary, type ModelSummary, type ResNetConfig, type TintStatistic } from '../model/pure';
 import { ModelTotals } from '../ui/ModelTotals';
 import { SummaryTable } from '../ui/SummaryTable';
 import type { RgbaImage } from '../ui/view-data';
@@ -19,6 +19,7 @@ import { LayerInspector } from '../ui/inspector/LayerInspector';
 import { AssignmentCodePanel } from '../ui/teaching/AssignmentCodePanel';
 import { Walkthrough } from '../ui/teaching/Walkthrough';
 import { stepForLayer, walkthroughSteps, type WalkthroughStep } from '../ui/teaching/walkthrough-steps';
+import { useT } from '../ui/i18n/I18n';
 import type { ImageResult } from './classify-queue';
 import { useUnitField } from './use-attribution';
 import type { Lesion } from './use-lesion';
@@ -48,8 +49,6 @@ type View = 'graph' | 'table';
 type TintChoice = 'none' | TintStatistic;
 type UrlPatch = (patch: Partial<UrlState>) => void;
 
-const NO_TINT = 'No tint';
-
 const NO_LAYERS: readonly string[] = [];
 
 /** The configuration a summary describes: a model file's own (widths, sizes, names), else its preset's. */
@@ -63,21 +62,22 @@ const MemoLayerInspector = memo(LayerInspector);
 /** An unknown layer or channel in the URL falls back to the overview, with a notice. */
 function useUrlFallback(summary: ModelSummary | null, info: LayerSummary | null, url: Pick<UrlState, 'layer' | 'channel'>, onUrl: UrlPatch, onNotice: Props['onNotice']) {
   const { layer, channel } = url;
+  const t = useT();
   useEffect(() => {
     if (!summary || layer === null) return;
     if (!info) {
-      onNotice(`There is no layer named “${layer}” in this model, so the overview is shown instead.`);
+      onNotice(t('views.noLayer', { layer }));
       onUrl({ layer: null, channel: null });
       return;
     }
     const channels = info.outputShape.length === 3 ? info.outputShape[2] : 0;
     if (channel !== null && channel >= channels) {
       onNotice(channels === 0
-        ? `Layer ${info.name} has no channels to open: its output is ${info.outputShape.join(' × ')} values, not maps.`
-        : `Layer ${info.name} has no channel ${channel + 1}: its channels are 1 to ${channels}.`);
+        ? t('views.noChannels', { name: info.name, shape: info.outputShape.join(' × ') })
+        : t('views.noChannel', { name: info.name, channel: String(channel + 1), channels: String(channels) }));
       onUrl({ channel: null });
     }
-  }, [summary, info, layer, channel, onNotice, onUrl]);
+  }, [t, summary, info, layer, channel, onNotice, onUrl]);
 }
 
 interface ArchitectureFacts {
@@ -101,9 +101,10 @@ function useArchitectureFacts(summary: ModelSummary | null): ArchitectureFacts {
 /** The walkthrough's steps and the active one: chosen there, or the step of the selected layer. */
 function useWalkthrough(summary: ModelSummary | null, info: LayerSummary | null, onUrl: UrlPatch) {
   const [stepId, setStepId] = useState<string | null>(null);
+  const t = useT();
   const steps = useMemo(
-    () => (summary ? walkthroughSteps(summary) : []),
-    [summary],
+    () => (summary ? walkthroughSteps(summary, t) : []),
+    [summary, t],
   );
   const activeStep = (stepId ? steps.find((s) => s.id === stepId) : undefined) ?? (info ? stepForLayer(steps, info.info) : undefined);
   const onStep = useCallback((step: WalkthroughStep) => {
@@ -172,18 +173,19 @@ interface ViewBarProps {
 }
 
 const ViewBar = memo(function ViewBar({ view, onView, tint, onTint }: ViewBarProps) {
+  const t = useT();
   return (
     <div className="view-bar">
-      <div role="tablist" aria-label="View">
-        <button role="tab" type="button" aria-selected={view === 'graph'} onClick={() => onView('graph')}>Graph</button>
-        <button role="tab" type="button" aria-selected={view === 'table'} onClick={() => onView('table')}>Layer table</button>
+      <div role="tablist" aria-label={t('views.view')}>
+        <button role="tab" type="button" aria-selected={view === 'graph'} onClick={() => onView('graph')}>{t('views.graph')}</button>
+        <button role="tab" type="button" aria-selected={view === 'table'} onClick={() => onView('table')}>{t('views.table')}</button>
       </div>
       {view === 'graph' && (
       <label>
-        Tint{' '}
+        {t('views.tint')}{' '}
         <select value={tint} onChange={(e) => onTint(e.target.value as TintChoice)}>
-          <option value="none">{NO_TINT}</option>
-          {TINT_STATISTICS.map((t) => <option key={t.id} value={t.id}>{t.label}</option>)}
+          <option value="none">{t('tint.none')}</option>
+          {TINT_STATISTICS.map((s) => <option key={s.id} value={s.id}>{t(`tint.${s.id}`)}</option>)}
         </select>
       </label>
       )}
@@ -192,6 +194,7 @@ const ViewBar = memo(function ViewBar({ view, onView, tint, onTint }: ViewBarPro
 });
 
 export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlStore, onNotice, input, lesion, compare }: Props) {
+  const t = useT();
   const layer = useUrlField(urlStore, 'layer');
   const channel = useUrlField(urlStore, 'channel');
   const onUrl = urlStore.update;
@@ -223,11 +226,11 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
   const layerNames = useMemo(() => new Set(summary?.layers.map((l) => l.name) ?? []), [summary]);
   const config = useMemo(() => (summary ? configOf(summary) : null), [summary]);
 
-  if (!summary) return <section className="views building" aria-busy="true">Building ResNet50…</section>;
+  if (!summary) return <section className="views building" aria-busy="true">{t('views.building')}</section>;
 
   return (
     <div className={view === 'table' ? 'views table-view' : 'views'}>
-      <section className="graph-panel" aria-label="Architecture">
+      <section className="graph-panel" aria-label={t('views.architecture')}>
         <ViewBar view={view} onView={setView} tint={tintChoice} onTint={setTintChoice} />
         <ModelTotals summary={summary} />
         {view === 'graph' ? (
@@ -236,7 +239,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
             selected={layer}
             onSelect={select}
             tint={tint}
-            tintLabel={tintChoice === 'none' ? NO_TINT : tintLabel(tintChoice)}
+            tintLabel={t(tintChoice === 'none' ? 'tint.none' : `tint.${tintChoice}`)}
             highlight={activeStep?.layers ?? NO_LAYERS}
             descriptions={descriptions}
             off={lesion.offSet}

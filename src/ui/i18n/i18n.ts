@@ -61,6 +61,8 @@ export interface Translate {
   percent(p: number, digits?: number): string;
   /** Any Intl number format in this language (e.g. one decimal). */
   number(n: number, options?: Intl.NumberFormatOptions): string;
+  /** "res2b and res2c", "res2b 和 res2c" */
+  list(items: readonly string[]): string;
   readonly lang: Lang;
 }
 
@@ -85,12 +87,15 @@ export function makeTranslate(lang: Lang, messages: Catalogue): Translate {
     }
     return format.format(n);
   };
+  // British English lists have no comma before "and" (the walkthrough's own style).
+  const lists = new Intl.ListFormat(lang === 'en' ? 'en-GB' : locale, { type: 'conjunction' });
   const t = ((id: MessageId, values?: Values) => String(message(id).format(values))) as Translate;
   return Object.assign(t, {
     rich: (id: MessageId, values: RichValues) => message(id).format<ReactNode>(values),
     count: (n: number) => number(n),
     percent: (p: number, digits = 0) => number(p, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }),
     number,
+    list: (items: readonly string[]) => lists.format(items),
     lang,
   });
 }

@@ -9,6 +9,7 @@ import { normalizeTokens, Prism, type Token } from 'prism-react-renderer';
 import { codeText, type AssignmentCode, type LayerInfo, type LayerSummary } from '../../model/pure';
 import { layerForLine, litLines } from './code-links';
 import './code-view.css';
+import { useT } from '../i18n/I18n';
 
 export interface CodeViewProps {
   readonly code: AssignmentCode;
@@ -55,19 +56,21 @@ function useScrollToLine(line: number | undefined) {
 }
 
 function useCopy(text: string) {
+  const t = useT();
   const [status, setStatus] = useState('');
   const copy = useCallback(() => {
     const clipboard = typeof navigator === 'undefined' ? undefined : navigator.clipboard;
-    if (!clipboard) { setStatus('This browser does not allow copying here: select the code and copy it.'); return; }
+    if (!clipboard) { setStatus(t('code.noCopy')); return; }
     clipboard.writeText(text).then(
-      () => setStatus('Copied the code.'),
-      () => setStatus('The browser refused to copy: select the code and copy it.'),
+      () => setStatus(t('code.copied')),
+      () => setStatus(t('code.refused')),
     );
-  }, [text]);
+  }, [text, t]);
   return { status, copy };
 }
 
 export const CodeView = memo(function CodeView({ code, open, layers, onLayer }: CodeViewProps) {
+  const t = useT();
   const lines = useMemo(() => tokenLines(code), [code]);
   const lit = useMemo(() => new Set(litLines(code, open)), [code, open]);
   const linked = useMemo(() => code.lines.flatMap((l, i) => (l.link ? [i] : [])), [code]);
@@ -95,11 +98,11 @@ export const CodeView = memo(function CodeView({ code, open, layers, onLayer }: 
   return (
     <div className="code-view">
       <div className="code-toolbar">
-        <span className="code-caption">Keras, functional API · generated from this model’s architecture table</span>
-        <button type="button" className="code-copy" onClick={copy}>Copy code</button>
+        <span className="code-caption">{t('code.caption')}</span>
+        <button type="button" className="code-copy" onClick={copy}>{t('code.copy')}</button>
       </div>
       <p className="code-status" role="status">{status}</p>
-      <nav className="code-functions" aria-label="Functions">
+      <nav className="code-functions" aria-label={t('code.functions')}>
         {code.functions.map((f) => (
           <button key={f.name} type="button" onClick={() => box.current?.querySelector<HTMLElement>(`[data-line="${f.line}"]`)?.scrollIntoView({ block: 'start' })}>
             <code>{f.name}</code>
@@ -107,7 +110,7 @@ export const CodeView = memo(function CodeView({ code, open, layers, onLayer }: 
         ))}
       </nav>
       <div ref={box} className="code-scroll" onKeyDown={onKeyDown}>
-        <pre className="code-pre" aria-label="The assignment's code (Python)"><code>
+        <pre className="code-pre" aria-label={t('code.listing')}><code>
           {lines.map((tokens, i) => {
             const isLinked = code.lines[i]?.link != null;
             const className = `code-line${lit.has(i) ? ' lit' : ''}`;

@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type RefObject } from 'react';
 import { CHAPTERS, type ChapterInfo, type WalkthroughStep } from './walkthrough-steps';
+import { useT } from '../i18n/I18n';
 import './teaching.css';
 
 export interface WalkthroughProps {
@@ -54,14 +55,15 @@ export const Walkthrough = memo(function Walkthrough({ steps, activeStepId, onSt
     return () => observer.disconnect();
   }, [activeStepId]);
 
+  const t = useT();
   const choose = useCallback((step: WalkthroughStep) => {
     chosenHere.current = step.id;
     onStep(step);
   }, [onStep]);
 
   return (
-    <nav className="walkthrough" aria-label="Walkthrough" onKeyDown={moveFocus}>
-      <h2 className="walkthrough-title">Walkthrough</h2>
+    <nav className="walkthrough" aria-label={t('walk.title')} onKeyDown={moveFocus}>
+      <h2 className="walkthrough-title">{t('walk.title')}</h2>
       {CHAPTERS.map((chapter) => {
         const chapterSteps = steps.filter((s) => s.chapter === chapter.id);
         if (chapterSteps.length === 0) return null;
@@ -121,11 +123,12 @@ const StepItem = memo(function StepItem({ step, number, detailId, active, itemRe
 });
 
 function Chapter({ chapter, headingId, children }: { chapter: ChapterInfo; headingId: string; children: ReactNode }) {
+  const t = useT();
   return (
     <section className="walkthrough-chapter" data-chapter={chapter.id} aria-labelledby={headingId}>
       <h3 id={headingId} className="walkthrough-chapter-title">
-        {chapter.title}
-        {chapter.example && <span className="walkthrough-example"> · example <code>{chapter.example}</code></span>}
+        {t(`chapter.${chapter.id}`)}
+        {chapter.example && <span className="walkthrough-example">{t('walk.example')}<code>{chapter.example}</code></span>}
       </h3>
       <ol className="walkthrough-steps">{children}</ol>
     </section>
@@ -140,20 +143,21 @@ interface StepDetailProps {
 }
 
 function StepDetail({ id, step, onLayer, layerNames }: StepDetailProps) {
+  const t = useT();
   return (
     <div id={id} className="walkthrough-detail">
       <p className="walkthrough-body">{step.body}</p>
       {step.note && (
         <div className="walkthrough-note" role="note">
-          <span className="walkthrough-note-label">This model vs the text</span>
+          <span className="walkthrough-note-label">{t('walk.note')}</span>
           <p>{step.note}</p>
         </div>
       )}
-      <ul className="walkthrough-layers" aria-label="Highlighted in the graph">
+      <ul className="walkthrough-layers" aria-label={t('walk.highlighted')}>
         {step.layers.map((name) => (
           <li key={name}>
             {onLayer && layerNames.has(name) ? (
-              <button type="button" className="walkthrough-chip" title={`Open ${name} in the layer inspector`} onClick={() => onLayer(name)}>
+              <button type="button" className="walkthrough-chip" title={t('walk.openLayer', { name })} onClick={() => onLayer(name)}>
                 <code>{name}</code>
               </button>
             ) : (

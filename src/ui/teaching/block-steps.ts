@@ -6,6 +6,7 @@ import {
   blockName, bnName, convName, stageSpec, unnamed, type BlockLetter, type BlockType, type Branch, type StageNumber,
 } from '../../model/pure';
 import type { ModelShapes } from './shapes';
+import type { Say } from './say';
 import type { WalkthroughStep } from './walkthrough-types';
 
 export type BlockPart = Branch | 'merge';
@@ -33,7 +34,7 @@ function mergeLayers({ stage, block }: Example): string[] {
   return [unnamed.add(stage, block), unnamed.blockRelu(stage, block)];
 }
 
-export function identitySteps(m: ModelShapes): WalkthroughStep[] {
+export function identitySteps(m: ModelShapes, say: Say): WalkthroughStep[] {
   const ex = IDENTITY_EXAMPLE;
   const spec = stageSpec(m.config.seedLiteral, ex.stage);
   const [f1, f2, f3] = spec.identityFilters;
@@ -44,32 +45,32 @@ export function identitySteps(m: ModelShapes): WalkthroughStep[] {
   return [
     {
       id: blockStepId('identity', '2a'), chapter,
-      title: 'Main path 1: 1×1 conv, BatchNorm, ReLU',
-      body: `In ${name}, a 1×1 convolution with F1 = ${f1} filters mixes the channels of each pixel on its own and cuts them from ${f3} to ${f1}, so the costly step that follows has less to do. BatchNorm rescales every channel to a steady range, and ReLU turns negative values into zero.`,
+      title: say('wt.path1.title'),
+      body: say('wt.identity.2a', { name, f1, f3 }),
       layers: componentLayers(ex, '2a', true),
     },
     {
       id: blockStepId('identity', '2b'), chapter,
-      title: 'Main path 2: f×f conv, BatchNorm, ReLU',
-      body: `The only convolution in the block that looks at neighbouring pixels: a ${spec.kernel}×${spec.kernel} window (f = ${spec.kernel}) with F2 = ${f2} filters. "Same" padding adds a border first, so the map stays ${size}×${size}. BatchNorm and ReLU follow, as before.`,
+      title: say('wt.path2.title'),
+      body: say('wt.identity.2b', { k: spec.kernel, f2, size }),
       layers: componentLayers(ex, '2b', true),
     },
     {
       id: blockStepId('identity', '2c'), chapter,
-      title: 'Main path 3: 1×1 conv, BatchNorm',
-      body: `A second 1×1 convolution, with F3 = ${f3} filters, widens the channels back to the ${f3} that came into the block, then BatchNorm. There is deliberately no ReLU here: it waits until the shortcut has been added.`,
+      title: say('wt.path3.title'),
+      body: say('wt.identity.2c', { f3 }),
       layers: componentLayers(ex, '2c', false),
     },
     {
       id: blockStepId('identity', 'merge'), chapter,
-      title: 'Add the shortcut, then ReLU',
-      body: `The block's input skips the three components and is added, number by number, to their result; this works because both are ${m.text(output)}. A ReLU on the sum ends the block. The main path only has to learn a correction to its input, and the shortcut gives the gradient a direct route back, which is why a network 50 layers deep can still be trained.`,
+      title: say('wt.identity.merge.title'),
+      body: say('wt.identity.merge', { shape: m.text(output) }),
       layers: mergeLayers(ex),
     },
   ];
 }
 
-export function convolutionalSteps(m: ModelShapes): WalkthroughStep[] {
+export function convolutionalSteps(m: ModelShapes, say: Say): WalkthroughStep[] {
   const ex = CONVOLUTIONAL_EXAMPLE;
   const spec = stageSpec(m.config.seedLiteral, ex.stage);
   const [f1, f2, f3] = spec.filters;
@@ -82,32 +83,32 @@ export function convolutionalSteps(m: ModelShapes): WalkthroughStep[] {
   return [
     {
       id: blockStepId('convolutional', '2a'), chapter,
-      title: 'Main path 1: 1×1 conv with stride s',
-      body: `The same 1×1 convolution, BatchNorm and ReLU as in the identity block, except that the convolution moves s pixels at a time. In ${name} s = ${spec.stride}, so it reads every other pixel in each direction: the map shrinks from ${inSize}×${inSize} to ${outSize}×${outSize}, with F1 = ${f1} channels.`,
+      title: say('wt.conv.2a.title'),
+      body: say('wt.conv.2a', { name, s: spec.stride, inSize, outSize, f1 }),
       layers: componentLayers(ex, '2a', true),
     },
     {
       id: blockStepId('convolutional', '2b'), chapter,
-      title: 'Main path 2: f×f conv, BatchNorm, ReLU',
-      body: `Unchanged from the identity block: a ${spec.kernel}×${spec.kernel} convolution with F2 = ${f2} filters and "same" padding, then BatchNorm and ReLU, now at the smaller size of ${outSize}×${outSize}.`,
+      title: say('wt.path2.title'),
+      body: say('wt.conv.2b', { k: spec.kernel, f2, size: outSize }),
       layers: componentLayers(ex, '2b', true),
     },
     {
       id: blockStepId('convolutional', '2c'), chapter,
-      title: 'Main path 3: 1×1 conv, BatchNorm',
-      body: `A 1×1 convolution with F3 = ${f3} filters and BatchNorm, again without a ReLU. Its result, ${outShape}, no longer matches the block's input (${inShape}), so the input cannot simply be added to it.`,
+      title: say('wt.path3.title'),
+      body: say('wt.conv.2c', { f3, outShape, inShape }),
       layers: componentLayers(ex, '2c', false),
     },
     {
       id: blockStepId('convolutional', '1'), chapter,
-      title: 'Shortcut: 1×1 conv with stride s, BatchNorm',
-      body: `This is what makes the block "convolutional": the shortcut gets its own 1×1 convolution with F3 = ${f3} filters and the same stride s = ${spec.stride}, plus a BatchNorm, which reshape the input to exactly ${outShape}. Each stage opens with one such block to change the size; its identity blocks then keep it.`,
+      title: say('wt.conv.1.title'),
+      body: say('wt.conv.1', { f3, s: spec.stride, outShape }),
       layers: componentLayers(ex, '1', false),
     },
     {
       id: blockStepId('convolutional', 'merge'), chapter,
-      title: 'Add the two paths, then ReLU',
-      body: `Now that both paths are ${outShape}, they are added and the sum goes through a ReLU, just as at the end of the identity block.`,
+      title: say('wt.conv.merge.title'),
+      body: say('wt.conv.merge', { shape: outShape }),
       layers: mergeLayers(ex),
     },
   ];

@@ -13,6 +13,8 @@ import { blockStepId, CONVOLUTIONAL_EXAMPLE, convolutionalSteps, IDENTITY_EXAMPL
 import { HEAD_STEP_IDS, networkSteps } from './network-steps';
 import { modelShapes } from './shapes';
 import type { ChapterInfo, WalkthroughStep } from './walkthrough-types';
+import { english, type Translate } from '../i18n/i18n';
+import { sayer } from './say';
 
 export type { Chapter, ChapterInfo, WalkthroughStep } from './walkthrough-types';
 
@@ -28,9 +30,9 @@ function exampleName(ex: { readonly stage: StageNumber; readonly block: BlockLet
 
 /**
  * The steps for the model a summary describes (its preset, classes and stage-5 reading),
- * quoting the summary's own shapes.
+ * quoting the summary's own shapes, in the page's language.
  */
-export function walkthroughSteps(summary: ModelSummary): WalkthroughStep[] {
+export function walkthroughSteps(summary: ModelSummary, t: Translate = english): WalkthroughStep[] {
   if (summary.config?.head === 'none') {
     // A model saved without its head: the steps of the same network with one, less the head's.
     const head: readonly string[] = Object.values(HEAD_STEP_IDS);
@@ -41,11 +43,12 @@ export function walkthroughSteps(summary: ModelSummary): WalkthroughStep[] {
   if (summary.config && names) {
     // A model file's own layer names (conv2_block1_1_conv): the steps are made under the
     // plan's names, with the same shapes, and point at the file's.
-    const steps = walkthroughSteps(planSummary({ ...summary.config, names: undefined }));
+    const steps = walkthroughSteps(planSummary({ ...summary.config, names: undefined }), t);
     return steps.map((step) => ({ ...step, layers: step.layers.map((name) => names[name] ?? name) }));
   }
   const shapes = modelShapes(summary);
-  return [...identitySteps(shapes), ...convolutionalSteps(shapes), ...networkSteps(shapes)];
+  const say = sayer(t);
+  return [...identitySteps(shapes, say), ...convolutionalSteps(shapes, say), ...networkSteps(shapes, say)];
 }
 
 /**
