@@ -26,7 +26,8 @@ export function I18n({ lang, onError, children }: Props) {
     let live = true;
     if (t?.lang === lang) return;
     loadCatalogue(lang).then(
-      (messages) => { if (live) setT(makeTranslate(lang, messages)); },
+      // Translate is a function: handed to setT as such, React would call it as an updater.
+      (messages) => { if (live) setT(() => makeTranslate(lang, messages)); },
       () => {
         if (!live) return;
         setT((shown: Translate | null) => shown ?? english);

@@ -37,7 +37,7 @@ export function walkthroughSteps(summary: ModelSummary, t: Translate = english):
     // A model saved without its head: the steps of the same network with one, less the head's.
     const head: readonly string[] = Object.values(HEAD_STEP_IDS);
     const withHead = planSummary({ ...summary.config, head: 'classifier', classes: 1 });
-    return walkthroughSteps(withHead).filter((step) => !head.includes(step.id));
+    return walkthroughSteps(withHead, t).filter((step) => !head.includes(step.id));
   }
   const names = summary.config?.names;
   if (summary.config && names) {

@@ -1,0 +1,70 @@
+import { expect, test } from '@playwright/test';
+
+// Two languages (issue 14) on the SIGNS preset (64 x 64, seeded weights: no ImageNet download).
+// The class names stay as the model gives them; everything around them is in the page's language.
+
+test('lang=zh: the page in Chinese, a classified sample among Chinese words, and back to English in the page', async ({ page }) => {
+  await page.goto('/?preset=signs&backend=wasm&lang=zh');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('heading', { name: 'ResNet50 探索器', level: 1 })).toBeVisible();
+  await expect(page).toHaveTitle('ResNet50 探索器');
+  await expect(page.getByRole('group', { name: '语言' }).getByRole('button', { name: '简体中文' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('region', { name: '拖放区' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: '逐步讲解' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^恒等块/ })).toBeVisible();
+  await expect(page.getByRole('tab', { name: '结构图' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('status', { name: '诊断信息' })).toContainText('张量：');
+  await expect(page.getByLabel('模型加载')).toHaveCount(0);
+
+  await page.getByRole('group', { name: '示例图像' }).getByRole('button', { name: '小猫 Chelsea' }).click();
+  const top5 = page.getByRole('list', { name: '前 5 个预测' }).getByRole('listitem');
+  await expect(top5).toHaveCount(5);
+  // The model's own class names, with percentages written by Intl.
+  await expect(top5.first()).toContainText(/class \d\s*\d+(\.\d)?%/);
+  await expect(page.getByRole('list', { name: '文件' })).toContainText('chelsea.png完成');
+  await expect(page.getByText('这个模型用的是固定种子的随机权重')).toBeVisible();
+  await expect(page.getByRole('region', { name: '图像' }).getByRole('img', { name: '网络眼中的 chelsea.png' })).toBeVisible();
+
+  // The walkthrough's first step, opened, in Chinese.
+  await page.getByRole('button', { name: '主路径 1：1×1 卷积、批归一化、ReLU' }).first().click();
+  await expect(page.getByText('在 res2b 中，一个有 F1 = 64 个滤波器的 1×1 卷积')).toBeVisible();
+
+  await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
+  await expect(page).toHaveURL(/[?&]lang=en(&|$)/);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { name: 'ResNet50 Explorer', level: 1 })).toBeVisible();
+  // The same result, now in English: nothing was run again or lost.
+  await expect(predictions(page)).toHaveCount(5);
+  await expect(page.getByRole('list', { name: 'Files' })).toContainText('chelsea.pngdone');
+  await expect(page.getByText('In res2b, a 1×1 convolution with F1 = 64 filters')).toBeVisible();
+  await expect(page.getByText('前 5 个预测')).toHaveCount(0);
+  await expect(page.getByRole('alert', { includeHidden: true })).toBeEmpty();
+
+  // The choice is kept in the address: a reload stays in English, and Chinese comes back when chosen.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'ResNet50 Explorer', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: '简体中文' }).click();
+  await expect(page).toHaveURL(/[?&]lang=zh(&|$)/);
+  await expect(page.getByRole('heading', { name: 'ResNet50 探索器', level: 1 })).toBeVisible();
+});
+
+function predictions(page: import('@playwright/test').Page) {
+  return page.getByRole('list', { name: 'Top-5 predictions' }).getByRole('listitem');
+}
+
+test.describe('a Chinese browser', () => {
+  test.use({ locale: 'zh-CN' });
+  test('opens in Chinese without lang= in the address, and says so in Chinese when lang= is unknown', async ({ page }) => {
+    await page.goto('/?preset=signs');
+    await expect(page.getByRole('heading', { name: 'ResNet50 探索器', level: 1 })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByLabel('图像文件')).toBeAttached();
+    await expect(page).not.toHaveURL(/lang=/);
+    // 23,600,006 parameters, grouped by Intl in Chinese too.
+    await expect(page.getByText('23,600,006').first()).toBeVisible();
+
+    await page.goto('/?preset=signs&lang=fr');
+    await expect(page.getByRole('alert')).toHaveText('没有“fr”这种语言，因此页面使用浏览器的语言。可用的语言：en, zh。');
+    await expect(page.getByRole('heading', { name: 'ResNet50 探索器', level: 1 })).toBeVisible();
+  });
+});
