@@ -138,7 +138,7 @@ describe('npm run bench -- --quick --json', () => {
     expect(named('backend bytes growth after 20 Grad-CAM / saliency')).toMatchObject({ value: a.memory.bytesGrowth, op: '==', limit: 0 });
   });
 
-  it('has the experiment figures (issue 12): a lesion toggle and the comparison curve in the bench worker, evaluate on 1 and 2 threads in Node', () => {
+  it('has the experiment figures (issue 12): a lesion toggle and the comparison curve in the bench worker, evaluate on 1 and 2 threads and at batch 8 in Node', () => {
     const x = report.experiments;
     expect([x.backend, x.host, x.preset, x.lesionBlock]).toEqual(['wasm', 'worker', 'signs', 'res4a']);
     expect(x.lesionToggleRatio).toBeCloseTo(x.lesionToggleMs / x.baselineMs, 2);
@@ -150,6 +150,9 @@ describe('npm run bench -- --quick --json', () => {
     expect(e.preset).toBe('signs');
     expect(e.imagesPerSecond1).toBeGreaterThan(0);
     expect(Math.abs(e.threadsRatio - e.imagesPerSecond2 / e.imagesPerSecond1)).toBeLessThanOrEqual(0.01 * e.threadsRatio + 0.001);
+    // evaluate --batch: reported (it pays only where one image leaves the threads idle), not a target.
+    expect(e.batch).toBe(8);
+    expect(Math.abs(e.batchRatio - e.imagesPerSecondBatch / e.imagesPerSecond1)).toBeLessThanOrEqual(0.01 * e.batchRatio + 0.001);
     const named = (start: string) => report.targets.filter((t) => t.name.startsWith(start));
     expect(named('lesion toggle (res4a off) to the new top-5')).toMatchObject([{ value: x.lesionToggleRatio, op: '<=', limit: 1.3 }]);
     expect(named('evaluate images/s, 2 threads / 1')).toMatchObject([{ value: e.threadsRatio, op: '>=', limit: 1.5 }]);

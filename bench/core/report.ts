@@ -116,7 +116,10 @@ const SPEC: Spec<BenchReport> = {
   experiments: {
     backend: 'string', host: 'string', preset: 'string', threads: 'number', rounds: 'number', baselineMs: 'number',
     lesionBlock: 'string', lesionToggleMs: 'number', lesionToggleRatio: 'number', compareMs: 'number', compareCurveMs: 'number', compareLayers: 'number',
-    evaluate: { preset: 'string', images: 'number', imagesPerSecond1: 'number', imagesPerSecond2: 'number', threadsRatio: 'number' },
+    evaluate: {
+      preset: 'string', images: 'number', imagesPerSecond1: 'number', imagesPerSecond2: 'number', threadsRatio: 'number',
+      batch: 'number', imagesPerSecondBatch: 'number', batchRatio: 'number',
+    },
   },
   targets: [{ name: 'string', value: 'number', op: 'string', limit: 'number', met: 'boolean' }],
 };

@@ -305,6 +305,11 @@ export interface EvaluateFigures {
   readonly imagesPerSecond2: number;
   /** imagesPerSecond2 / imagesPerSecond1. */
   readonly threadsRatio: number;
+  /** `evaluate --batch`: images in one forward pass, on one thread. */
+  readonly batch: number;
+  readonly imagesPerSecondBatch: number;
+  /** imagesPerSecondBatch / imagesPerSecond1: above 1 where batching helps. */
+  readonly batchRatio: number;
 }
 
 export interface ExperimentFigures extends ExperimentPageFigures {

@@ -52,7 +52,7 @@ function experimentLine(r: BenchReport): string {
   const x = r.experiments;
   const e = x.evaluate;
   return `experiments (${x.preset}, one forward pass ${x.baselineMs} ms): ${x.lesionBlock} off to the new top-5 ${x.lesionToggleMs} ms (${x.lesionToggleRatio}x); `
-    + `compare ${x.compareMs} ms, curve of ${x.compareLayers} layers drawn ${x.compareCurveMs} ms after B's pass; evaluate (${e.preset}) ${e.imagesPerSecond1} / ${e.imagesPerSecond2} images/s on 1 / 2 threads (${e.threadsRatio}x)`;
+    + `compare ${x.compareMs} ms, curve of ${x.compareLayers} layers drawn ${x.compareCurveMs} ms after B's pass; evaluate (${e.preset}) ${e.imagesPerSecond1} / ${e.imagesPerSecond2} images/s on 1 / 2 threads (${e.threadsRatio}x), ${e.imagesPerSecondBatch} at batch ${e.batch} (${e.batchRatio}x)`;
 }
 
 function attributionLines(r: BenchReport): string[] {

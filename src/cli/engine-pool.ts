@@ -47,30 +47,44 @@ export async function startEngines(preset: PresetName | ModelSource, threads: nu
 }
 
 /**
- * Decodes each file once and hands its pixels to `each` on the next free engine; a file that
- * cannot be read is named in `failed` (in the files' order) and the rest go on.
+ * Decodes each file once and hands the pixels of up to `size` files at a time to `each` on
+ * the next free engine; a file that cannot be read is named in `failed` (in the files'
+ * order) and the rest go on. `onDone` is called once per file.
  */
-export async function forEachImageOn(
+export async function forEachBatchOn(
   engines: readonly CliEngine[],
   files: readonly string[],
-  each: (engine: CliEngine, file: string, image: Pixels) => Promise<void>,
+  size: number,
+  each: (engine: CliEngine, files: readonly string[], images: readonly Pixels[]) => Promise<void>,
   onDone: () => void,
 ): Promise<string[]> {
   const failed = new Map<number, string>();
   let next = 0;
   await Promise.all(engines.map(async (engine) => {
     while (next < files.length) {
-      const at = next++;
-      const file = files[at];
-      let image: Pixels | null = null;
-      try {
-        image = await decodeImageFile(file);
-      } catch (err) {
-        failed.set(at, describeFileError(file, err));
+      const taken = files.slice(next, next + size).map((file, i) => ({ file, at: next + i }));
+      next += taken.length;
+      const read: { file: string; image: Pixels }[] = [];
+      for (const { file, at } of taken) {
+        try {
+          read.push({ file, image: await decodeImageFile(file) });
+        } catch (err) {
+          failed.set(at, describeFileError(file, err));
+        }
       }
-      if (image) await each(engine, file, image);
-      onDone();
+      if (read.length > 0) await each(engine, read.map((r) => r.file), read.map((r) => r.image));
+      for (let i = 0; i < taken.length; i++) onDone();
     }
   }));
   return [...failed.entries()].sort(([a], [b]) => a - b).map(([, message]) => message);
+}
+
+/** forEachBatchOn one file at a time. */
+export function forEachImageOn(
+  engines: readonly CliEngine[],
+  files: readonly string[],
+  each: (engine: CliEngine, file: string, image: Pixels) => Promise<void>,
+  onDone: () => void,
+): Promise<string[]> {
+  return forEachBatchOn(engines, files, 1, (engine, [file], [image]) => each(engine, file, image), onDone);
 }

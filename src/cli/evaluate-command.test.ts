@@ -115,6 +115,22 @@ describe('cli evaluate', () => {
     expect(bad).toEqual({ code: 2, stdout: '', stderr: 'evaluate: --threads must be a whole number of at least 1 (got "0")' });
   });
 
+  it('--batch 4: the images run four to a forward pass (an unreadable one left out of its batch), with the same result as one at a time', async () => {
+    const labels = path.join(dir, 'signs-batch.csv');
+    writeFileSync(labels, ['Egyptian_cat_1.png,0', 'espresso 1.png,1', 'Egyptian_cat_2.png,2', 'n07920052_1.png,3', 'holiday.png,4', 'espresso_broken.png,5'].join('\n'));
+    const argv = ['evaluate', dir, '--labels', labels, '--preset', 'signs', '--lesion', 'res3a', '--json', '--quiet'];
+    const [one, four] = [await runCli(argv), await runCli([...argv, '--batch', '4'])];
+    expect(four.code).toBe(0);
+    expect(JSON.parse(four.stdout)).toMatchObject({ images: 5, failed: 1 });
+    expect(four.stdout).toBe(one.stdout);
+    expect(four.stderr).toBe(one.stderr);
+    for (const [value, says] of [['0', 'a whole number of at least 1 (got "0")'], ['65', 'at most 64 (got 65)']]) {
+      const bad = await runCli([...argv, '--batch', value]);
+      expect(bad).toMatchObject({ code: 2, stdout: '' });
+      expect(bad.stderr).toContain(`evaluate: --batch must be ${says}`);
+    }
+  });
+
   it('an empty folder and labels that match no file: one line, exit 2, nothing on stdout', async () => {
     const none = await runCli(['evaluate', empty, '--json']);
     expect(none).toMatchObject({ code: 2, stdout: '' });

@@ -7,19 +7,19 @@
 import { readableLabel } from '../inspect/labels';
 import { flag, parseArgs, stringOption, type OptionSpec } from './args';
 import type { CommandOutput } from './classify-command';
-import { forEachImageOn, startEngines } from './engine-pool';
+import { forEachBatchOn, startEngines } from './engine-pool';
 import { listImages } from './image-set';
 import { labelImages } from './labels-file';
 import { modelOptions, modelSource } from './model-option';
-import { EXPERIMENT_OPTIONS, lesionOption, presetOption, THREADS_OPTION, threadsOption } from './lesion-options';
+import { BATCH_OPTION, batchOption, EXPERIMENT_OPTIONS, lesionOption, presetOption, THREADS_OPTION, threadsOption } from './lesion-options';
 import { progress } from './progress';
-import { addToScore, emptyScore, predict, rates, type Score } from './scoring';
+import { addToScore, emptyScore, predictMany, rates, type Score } from './scoring';
 
 export const EVALUATE_USAGE =
-  '  evaluate DIR|FILES... [--labels FILE] [--lesion BLOCK[,BLOCK...]] [--threads N] [--preset P] [--quiet] [--json]   top-1/top-5 accuracy\n' +
+  '  evaluate DIR|FILES... [--labels FILE] [--lesion BLOCK[,BLOCK...]] [--threads N] [--batch N] [--preset P] [--quiet] [--json]   top-1/top-5 accuracy\n' +
   '            [--model FILE [--class-names FILE] [--preprocess x255|caffe|torch] [--input-size N]] (--labels: the images\' labels)';
 
-const OPTIONS: readonly OptionSpec[] = [...EXPERIMENT_OPTIONS, THREADS_OPTION, ...modelOptions('class-names'), { name: 'labels', takesValue: true }, { name: 'lesion', takesValue: true }];
+const OPTIONS: readonly OptionSpec[] = [...EXPERIMENT_OPTIONS, THREADS_OPTION, BATCH_OPTION, ...modelOptions('class-names'), { name: 'labels', takesValue: true }, { name: 'lesion', takesValue: true }];
 
 function percent(x: number | null): string {
   return x === null ? '-' : `${(100 * x).toFixed(1)}%`;
@@ -29,6 +29,7 @@ export async function runEvaluate(argv: readonly string[]): Promise<CommandOutpu
   if (argv.includes('--help')) return { stdout: `usage: npm run -s cli -- evaluate ...\n${EVALUATE_USAGE}`, errors: [] };
   const args = parseArgs(argv, OPTIONS);
   const lesion = lesionOption(args);
+  const batch = batchOption(args);
   const files = await listImages(args.positionals, 'evaluate');
   const engines = await startEngines(modelSource(args, presetOption(args), 'class-names'), threadsOption(args));
   const [engine] = engines;
@@ -38,12 +39,14 @@ export async function runEvaluate(argv: readonly string[]): Promise<CommandOutpu
     const total = emptyScore();
     const perClass = new Map<number, Score>();
     const bar = progress('evaluate', labels.size, 'images', flag(args, 'quiet'));
-    const failed = await forEachImageOn(engines, [...labels.keys()], async (on, file, image) => {
-      const label = labels.get(file) as number;
-      const top = await predict(on, image, 5, lesion);
-      addToScore(total, top, label);
-      if (!perClass.has(label)) perClass.set(label, emptyScore());
-      addToScore(perClass.get(label) as Score, top, label);
+    const failed = await forEachBatchOn(engines, [...labels.keys()], batch, async (on, batchFiles, images) => {
+      const tops = await predictMany(on, images, 5, lesion);
+      batchFiles.forEach((file, i) => {
+        const label = labels.get(file) as number;
+        addToScore(total, tops[i], label);
+        if (!perClass.has(label)) perClass.set(label, emptyScore());
+        addToScore(perClass.get(label) as Score, tops[i], label);
+      });
     }, () => bar.tick());
     bar.done();
     const classes = [...perClass.entries()].sort(([a], [b]) => a - b)

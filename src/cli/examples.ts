@@ -10,7 +10,7 @@ export const EXAMPLES: Readonly<Record<string, readonly string[]>> = {
     'attribute public/samples/coffee.png --method ig --steps 64 --baseline blur --json',
     'attribute public/samples/chelsea.png --unit res2c_relu:28:28',
   ],
-  evaluate: ['evaluate photos/ --labels labels.csv --json', 'evaluate photos/ --lesion res3a,res4b --threads 2'],
+  evaluate: ['evaluate photos/ --labels labels.csv --json', 'evaluate photos/ --lesion res3a,res4b --threads 2', 'evaluate hands/ --model ResNet50.h5 --batch 16'],
   lesion: ['lesion photos/ --limit 50 --json'],
   compare: ['compare public/samples/chelsea.png public/samples/coffee.png --json', 'compare cat.png cat.png --lesion res4a'],
 };

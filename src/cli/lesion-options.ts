@@ -17,6 +17,15 @@ export function threadsOption(args: ParsedArgs): number {
   return countOption(args.options.get('threads'), 'threads', 1);
 }
 
+/** `--batch N`: N images in one forward pass (default 1); it pays where one image leaves the CPU's threads idle. */
+export const BATCH_OPTION: OptionSpec = { name: 'batch', takesValue: true };
+
+export function batchOption(args: ParsedArgs): number {
+  const n = countOption(args.options.get('batch'), 'batch', 1);
+  if (n > 64) throw new UsageError(`--batch must be at most 64 (got ${n}): a batch holds every image's activations of a layer at once`);
+  return n;
+}
+
 export function presetOption(args: ParsedArgs): PresetName {
   return stringOption(args, 'preset', 'imagenet') as PresetName;
 }

@@ -26,6 +26,11 @@ export function rates(score: Score): { top1: number | null; top5: number | null 
   return score.images === 0 ? { top1: null, top5: null } : { top1: score.top1 / score.images, top5: score.top5 / score.images };
 }
 
+/** One batch (`classifyBatch`): each image's top K, nothing held. */
+export async function predictMany(engine: CliEngine, images: readonly Pixels[], topK: number, lesion: readonly string[]): Promise<readonly (readonly Prediction[])[]> {
+  return (await engine.client.classifyBatch(engine.model.modelId, images, { topK, lesion })).predictions;
+}
+
 /** One pass: predictions (top K), its activations released at once. */
 export async function predict(engine: CliEngine, image: Pixels, topK: number, lesion: readonly string[]): Promise<readonly Prediction[]> {
   const run = await engine.client.classify(engine.model.modelId, image, { topK, lesion });

@@ -19,6 +19,7 @@ export interface CallArgs {
   open: [request: OpenRequest];
   openFiles: [request: OpenFilesRequest];
   classify: [modelId: number, image: Pixels, topK: number, lesion: readonly string[]];
+  classifyBatch: [modelId: number, images: readonly Pixels[], topK: number, lesion: readonly string[]];
   release: [resultId: number];
   layer: [resultId: number, name: string];
   layerScalars: [resultId: number, statistic: LayerScalar];

@@ -178,6 +178,22 @@ export interface ClassifyOptions {
   readonly lesion?: readonly string[];
 }
 
+export interface BatchOptions {
+  readonly topK?: number;
+  /** As ClassifyOptions.lesion: these blocks switched off for every image of the batch. */
+  readonly lesion?: readonly string[];
+  /** Aborting before the batch starts drops it; a batch already running is finished and discarded. */
+  readonly signal?: AbortSignal;
+}
+
+export interface BatchClassified {
+  /** Top-K of each image, in the order given. */
+  readonly predictions: readonly (readonly Prediction[])[];
+  /** Wall time of the whole batch where the model runs. */
+  readonly ms: number;
+  readonly lesion: readonly string[];
+}
+
 export interface Classified {
   /** Names this image's activations for the reads below, until `release(resultId)`. */
   readonly resultId: number;
@@ -224,6 +240,11 @@ export interface ModelClient {
    */
   openFiles(request: OpenFilesRequest, options?: OpenOptions): Promise<OpenedFileModel>;
   classify(modelId: number, image: Pixels, options?: ClassifyOptions): Promise<Classified>;
+  /**
+   * Several images in one batch (the command line's `evaluate --batch N`): top-K of each and
+   * nothing held, so there is nothing to release. The pixel buffers move to the engine.
+   */
+  classifyBatch(modelId: number, images: readonly Pixels[], options?: BatchOptions): Promise<BatchClassified>;
   /**
    * Frees an image's activations: the engine holds every result until it is released (or
    * its model closed), a few at most per model, the oldest dropped beyond that.

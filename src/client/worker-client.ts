@@ -5,7 +5,8 @@
 import { abortError, EngineCrashedError, fromErrorData } from './errors';
 import { transferablesOf, type CallArgs, type CallProgress, type Endpoint, type FromEngine, type Method } from './protocol';
 import type {
-  AttributeOptions, Attribution, AttributionRequest, BackendName, BackendReport, Classified, ClassifyOptions, ClientEvent, Comparison,
+  AttributeOptions, Attribution, AttributionRequest, BackendName, BackendReport, BatchClassified, BatchOptions, Classified, ClassifyOptions,
+  ClientEvent, Comparison,
   LayerData, LayerScalar, LayerValues, LayerWeights, MemoryReading, ModelClient, NetworkView, OpenedModel, OpenOptions, OpenRequest,
   Pixels, StartRequest, UnitField, UnitRequest, OpenFilesRequest, OpenedFileModel,
 } from './types';
@@ -65,6 +66,12 @@ export class WorkerClient implements ModelClient {
   classify(modelId: number, image: Pixels, options: ClassifyOptions = {}): Promise<Classified> {
     const args: CallArgs['classify'] = [modelId, image, options.topK ?? 5, options.lesion ?? []];
     return this.call('classify', args, { signal: options.signal }) as Promise<Classified>;
+  }
+
+  /** Every image's pixel buffer is transferred to the engine and not handed back. */
+  classifyBatch(modelId: number, images: readonly Pixels[], options: BatchOptions = {}): Promise<BatchClassified> {
+    const args: CallArgs['classifyBatch'] = [modelId, images, options.topK ?? 5, options.lesion ?? []];
+    return this.call('classifyBatch', args, { signal: options.signal }) as Promise<BatchClassified>;
   }
 
   async release(resultId: number): Promise<void> {

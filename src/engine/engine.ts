@@ -11,7 +11,7 @@ import type { WeightsSource } from '../model/weights/source';
 import type { BackendName } from '../client/backend-policy';
 import { abortError, errorText, throwIfAborted } from '../client/errors';
 import type {
-  AttributeOptions, Attribution, AttributionRequest, BackendReport, Classified, ClassifyOptions, ClientEvent, Comparison, LayerData,
+  AttributeOptions, Attribution, AttributionRequest, BackendReport, BatchClassified, BatchOptions, Classified, ClassifyOptions, ClientEvent, Comparison, LayerData,
   LayerScalar, LayerValues, LayerWeights, MemoryReading, ModelClient, ModelHost, NetworkView, OpenedModel, OpenOptions, OpenRequest,
   Pixels, StartRequest, UnitField, UnitRequest, OpenFilesRequest, OpenedFileModel,
 } from '../client/types';
@@ -19,8 +19,9 @@ import { openFileSession } from './open-files';
 import { startBackend, switchBackend, watchContextLoss, type ActiveBackend } from './backend';
 import { openModel, type OpenSession } from './open-model';
 import { attribute, unitFieldOf, type HeldImage } from '../explain/attribute';
-import { lesionedPlan, lesionForward } from '../explain/lesion';
+import { lesionedPlan, lesionForward, lesionHead } from '../explain/lesion';
 import { checkLesion } from '../explain/lesion-blocks';
+import { predictBatch } from '../inspect/batch-predict';
 import { compareCaptures } from '../inspect/compare';
 import { readLayerWeights } from '../inspect/layer-weights';
 import { planResNet50, type LayerInfo, type ResNetConfig } from '../model';
@@ -123,6 +124,19 @@ export class Engine implements ModelClient {
 
   classify(modelId: number, image: Pixels, options: ClassifyOptions = {}): Promise<Classified> {
     return this.enqueue(() => this.runPass(modelId, image, options));
+  }
+
+  classifyBatch(modelId: number, images: readonly Pixels[], { topK = 5, lesion = [], signal }: BatchOptions = {}): Promise<BatchClassified> {
+    return this.enqueue(async () => {
+      const { session, failure } = this.model(modelId);
+      if (failure !== null) throw new Error(`This model cannot classify: ${failure}`);
+      throwIfAborted(signal);
+      const off = checkLesion(session.built.config, lesion);
+      const start = performance.now();
+      const predictions = await predictBatch(session, images, topK, off.length > 0 ? lesionHead(session.built, off) : undefined);
+      throwIfAborted(signal);
+      return { predictions, ms: performance.now() - start, lesion: off };
+    });
   }
 
   /** Work that runs the network runs one at a time, in the order asked. */

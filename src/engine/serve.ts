@@ -20,6 +20,7 @@ const DISPATCH: Dispatch = {
   open: (e, [request], { signal, onProgress }) => e.open(request, { signal, onProgress }),
   openFiles: (e, [request], { signal, onProgress }) => e.openFiles(request, { signal, onProgress }),
   classify: (e, [modelId, image, topK, lesion], { signal, settle }) => e.classify(modelId, image, { topK, lesion, signal, settle }),
+  classifyBatch: (e, [modelId, images, topK, lesion], { signal }) => e.classifyBatch(modelId, images, { topK, lesion, signal }),
   release: (e, [resultId]) => e.release(resultId),
   layer: (e, [resultId, name]) => e.layer(resultId, name),
   layerScalars: (e, [resultId, statistic]) => e.layerScalars(resultId, statistic),

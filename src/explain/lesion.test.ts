@@ -120,6 +120,17 @@ describe('running the tiny network with blocks switched off', () => {
     tf.dispose([expected, ...got.values()]);
   });
 
+  it('keeping only the last layer frees every other output once read: the same values, one tensor left', () => {
+    const last = plan[plan.length - 1].name;
+    const all = runPlan(lesionedPlan(plan, new Set(['res2b'])), layerOf, x);
+    const tensors = tf.memory().numTensors;
+    const only = runPlan(lesionedPlan(plan, new Set(['res2b'])), layerOf, x, new Set([last]));
+    expect([...only.keys()]).toEqual([last]);
+    expect(tf.memory().numTensors).toBe(tensors + 1);
+    expect(values(only.get(last))).toEqual(values(all.get(last)));
+    tf.dispose([...all.values(), ...only.values()]);
+  });
+
   it('copies no weight: memory grows by the outputs alone and returns; the parameters are the same', () => {
     const [tensors, bytes, params] = [tf.memory().numTensors, tf.memory().numBytes, weightsSize()];
     for (const off of [['res2a'], ['res2b'], ['res2a', 'res2b'], []]) {

@@ -35,21 +35,38 @@ export function lesionedPlan(layers: readonly PlannedLayer[], off: ReadonlySet<s
  * and returns every layer's output but the input's, by name: the caller owns (and disposes)
  * them. An add left with one input passes it on (a clone, so each name owns its tensor).
  */
-export function runPlan(layers: readonly PlannedLayer[], layerOf: (name: string) => tf.layers.Layer, input: tf.Tensor): Map<string, tf.Tensor> {
+export function runPlan(
+  layers: readonly PlannedLayer[],
+  layerOf: (name: string) => tf.layers.Layer,
+  input: tf.Tensor,
+  /** Keep only these outputs, each other one freed once its last reader has run (a batch's memory). */
+  keepOnly?: ReadonlySet<string>,
+): Map<string, tf.Tensor> {
   const outputs = new Map<string, tf.Tensor>();
+  const lastReader = new Map<string, number>();
+  layers.forEach((layer, i) => layer.inputs.forEach((name) => lastReader.set(name, i)));
   const read = (name: string) => {
     const t = name === layers[0]?.name ? input : outputs.get(name);
     if (!t) throw new Error(`layer "${name}" is read before it is computed`);
     return t;
   };
   try {
-    for (const layer of layers.slice(1)) {
+    layers.forEach((layer, i) => {
+      if (i === 0) return;
       const inputs = layer.inputs.map(read);
       const output = tf.tidy(() => (inputs.length === 1 && layer.kind === 'add'
         ? inputs[0].clone()
         : layerOf(layer.name).apply(inputs.length === 1 ? inputs[0] : inputs) as tf.Tensor));
       outputs.set(layer.name, output);
-    }
+      if (!keepOnly) return;
+      for (const name of new Set(layer.inputs)) {
+        const done = outputs.get(name);
+        if (done && lastReader.get(name) === i && !keepOnly.has(name)) {
+          done.dispose();
+          outputs.delete(name);
+        }
+      }
+    });
   } catch (err) {
     tf.dispose([...outputs.values()]);
     throw err;
@@ -65,4 +82,16 @@ export function lesionForward(built: BuiltResNet, blocks: readonly string[]): (i
   const off = new Set(checkLesion(built.config, blocks));
   const plan = lesionedPlan(planResNet50(built.config).layers, off);
   return (input) => runPlan(plan, (name) => built.model.getLayer(name), input);
+}
+
+/**
+ * The network's output alone with `blocks` switched off (none: the intact network), each
+ * layer's output freed as soon as the layers reading it have run: a batch of many images
+ * never holds every activation at once.
+ */
+export function lesionHead(built: BuiltResNet, blocks: readonly string[]): (input: tf.Tensor4D) => tf.Tensor {
+  const off = new Set(checkLesion(built.config, blocks));
+  const plan = lesionedPlan(planResNet50(built.config).layers, off);
+  const head = plan[plan.length - 1].name;
+  return (input) => runPlan(plan, (name) => built.model.getLayer(name), input, new Set([head])).get(head) as tf.Tensor;
 }
