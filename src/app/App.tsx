@@ -7,7 +7,7 @@ import { Diagnostics } from '../ui/Diagnostics';
 import { PresetControls } from '../ui/PresetControls';
 import { CameraButton, CameraPanel } from '../ui/input/CameraPanel';
 import { InputColumn } from '../ui/input/InputColumn';
-import { ModelFileControls } from '../ui/model-file/ModelFileControls';
+import { ModelFileControls, OpenModelButton } from '../ui/model-file/ModelFileControls';
 import { ExplainSection } from './ExplainSection';
 import { ExplorerViews } from './ExplorerViews';
 import type { ImageResult } from './classify-queue';
@@ -134,16 +134,14 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
           onSeedLiteral={settings.onSeedLiteral}
           local={file.last && { name: file.last.origin.name, active: opened !== null }}
           onLocal={file.reopen}
+          action={<OpenModelButton onModel={onModelFiles} onError={setNotice} disabled={!client} />}
         >
           <ModelFileControls
-            onModel={onModelFiles}
-            onError={setNotice}
             opening={file.opening}
             onCancel={file.cancel}
             shown={opened && { origin: opened.origin, classes: opened.summary.classes, inputSize: opened.inputSize }}
             onPreprocess={onPreprocess}
             onInputSize={onInputSize}
-            disabled={!client}
           />
         </PresetControls>
       </header>
@@ -195,7 +193,6 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
           input={networkInput}
           lesion={lesion}
           compare={compare}
-          model={handle}
         />
       </main>
       <Diagnostics

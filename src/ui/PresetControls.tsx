@@ -11,7 +11,9 @@ interface Props {
   readonly local?: { readonly name: string; readonly active: boolean } | null;
   /** Chooses the person's model again from the menu. */
   readonly onLocal?: () => void;
-  /** Beside the menu: the model file button, its progress, the model's settings. */
+  /** Beside the menu: the model file button. */
+  readonly action?: ReactNode;
+  /** Under the menu: the model file's progress and settings. */
   readonly children?: ReactNode;
 }
 
@@ -20,23 +22,26 @@ const LOCAL = 'local';
 const PRESETS: readonly PresetName[] = ['signs', 'imagenet'];
 
 /** Preset and stage-5 variant switches, with the reasons students will ask about. */
-export const PresetControls = memo(function PresetControls({ preset, seedLiteral, onPreset, onSeedLiteral, local = null, onLocal, children }: Props) {
+export const PresetControls = memo(function PresetControls({ preset, seedLiteral, onPreset, onSeedLiteral, local = null, onLocal, action = null, children }: Props) {
   const t = useT();
   return (
     <fieldset className="controls">
       <legend>{t('preset.legend')}</legend>
-      <label>
-        {t('preset.label')}{' '}
-        <select
-          value={local?.active ? LOCAL : preset}
-          onChange={(e) => (e.target.value === LOCAL ? onLocal?.() : onPreset(e.target.value as PresetName))}
-        >
-          {PRESETS.map((p) => (
-            <option key={p} value={p}>{t(p === 'signs' ? 'preset.signs' : 'preset.imagenet')}</option>
-          ))}
-          {local && <option value={LOCAL}>{`${local.name} (your file)`}</option>}
-        </select>
-      </label>
+      <div className="preset-row">
+        <label>
+          {t('preset.label')}{' '}
+          <select
+            value={local?.active ? LOCAL : preset}
+            onChange={(e) => (e.target.value === LOCAL ? onLocal?.() : onPreset(e.target.value as PresetName))}
+          >
+            {PRESETS.map((p) => (
+              <option key={p} value={p}>{t(p === 'signs' ? 'preset.signs' : 'preset.imagenet')}</option>
+            ))}
+            {local && <option value={LOCAL}>{`${local.name} (your file)`}</option>}
+          </select>
+        </label>
+        {action}
+      </div>
       {children}
       {/* A file fixes its own stage-5 widths: the switch is for the presets. */}
       {!local?.active && (
@@ -45,11 +50,13 @@ export const PresetControls = memo(function PresetControls({ preset, seedLiteral
         {t('preset.literal')}
       </label>
       )}
+      {!local?.active && (
       <details className="note">
         <summary>{t('preset.why')}</summary>
         <p>{t('preset.whyText')}</p>
         {preset === 'imagenet' && <p>{t.rich('preset.imagenetText', { code: (chunks) => <code>{chunks}</code> })}</p>}
       </details>
+      )}
     </fieldset>
   );
 });

@@ -10,8 +10,8 @@ const FORMATS: Record<ModelOrigin['format'], string> = {
 
 export const PREPROCESS_LABELS: Record<PreprocessChoice, string> = {
   x255: 'x / 255 (the assignment)',
-  caffe: 'Keras “caffe”: BGR, ImageNet means subtracted',
-  torch: 'torch: x / 255, then ImageNet mean and std',
+  caffe: 'Keras caffe (BGR, ImageNet means subtracted)',
+  torch: 'torch (x / 255, ImageNet mean and std)',
 };
 
 const SCHEMES: Record<ModelOrigin['scheme'], string> = {
