@@ -127,3 +127,30 @@ test('switching the model during a run never shows one model’s result with the
   await expectMemory(page, baseline);
   await expect(alertRegion(page)).toBeEmpty();
 });
+
+test('a run of several files leaves a strip of thumbnails: one click brings an image back with its top-5, and the memory stays bounded', async ({ page }) => {
+  const baseline = await classifyCat(page);
+  const catTop = await predictions(page).allTextContents();
+  await page.getByLabel('Image file').setInputFiles([png('1-cat.png', CAT), png('2-cup.png', CUP)]);
+  await expect(fileStatus(page, '2-cup.png')).toHaveText('done');
+  await expect(predictions(page).first()).toContainText('espresso');
+  const strip = page.getByRole('list', { name: 'Images of this run' });
+  const cat = strip.getByRole('button', { name: 'Show 1-cat.png again' });
+  const cup = strip.getByRole('button', { name: 'Show 2-cup.png again' });
+  await expect(strip.getByRole('button')).toHaveCount(2);
+  await expect(cup).toHaveAttribute('aria-pressed', 'true');
+  await expect(cat).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByText('the last 24 of a run are kept')).toBeVisible();
+
+  await cat.click();
+  await expect(cat).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('img', { name: 'Original: 1-cat.png' })).toBeVisible();
+  await expect(predictions(page)).toHaveText(catTop);
+  // With the keyboard too: the cup comes back.
+  await cup.focus();
+  await page.keyboard.press('Enter');
+  await expect(predictions(page).first()).toContainText('espresso');
+  await expect(page.getByRole('img', { name: 'Original: 2-cup.png' })).toBeVisible();
+  await expectMemory(page, baseline);
+  await expect(alertRegion(page)).toBeEmpty();
+});

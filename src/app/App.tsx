@@ -22,6 +22,7 @@ import { useMemory } from './use-memory';
 import { useLesion } from './use-lesion';
 import { useCompare } from './use-compare';
 import { useCamera } from './use-camera';
+import { KEPT_FILES } from './kept-files';
 import { inputNotes } from './image-notes';
 import { createUrlStore, readUrlState, urlNotice, useAddressBar, useUrlField, writeUrlState, type UrlStore } from './url-state';
 import { samples } from './samples';
@@ -150,7 +151,10 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
         <InputColumn
           samples={shownSamples}
           load={load}
-          queue={{ items: classifier.items, busy: classifier.busy, onCancel: classifier.cancel }}
+          queue={{
+            items: classifier.items, busy: classifier.busy, onCancel: classifier.cancel,
+            shownId: result?.id ?? null, onRecall: classifier.recall, keptLimit: KEPT_FILES,
+          }}
           onFiles={onFiles}
           onModelFiles={onModelFiles}
           noClasses={shownModel.noClasses}

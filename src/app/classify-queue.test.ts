@@ -222,6 +222,45 @@ describe('ClassifyQueue', () => {
     expect(last().gpuError).toBe(false);
   });
 
+  it('a run of several files keeps each one’s thumbnail; a click on one brings it back (once the run is over), and a new drop lets them go', async () => {
+    const { queue, files, urls, decoded, last, shown, idle } = setup();
+    const model = new FakeSession('m', true);
+    queue.setModel(model.asSession);
+    queue.submit(files('a', 'b', 'c'));
+    await until(() => idle() && shown() === 'm:c');
+    const thumbs = last().items.map((it) => it.thumb);
+    expect(thumbs.every((t) => typeof t === 'string')).toBe(true);
+    expect(new Set(thumbs).size).toBe(3);
+    const [a] = last().items;
+    queue.recall(a.id);
+    await until(() => idle() && shown() === 'm:a');
+    expect(decoded).toEqual(['a', 'b', 'c', 'a']);
+    expect(last().items.map((it) => `${it.name} ${it.status}`)).toEqual(['a.png done', 'b.png done', 'c.png done']);
+    expect(last().items.map((it) => it.thumb)).toEqual(thumbs);
+    // The image on show again: nothing to do.
+    queue.recall(a.id);
+    expect(decoded).toHaveLength(4);
+    queue.submit(files('d'));
+    await until(() => shown() === 'm:d');
+    for (const t of thumbs) expect(urls.revoked.has(t as string)).toBe(true);
+    expect(last().items[0].thumb).toBeUndefined();
+  });
+
+  it('a thumbnail waits for the run to end: a click while files still run does nothing', async () => {
+    const { queue, files, last, decoded } = setup();
+    const model = new FakeSession('m');
+    queue.setModel(model.asSession);
+    queue.submit(files('a', 'b'));
+    await until(() => model.pending.length === 1);
+    model.pending[0].finish();
+    await until(() => model.pending.length === 2);
+    queue.recall(last().items[0].id);
+    model.pending[1].finish();
+    await until(() => !last().busy);
+    expect(decoded).toEqual(['a', 'b']);
+    expect(model.calls).toBe(2);
+  });
+
   it('revokes every object URL it no longer shows', async () => {
     const { queue, files, urls, shown } = setup();
     queue.setModel(new FakeSession('m', true).asSession);

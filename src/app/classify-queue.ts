@@ -8,64 +8,12 @@
  */
 import { EngineCrashedError, errorText, isAbortError } from '../client/errors';
 import type { Prediction } from '../client/types';
+import { KeptFiles } from './kept-files';
+import type { DecodedInput, ImageResult, ItemStatus, QueueDeps, QueueItem, QueueSnapshot } from './queue-types';
 import { describeRunError } from './run-errors';
 import type { ModelHandle } from './use-model';
 
-export interface DecodedInput {
-  readonly width: number;
-  readonly height: number;
-  readonly pixels: Uint8Array | Uint8ClampedArray;
-  readonly notes: readonly string[];
-}
-
-export type ItemStatus = 'waiting' | 'decoding' | 'running' | 'done' | 'failed' | 'cancelled';
-
-export interface QueueItem {
-  readonly id: number;
-  readonly name: string;
-  readonly status: ItemStatus;
-  readonly message?: string;
-  /** Its top-k once it has run (for a run's CSV); gone when it runs again. */
-  readonly predictions?: readonly Prediction[];
-}
-
-export interface ImageResult {
-  readonly id: number;
-  readonly name: string;
-  readonly image: DecodedInput;
-  /** The file itself: the pixels are decoded from it again if they are lost with a worker. */
-  readonly file?: Blob;
-  /** An object URL of the original file, for the "original" view. */
-  readonly url: string | null;
-  readonly predictions: readonly Prediction[];
-  readonly ms: number;
-  /** Names this image's activations in the engine, for the layer reads. */
-  readonly resultId: number;
-  /** The model that made this result: it is shown only while that model is the current one. */
-  readonly handle: ModelHandle;
-  /** The residual blocks switched off for this pass (empty: the intact network). */
-  readonly lesion: readonly string[];
-  /** The same image's predictions on the intact network, when known (a lesioned re-run of it). */
-  readonly intact: readonly Prediction[] | null;
-}
-
-export interface QueueSnapshot {
-  readonly items: readonly QueueItem[];
-  readonly result: ImageResult | null;
-  /** A result kept as "A" for a comparison: the engine holds it until it is unpinned. */
-  readonly pinned: ImageResult | null;
-  readonly error: string | null;
-  /** The error came from the graphics card while running: WASM would cure it. */
-  readonly gpuError: boolean;
-  readonly busy: boolean;
-}
-
-export interface QueueDeps {
-  decode(file: Blob): Promise<DecodedInput>;
-  objectUrl(file: Blob): string | null;
-  revokeUrl(url: string): void;
-  onChange(snapshot: QueueSnapshot): void;
-}
+export type { DecodedInput, ImageResult, ItemStatus, QueueDeps, QueueItem, QueueSnapshot } from './queue-types';
 
 interface Decoded {
   readonly image: DecodedInput;
@@ -114,8 +62,12 @@ export class ClassifyQueue {
   /** Blocks switched off for every pass from now on. */
   private lesion: readonly string[] = [];
   private pinned: ImageResult | null = null;
+  /** A multi-file run's files, to show again from the strip of thumbnails. */
+  private readonly kept: KeptFiles;
 
-  constructor(private readonly deps: QueueDeps) {}
+  constructor(private readonly deps: QueueDeps) {
+    this.kept = new KeptFiles(deps.objectUrl, deps.revokeUrl);
+  }
 
   snapshot(): QueueSnapshot {
     const { items, result, error, pinned } = this;
@@ -125,6 +77,7 @@ export class ClassifyQueue {
   /** Abandons whatever is waiting and queues `files` in order. */
   submit(files: readonly { readonly name: string; readonly blob: Blob }[]): void {
     this.abandon();
+    this.kept.clear();
     const generation = this.generation;
     const fresh = files.map((f) => ({ id: this.nextId++, name: f.name, generation, file: f.blob }));
     this.jobs.push(...fresh);
@@ -144,6 +97,19 @@ export class ClassifyQueue {
     this.jobs.push({ id: this.nextId++, name, generation: this.generation, decoded: { image, url: null } });
     this.error = null;
     this.emit();
+    void this.pump();
+  }
+
+  /**
+   * Shows a file of the run again (a click on its thumbnail): it runs again, so its image,
+   * top-5 and layers come back together. Only once the run is over, and only kept files.
+   */
+  recall(id: number): void {
+    const file = this.kept.file(id);
+    const item = this.items.find((it) => it.id === id);
+    if (!file || !item || this.running || this.jobs.length > 0 || this.result?.id === id) return;
+    this.jobs.push({ id, name: item.name, generation: this.generation, file });
+    this.setItem(id, 'waiting');
     void this.pump();
   }
 
@@ -207,6 +173,7 @@ export class ClassifyQueue {
 
   dispose(): void {
     this.abandon();
+    this.kept.clear();
     this.unpinQuietly();
     if (this.result?.url) this.deps.revokeUrl(this.result.url);
   }
@@ -355,6 +322,10 @@ export class ClassifyQueue {
     if (old && old !== this.pinned) releaseResult(old.handle, old.resultId);
     this.result = result;
     if (this.error?.id === result.id) this.error = null;
+    if (result.file && this.items.length > 1 && this.items.some((it) => it.id === result.id)) {
+      const dropped = new Set(this.kept.keep(result.id, result.file));
+      if (dropped.size > 0) this.items = this.items.map((it) => (dropped.has(it.id) ? { ...it, thumb: undefined } : it));
+    }
     this.setItem(result.id, 'done', undefined, result.predictions);
   }
 
@@ -364,7 +335,8 @@ export class ClassifyQueue {
   }
 
   private setItem(id: number, status: ItemStatus, message?: string, predictions?: readonly Prediction[]): void {
-    this.items = this.items.map((it) => (it.id === id ? { ...it, status, message, predictions } : it));
+    const thumb = this.kept.thumb(id) ?? undefined;
+    this.items = this.items.map((it) => (it.id === id ? { ...it, status, message, predictions, thumb } : it));
     this.emit();
   }
 

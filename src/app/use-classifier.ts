@@ -9,6 +9,8 @@ export interface Classifier extends QueueSnapshot {
   /** A camera frame (see ClassifyQueue.submitFrame). */
   submitFrame(name: string, image: DecodedInput): void;
   cancel(): void;
+  /** Shows a file of the run again, from its thumbnail (see ClassifyQueue.recall). */
+  recall(id: number): void;
   /** Keeps the result on show as A for a comparison; unpin lets it go. */
   pin(): void;
   unpin(): void;
@@ -35,7 +37,8 @@ export function useClassifier(handle: ModelHandle | null, lesion: readonly strin
   const submit = useCallback((files: readonly NamedBlob[]) => queue.submit(files), [queue]);
   const submitFrame = useCallback((name: string, image: DecodedInput) => queue.submitFrame(name, image), [queue]);
   const cancel = useCallback(() => queue.cancel(), [queue]);
+  const recall = useCallback((id: number) => queue.recall(id), [queue]);
   const pin = useCallback(() => queue.pin(), [queue]);
   const unpin = useCallback(() => queue.unpin(), [queue]);
-  return { ...snapshot, submit, submitFrame, cancel, pin, unpin };
+  return { ...snapshot, submit, submitFrame, cancel, recall, pin, unpin };
 }

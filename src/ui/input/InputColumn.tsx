@@ -19,7 +19,14 @@ export interface ShownImage {
 interface Props {
   readonly samples: readonly Sample[];
   readonly load: LoadState;
-  readonly queue: { readonly items: readonly QueueEntry[]; readonly busy: boolean; readonly onCancel: () => void };
+  readonly queue: {
+    readonly items: readonly QueueEntry[];
+    readonly busy: boolean;
+    readonly onCancel: () => void;
+    readonly shownId: number | null;
+    readonly onRecall: (id: number) => void;
+    readonly keptLimit: number;
+  };
   readonly onFiles: (files: NamedBlob[]) => void;
   readonly onError: (message: string) => void;
   readonly image: ShownImage | null;
@@ -64,7 +71,7 @@ export function InputColumn(props: Props) {
       {props.camera}
       {props.classifyOff && <p className="muted classify-off">{props.classifyOff}</p>}
       <LoadProgress load={props.load} />
-      <QueueStatus items={props.queue.items} busy={props.queue.busy} onCancel={props.queue.onCancel} />
+      <QueueStatus {...props.queue} />
       {image && networkView && (
         <ImagePanel
           name={image.name}

@@ -3,6 +3,7 @@ import { downloadText } from '../export/download';
 import { runCsv } from '../export/csv';
 import { useT } from '../i18n/I18n';
 import type { MessageId } from '../i18n/i18n';
+import { ThumbStrip } from './ThumbStrip';
 
 export interface QueueEntry {
   readonly id: number;
@@ -11,6 +12,8 @@ export interface QueueEntry {
   readonly message?: string;
   /** Its top-k, once it has run. */
   readonly predictions?: readonly Prediction[];
+  /** In a run of several files, once done: its thumbnail's URL (it can be shown again). */
+  readonly thumb?: string;
 }
 
 const STATUS_TEXT: Record<QueueEntry['status'], MessageId> = {
@@ -26,15 +29,21 @@ interface Props {
   readonly items: readonly QueueEntry[];
   readonly busy: boolean;
   readonly onCancel: () => void;
+  /** The item on show, its thumbnail pressed. */
+  readonly shownId: number | null;
+  readonly onRecall: (id: number) => void;
+  /** How many files of a run keep their thumbnail. */
+  readonly keptLimit: number;
 }
 
-/** Per-file status when several images were dropped, with a way to stop. */
-export function QueueStatus({ items, busy, onCancel }: Props) {
+/** Per-file status when several images were dropped, with a way to stop, and their thumbnails. */
+export function QueueStatus({ items, busy, onCancel, shownId, onRecall, keptLimit }: Props) {
   const t = useT();
   if (items.length === 0) return null;
   const single = items.length === 1;
   return (
     <div className="queue">
+      <ThumbStrip items={items} shownId={shownId} busy={busy} keptLimit={keptLimit} onRecall={onRecall} />
       <ul aria-label={t('queue.files')} className={single ? 'single' : ''}>
         {items.map((it) => (
           <li key={it.id} className={`status-${it.status}`}>

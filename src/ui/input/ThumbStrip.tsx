@@ -1,0 +1,42 @@
+import type { QueueEntry } from './QueueStatus';
+import { useT } from '../i18n/I18n';
+import './thumbs.css';
+
+interface Props {
+  readonly items: readonly QueueEntry[];
+  /** The item whose image is on show. */
+  readonly shownId: number | null;
+  /** Thumbnails wait while the run goes on. */
+  readonly busy: boolean;
+  readonly keptLimit: number;
+  readonly onRecall: (id: number) => void;
+}
+
+/** A run's files as thumbnails: a click brings one back (its image, top-5 and layers). */
+export function ThumbStrip({ items, shownId, busy, keptLimit, onRecall }: Props) {
+  const t = useT();
+  const kept = items.filter((it) => it.thumb);
+  if (kept.length === 0) return null;
+  return (
+    <div className="thumb-strip">
+      <ul aria-label={t('queue.thumbs')}>
+        {kept.map((it) => (
+          <li key={it.id}>
+            <button
+              type="button"
+              className="thumb"
+              aria-label={t('queue.showAgain', { name: it.name })}
+              aria-pressed={it.id === shownId}
+              disabled={busy && it.id !== shownId}
+              title={it.name}
+              onClick={() => onRecall(it.id)}
+            >
+              <img src={it.thumb} alt="" />
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p className="muted">{t(busy ? 'queue.thumbsBusy' : 'queue.thumbsNote', { count: keptLimit })}</p>
+    </div>
+  );
+}
