@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { formatCount, formatShape, type ModelSummary } from '../model/pure';
+import { formatShape, type ModelSummary } from '../model/pure';
+import { useT } from './i18n/I18n';
 
 interface Props {
   readonly summary: ModelSummary;
@@ -7,23 +8,24 @@ interface Props {
 
 /** The three parameter totals, as Keras prints them under a summary. Memoised: it depends on the model only. */
 export const ModelTotals = memo(function ModelTotals({ summary }: Props) {
+  const t = useT();
   return (
-    <section className="totals" aria-label="Model totals">
+    <section className="totals" aria-label={t('totals.label')}>
       <dl>
         <div>
-          <dt>Total params</dt>
-          <dd data-testid="total-params">{formatCount(summary.totalParams)}</dd>
+          <dt>{t('totals.total')}</dt>
+          <dd data-testid="total-params">{t.count(summary.totalParams)}</dd>
         </div>
         <div>
-          <dt>Trainable params</dt>
-          <dd data-testid="trainable-params">{formatCount(summary.trainableParams)}</dd>
+          <dt>{t('totals.trainable')}</dt>
+          <dd data-testid="trainable-params">{t.count(summary.trainableParams)}</dd>
         </div>
         <div>
-          <dt>Non-trainable params</dt>
-          <dd data-testid="non-trainable-params">{formatCount(summary.nonTrainableParams)}</dd>
+          <dt>{t('totals.nonTrainable')}</dt>
+          <dd data-testid="non-trainable-params">{t.count(summary.nonTrainableParams)}</dd>
         </div>
         <div>
-          <dt>Input → classes</dt>
+          <dt>{t('totals.io')}</dt>
           <dd>{formatShape(summary.inputShape)} → {summary.classes}</dd>
         </div>
       </dl>

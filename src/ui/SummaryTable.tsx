@@ -1,8 +1,10 @@
 import { memo } from 'react';
 import type { Field } from '../explain/receptive-field';
-import { formatCount, formatSummary, kerasShape, stageLabel, STEM_ID, type LayerSummary, type ModelSummary } from '../model/pure';
+import { formatSummary, kerasShape, stageLabel, STEM_ID, type LayerSummary, type ModelSummary } from '../model/pure';
 import { downloadText } from './export/download';
 import { summaryCsv } from './export/csv';
+import { useT } from './i18n/I18n';
+import type { Translate } from './i18n/i18n';
 
 interface Props {
   readonly summary: ModelSummary;
@@ -12,10 +14,10 @@ interface Props {
   readonly fields?: ReadonlyMap<string, Field>;
 }
 
-function whereLabel(info: LayerSummary['info']): string {
+function whereLabel(info: LayerSummary['info'], t: Translate): string {
   if (info.stage === null) return info.role;
   const stage = info.stage === 1 ? STEM_ID : stageLabel(info.stage);
-  return info.block ? `${stage} · block ${info.block}` : stage;
+  return info.block ? t('table.block', { stage, block: info.block }) : stage;
 }
 
 interface RowProps {
@@ -27,6 +29,7 @@ interface RowProps {
 
 /** Memoised, so a new selection redraws the two rows it touches, not all of them. */
 const Row = memo(function Row({ layer: l, selected, onSelect, field }: RowProps) {
+  const t = useT();
   return (
     <tr className={`role-${l.info.role}${selected ? ' selected' : ''}`}>
       <th scope="row">
@@ -38,9 +41,9 @@ const Row = memo(function Row({ layer: l, selected, onSelect, field }: RowProps)
           <code>{l.name}</code>
         )}
       </th>
-      <td>{l.type}<span className="where">{whereLabel(l.info)}</span></td>
+      <td>{l.type}<span className="where">{whereLabel(l.info, t)}</span></td>
       <td><code>{kerasShape(l.outputShape)}</code></td>
-      <td className="num">{formatCount(l.params)}</td>
+      <td className="num">{t.count(l.params)}</td>
       {field !== undefined && (
         <>
           <td className="num">{field ? `${field.size}×${field.size}` : '–'}</td>
@@ -55,32 +58,33 @@ const Row = memo(function Row({ layer: l, selected, onSelect, field }: RowProps)
 
 /** The Keras-style layer table: one row per named layer, in build order. */
 export const SummaryTable = memo(function SummaryTable({ summary, selected = null, onSelect, fields }: Props) {
+  const t = useT();
   const stem = `resnet50-${summary.preset}${summary.seedLiteral ? '-literal' : ''}-summary`;
   return (
     <>
     <div className="table-exports">
-      <button type="button" onClick={() => downloadText(formatSummary(summary), `${stem}.txt`, 'text/plain')}>Save as text</button>
-      <button type="button" onClick={() => downloadText(summaryCsv(summary), `${stem}.csv`, 'text/csv')}>Save as CSV</button>
+      <button type="button" onClick={() => downloadText(formatSummary(summary), `${stem}.txt`, 'text/plain')}>{t('table.saveText')}</button>
+      <button type="button" onClick={() => downloadText(summaryCsv(summary), `${stem}.csv`, 'text/csv')}>{t('table.saveCsv')}</button>
     </div>
-    <div className="table-scroll" tabIndex={0} role="group" aria-label="Layer table (scrollable)">
+    <div className="table-scroll" tabIndex={0} role="group" aria-label={t('table.scroll')}>
       <table className="summary-table">
         <caption>
-          Every layer of ResNet50 ({summary.preset}), in the order it is built: {summary.layers.length} layers
+          {t('table.caption', { preset: summary.preset, count: String(summary.layers.length) })}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Layer</th>
-            <th scope="col">Type · where</th>
-            <th scope="col">Output shape</th>
-            <th scope="col" className="num">Params</th>
+            <th scope="col">{t('table.layer')}</th>
+            <th scope="col">{t('table.type')}</th>
+            <th scope="col">{t('table.shape')}</th>
+            <th scope="col" className="num">{t('table.params')}</th>
             {fields && (
               <>
-                <th scope="col" className="num"><abbr title="Theoretical receptive field: the input pixels one unit can see">Receptive field</abbr></th>
-                <th scope="col" className="num"><abbr title="Input pixels from one unit to the next (effective stride)">Jump</abbr></th>
-                <th scope="col" className="num"><abbr title="How far the first unit's field starts before the image (padding)">Offset</abbr></th>
+                <th scope="col" className="num"><abbr title={t('table.fieldWhy')}>{t('table.field')}</abbr></th>
+                <th scope="col" className="num"><abbr title={t('table.jumpWhy')}>{t('table.jump')}</abbr></th>
+                <th scope="col" className="num"><abbr title={t('table.offsetWhy')}>{t('table.offset')}</abbr></th>
               </>
             )}
-            <th scope="col">Connected to</th>
+            <th scope="col">{t('table.inputs')}</th>
           </tr>
         </thead>
         <tbody>

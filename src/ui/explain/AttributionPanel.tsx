@@ -3,6 +3,8 @@ import type { Attribution, AttributionMethod, AttributionProgress, AttributionRe
 import { IG_STEPS, SMOOTHGRAD } from '../../explain/types';
 import type { RgbaImage } from '../view-data';
 import { AttributionView, METHOD_NAMES } from './AttributionView';
+import { useT } from '../i18n/I18n';
+import type { Translate } from '../i18n/i18n';
 import './explain.css';
 
 export interface AttributionPanelProps {
@@ -21,18 +23,14 @@ export interface AttributionPanelProps {
   readonly onCancel: () => void;
 }
 
-const METHODS: readonly { readonly id: AttributionMethod; readonly hint: string }[] = [
-  { id: 'gradcam', hint: 'where a layer’s features raise the class score' },
-  { id: 'saliency', hint: 'which pixels the score is most sensitive to' },
-  { id: 'smoothgrad', hint: 'saliency averaged over noisy copies: less speckle' },
-  { id: 'ig', hint: 'each pixel’s share of the score, from a baseline image to this one' },
-];
+const METHODS: readonly AttributionMethod[] = ['gradcam', 'saliency', 'smoothgrad', 'ig'];
 
 const OTHER = 'other';
 
 /** Pick a class and a method, run it, and see the map over the input. */
 export function AttributionPanel(props: AttributionPanelProps) {
   const { predictions, labels, layers, defaultLayer, input, shown, running, progress, onRun, onCancel } = props;
+  const t = useT();
   const [method, setMethod] = useState<AttributionMethod>('gradcam');
   const [classChoice, setClassChoice] = useState('');
   const [otherLabel, setOtherLabel] = useState('');
@@ -60,28 +58,28 @@ export function AttributionPanel(props: AttributionPanelProps) {
   };
 
   return (
-    <section className="explain" aria-label="Why it decided">
-      <h2>Why it decided</h2>
-      {!ready && <p className="explain-hint">Run an image, then ask which pixels or features made the network choose a class.</p>}
+    <section className="explain" aria-label={t('explain.title')}>
+      <h2>{t('explain.title')}</h2>
+      {!ready && <p className="explain-hint">{t('explain.hint')}</p>}
       {ready && (
-        <form onSubmit={submit} className="explain-form" aria-label="Attribution settings">
+        <form onSubmit={submit} className="explain-form" aria-label={t('explain.settings')}>
           <div className="explain-row">
-            <label htmlFor={ids.cls}>Class</label>
+            <label htmlFor={ids.cls}>{t('explain.class')}</label>
             <select id={ids.cls} value={chosenClass} disabled={!ready} onChange={(e) => setClassChoice(e.target.value)}>
               {(predictions ?? []).map((p, i) => <option key={p.index} value={String(p.index)}>{`${i + 1}. ${p.label}`}</option>)}
-              <option value={OTHER}>Another class by name…</option>
+              <option value={OTHER}>{t('explain.other')}</option>
             </select>
           </div>
           {chosenClass === OTHER && (
             <div className="explain-row">
-              <label htmlFor={ids.other}>Class name</label>
+              <label htmlFor={ids.other}>{t('explain.className')}</label>
               <input id={ids.other} list={ids.list} value={otherLabel} onChange={(e) => setOtherLabel(e.target.value)} required />
               <datalist id={ids.list}>{labels.map((l) => <option key={l} value={l} />)}</datalist>
             </div>
           )}
           <fieldset className="explain-methods" disabled={!ready}>
-            <legend>Method</legend>
-            {METHODS.map((m) => (
+            <legend>{t('explain.method')}</legend>
+            {METHODS.map((id) => ({ id, hint: t(`explain.hint.${id}`) })).map((m) => (
               <div key={m.id} className="explain-method">
                 <label>
                   <input
@@ -92,7 +90,7 @@ export function AttributionPanel(props: AttributionPanelProps) {
                     aria-describedby={`${ids.cls}-${m.id}`}
                     onChange={() => setMethod(m.id)}
                   />
-                  <span>{METHOD_NAMES[m.id]}</span>
+                  <span>{methodName(m.id, t)}</span>
                 </label>
                 <span id={`${ids.cls}-${m.id}`} className="explain-muted">{m.hint}</span>
               </div>
@@ -100,34 +98,34 @@ export function AttributionPanel(props: AttributionPanelProps) {
           </fieldset>
           {method === 'gradcam' && (
             <div className="explain-row">
-              <label htmlFor={ids.layer}>Layer</label>
+              <label htmlFor={ids.layer}>{t('explain.layer')}</label>
               <select id={ids.layer} value={layer ?? defaultLayer ?? ''} disabled={!ready} onChange={(e) => setLayer(e.target.value)}>
-                {layers.map((name) => <option key={name} value={name}>{name === defaultLayer ? `${name} (last block)` : name}</option>)}
+                {layers.map((name) => <option key={name} value={name}>{name === defaultLayer ? t('explain.lastBlock', { name }) : name}</option>)}
               </select>
             </div>
           )}
           {method === 'ig' && (
             <div className="explain-row">
-              <label htmlFor={ids.steps}>Steps</label>
+              <label htmlFor={ids.steps}>{t('explain.steps')}</label>
               <input id={ids.steps} type="number" min={IG_STEPS.min} max={IG_STEPS.max} value={steps} onChange={(e) => setSteps(Number(e.target.value))} required />
-              <label htmlFor={ids.base}>Baseline</label>
+              <label htmlFor={ids.base}>{t('explain.baseline')}</label>
               <select id={ids.base} value={baseline} onChange={(e) => setBaseline(e.target.value as IgBaseline)}>
-                <option value="black">black image</option>
-                <option value="blur">blurred image</option>
+                <option value="black">{t('explain.black')}</option>
+                <option value="blur">{t('explain.blur')}</option>
               </select>
             </div>
           )}
           {method === 'smoothgrad' && (
             <div className="explain-row">
-              <label htmlFor={ids.samples}>Samples</label>
+              <label htmlFor={ids.samples}>{t('explain.samples')}</label>
               <input id={ids.samples} type="number" min={1} max={SMOOTHGRAD.maxSamples} value={samples} onChange={(e) => setSamples(Number(e.target.value))} required />
-              <label htmlFor={ids.noise}>Noise (% of range)</label>
+              <label htmlFor={ids.noise}>{t('explain.noise')}</label>
               <input id={ids.noise} type="number" min={0} max={100} step={1} value={noise} onChange={(e) => setNoise(Number(e.target.value))} required />
             </div>
           )}
           <div className="explain-row">
-            <button type="submit" className="explain-run" disabled={!ready}>{running ? 'Explain again' : 'Explain'}</button>
-            {running && <button type="button" onClick={onCancel}>Cancel</button>}
+            <button type="submit" className="explain-run" disabled={!ready}>{t(running ? 'explain.again' : 'explain.run')}</button>
+            {running && <button type="button" onClick={onCancel}>{t('explain.cancel')}</button>}
           </div>
         </form>
       )}
@@ -139,11 +137,16 @@ export function AttributionPanel(props: AttributionPanelProps) {
   );
 }
 
+function methodName(id: AttributionMethod, t: Translate): string {
+  return t.lang === 'en' ? METHOD_NAMES[id] : t(`method.${id}`);
+}
+
 function RunProgress({ progress }: { readonly progress: AttributionProgress | null }) {
-  const text = progress ? `Working: ${progress.done} of ${progress.total}` : 'Working…';
+  const t = useT();
+  const text = progress ? t('explain.workingOf', { done: String(progress.done), total: String(progress.total) }) : t('explain.working');
   return (
     <div className="explain-progress" role="status">
-      <progress aria-label="Attribution progress" max={progress?.total ?? undefined} value={progress?.done ?? undefined} />
+      <progress aria-label={t('explain.progress')} max={progress?.total ?? undefined} value={progress?.done ?? undefined} />
       <span>{text}</span>
     </div>
   );

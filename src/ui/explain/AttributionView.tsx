@@ -6,6 +6,7 @@ import { usePainted } from '../use-painted';
 import { formatValue } from '../inspector/format';
 import type { RgbaImage } from '../view-data';
 import { heatGradient, heatImage, heatScale, type HeatScale } from './heat';
+import { useT } from '../i18n/I18n';
 
 /** Above this completeness gap, integrated gradients needs more steps. */
 export const GAP_LIMIT = 0.05;
@@ -39,6 +40,7 @@ function fileStem(a: Attribution): string {
 
 /** The map over the input (opacity set by a slider), its legend, its facts and its downloads. */
 export function AttributionView({ attribution: a, input, steps, stale }: Props) {
+  const t = useT();
   const [opacity, setOpacity] = useState(0.75);
   const imageRef = useRef<HTMLCanvasElement>(null);
   const mapRef = useRef<HTMLCanvasElement>(null);
@@ -62,54 +64,57 @@ export function AttributionView({ attribution: a, input, steps, stale }: Props) 
     downloadCanvas(canvas, `${fileStem(a)}.png`);
   };
   const saveNpy = () => download(new Blob([encodeNpy(a.values, a.shape)], { type: 'application/octet-stream' }), `${fileStem(a)}.npy`);
-  const title = `${METHOD_NAMES[a.method]}${a.method === 'gradcam' ? ` at ${a.layer}` : ''} for “${a.label}”`;
+  const method = t.lang === 'en' ? METHOD_NAMES[a.method] : t(`method.${a.method}`);
+  const title = t('explain.mapTitle', { method, gradcam: a.method === 'gradcam' ? 'yes' : 'no', layer: a.layer, label: a.label });
 
   return (
-    <figure className={stale ? 'explain-view is-stale' : 'explain-view'} aria-label="Attribution map" aria-busy={stale}>
+    <figure className={stale ? 'explain-view is-stale' : 'explain-view'} aria-label={t('explain.map')} aria-busy={stale}>
       <figcaption className="explain-title">{title}</figcaption>
       <div className="explain-stack" style={{ aspectRatio: `${input.width} / ${input.height}` }}>
         <canvas ref={imageRef} aria-hidden="true" />
-        <canvas ref={mapRef} role="img" aria-label={`${title}, over the network's input`} style={{ opacity }} />
+        <canvas ref={mapRef} role="img" aria-label={t('explain.overInput', { title })} style={{ opacity }} />
       </div>
       <HeatLegend scale={scale} />
       <div className="explain-row">
-        <label htmlFor={sliderId}>Map opacity</label>
+        <label htmlFor={sliderId}>{t('explain.opacity')}</label>
         <input id={sliderId} type="range" min={0} max={1} step={0.05} value={opacity} onChange={(e) => setOpacity(Number(e.target.value))} />
       </div>
       <p className="explain-facts">
-        {`Logit ${formatValue(a.logit)} · map ${a.shape.join(' × ')}, from ${formatValue(a.min)} to ${formatValue(a.max)}`}
+        {t('explain.facts', { logit: formatValue(a.logit), shape: a.shape.join(' × '), min: formatValue(a.min), max: formatValue(a.max) })}
       </p>
       {a.completenessGap !== null && <Completeness gap={a.completenessGap} steps={steps} />}
       <div className="explain-row">
-        <button type="button" onClick={savePng}>Download PNG</button>
-        <button type="button" onClick={saveNpy}>Download .npy</button>
+        <button type="button" onClick={savePng}>{t('explain.png')}</button>
+        <button type="button" onClick={saveNpy}>{t('explain.npy')}</button>
       </div>
     </figure>
   );
 }
 
 function Completeness({ gap, steps }: { readonly gap: number; readonly steps?: number }) {
-  const percent = `${(gap * 100).toFixed(gap < 0.001 ? 3 : 1)}%`;
+  const t = useT();
+  const percent = t.percent(gap, gap < 0.001 ? 3 : 1);
   return (
     <p className={gap > GAP_LIMIT ? 'explain-gap is-high' : 'explain-gap'}>
-      {`Completeness gap ${percent}: how far the attributions' sum is from F(image) − F(baseline).`}
-      {gap > GAP_LIMIT && ` Above 5%: use more steps${steps ? ` than ${steps}` : ''}.`}
+      {t('explain.gap', { percent })}
+      {gap > GAP_LIMIT && t('explain.gapHigh', { steps: steps ? String(steps) : 'none' })}
     </p>
   );
 }
 
 function HeatLegend({ scale }: { readonly scale: HeatScale }) {
-  const clip = scale.clipped ? ' (the top 1% of magnitudes clipped)' : '';
+  const t = useT();
+  const clip = scale.clipped ? t('explain.clipped') : '';
   const words = scale.signed
-    ? `blue is evidence against the class, down to ${formatValue(scale.low)}; red is evidence for it, up to ${formatValue(scale.high)}${clip}`
-    : `clear is 0, bright is ${formatValue(scale.high)}${clip}`;
+    ? t('explain.signed', { low: formatValue(scale.low), high: formatValue(scale.high), clip })
+    : t('explain.unsigned', { high: formatValue(scale.high), clip });
   return (
-    <div className="explain-legend" role="img" aria-label={`Colour scale: ${words}`}>
+    <div className="explain-legend" role="img" aria-label={t('explain.scale', { words })}>
       <div className="explain-legend-bar" style={{ backgroundImage: heatGradient(scale.signed) }} />
       <div className="explain-legend-ends" aria-hidden="true">
-        <span>{scale.signed ? `${scale.clipped ? '≤ ' : ''}${formatValue(scale.low)} against` : '0'}</span>
+        <span>{scale.signed ? t('explain.against', { value: `${scale.clipped ? '≤ ' : ''}${formatValue(scale.low)}` }) : '0'}</span>
         {scale.signed && <span>0</span>}
-        <span>{`${scale.signed ? 'for ' : ''}${scale.clipped ? '≥ ' : ''}${formatValue(scale.high)}`}</span>
+        <span>{scale.signed ? t('explain.for', { value: `${scale.clipped ? '≥ ' : ''}${formatValue(scale.high)}` }) : `${scale.clipped ? '≥ ' : ''}${formatValue(scale.high)}`}</span>
       </div>
     </div>
   );

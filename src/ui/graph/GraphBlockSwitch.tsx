@@ -6,6 +6,7 @@
  */
 import { memo, type KeyboardEvent } from 'react';
 import type { LayoutNode } from '../../graph/layout';
+import { useT } from '../i18n/I18n';
 
 /** The switch's size and where it sits on a block node (closed: bottom right; open: in the header). */
 export const SWITCH_SIZE = { width: 44, height: 16 };
@@ -26,7 +27,8 @@ interface Props {
 export const GraphBlockSwitch = memo(function GraphBlockSwitch({ node, off, reachable, onToggle }: Props) {
   const { x, y } = switchOrigin(node);
   const { width, height } = SWITCH_SIZE;
-  const name = `Switch ${node.id} ${off ? 'on' : 'off'}`;
+  const t = useT();
+  const name = t('graph.switch', { block: node.id, off: off ? 'yes' : 'no' });
   const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
     if (e.key !== 'Enter' && e.key !== ' ') return;
     e.preventDefault();
@@ -44,10 +46,10 @@ export const GraphBlockSwitch = memo(function GraphBlockSwitch({ node, off, reac
       onClick={(e) => { e.stopPropagation(); onToggle(node.id); }}
       onKeyDown={onKeyDown}
     >
-      <title>{`${name} (${off ? 'its residual branch is removed' : 'removes its residual branch'})`}</title>
+      <title>{`${name} (${t('graph.switchWhy', { off: off ? 'yes' : 'no' })})`}</title>
       <rect className="gswitch-track" width={width} height={height} rx={height / 2} />
       <circle className="gswitch-knob" cx={off ? height / 2 : width - height / 2} cy={height / 2} r={height / 2 - 2.5} />
-      <text className="gswitch-text" x={off ? width - 7 : 7} y={height / 2 + 3.5} textAnchor={off ? 'end' : 'start'}>{off ? 'off' : 'on'}</text>
+      <text className="gswitch-text" x={off ? width - 7 : 7} y={height / 2 + 3.5} textAnchor={off ? 'end' : 'start'}>{t(off ? 'graph.switchOff' : 'graph.switchOn')}</text>
     </g>
   );
 });

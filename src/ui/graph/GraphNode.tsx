@@ -1,7 +1,8 @@
 /** One graph node as an SVG button: a layer, a closed group, or an open group's header. */
 import { memo, useCallback, useMemo, type KeyboardEvent } from 'react';
 import type { LayoutNode } from '../../graph/layout';
-import { spokenKind } from '../../graph/format';
+import { useT } from '../i18n/I18n';
+import { labelWidth, spokenKind } from './node-words';
 
 export interface NodeTint {
   readonly fill: string;
@@ -62,9 +63,9 @@ function LayerBody({ node, tint }: { node: LayoutNode; tint: NodeTint | null }) 
 
 function Badge({ node, x, y }: { node: LayoutNode; x: number; y: number }) {
   if (!node.badgeText) return null;
-  const width = node.badgeText.length * 6.2 + 14;
+  const width = labelWidth(node.badgeText) + 14;
   return (
-    <g className={`gnode-badge badge-${node.badgeText.replace(/\W+/g, '-')}`} transform={`translate(${x - width},${y})`}>
+    <g className={`gnode-badge badge-${node.blockType ?? node.badgeText.replace(/\W+/g, '-')}`} transform={`translate(${x - width},${y})`}>
       <rect width={width} height={18} rx={9} />
       <text x={width / 2} y={12.5} textAnchor="middle">{node.badgeText}</text>
     </g>
@@ -108,6 +109,7 @@ function HeaderBody({ node, hasSwitch }: { node: LayoutNode; hasSwitch: boolean 
  */
 export const GraphNode = memo(function GraphNode(props: GraphNodeProps) {
   const { node, active, selected, holdsSelection, tintFill, tintInk, register } = props;
+  const t = useT();
   const tint = useMemo(() => (tintFill !== null && tintInk !== null ? { fill: tintFill, ink: tintInk } : null), [tintFill, tintInk]);
   // A stable ref callback: an inline one would unregister and register the node on every render.
   const ref = useCallback((el: SVGGElement | null) => register(node.id, el), [register, node.id]);
@@ -134,7 +136,7 @@ export const GraphNode = memo(function GraphNode(props: GraphNodeProps) {
       role="button"
       tabIndex={active ? 0 : -1}
       aria-label={node.label}
-      aria-description={[spokenKind(node), props.off && 'Switched off.', props.description, props.tintText && `${props.tintText}.`].filter(Boolean).join(' ') || undefined}
+      aria-description={[spokenKind(node, t), props.off && t('graph.off'), props.description, props.tintText && `${props.tintText}.`].filter(Boolean).join(' ') || undefined}
       aria-expanded={isGroup ? Boolean(node.expanded) : undefined}
       aria-current={selected ? 'true' : undefined}
       data-node-id={node.id}

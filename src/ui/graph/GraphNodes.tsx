@@ -7,6 +7,8 @@ import type { GraphTree } from '../../graph/tree';
 import { GraphBlockSwitch } from './GraphBlockSwitch';
 import { GraphNode, type NodeTint } from './GraphNode';
 import type { GraphFocus } from './use-graph-focus';
+import { useT } from '../i18n/I18n';
+import { localNode } from './node-words';
 
 export interface NodeTinting {
   /** Value per node id (groups: their output layer's). */
@@ -49,11 +51,14 @@ function nodeTints(tinting: NodeTinting | null, layout: GraphLayout): ReadonlyMa
 export const GraphNodes = memo(function GraphNodes({ tree, layout, expanded, selected, highlight, tinting, focus, descriptions, off, switchable, onToggleBlock }: Props) {
   const marked = useMemo(() => highlightedNodes(tree, expanded, highlight), [tree, expanded, highlight]);
   const tints = useMemo(() => nodeTints(tinting, layout), [tinting, layout]);
+  const t = useT();
+  // The nodes' short texts in the page's language (the same objects in English).
+  const nodes = useMemo(() => new Map(layout.nodes.map((n) => [n.id, localNode(n, tree.byId.get(n.id), t)])), [layout, tree, t]);
   const holder = selected !== null && tree.byId.has(selected) ? visibleStandIn(tree, expanded, selected) : null;
   return (
     <g className="graph-nodes">
       {layout.visibleOrder.map((id) => {
-        const node = layout.byId.get(id);
+        const node = nodes.get(id);
         if (!node) return null;
         const tint = tints.get(id);
         const switched = onToggleBlock && node.kind === 'block' && switchable.has(id);

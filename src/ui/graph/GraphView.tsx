@@ -16,6 +16,7 @@ import { useGraphFocus } from './use-graph-focus';
 import { useGraphState } from './use-graph-state';
 import { useGraphZoom } from './use-graph-zoom';
 import './graph.css';
+import { useT } from '../i18n/I18n';
 
 export interface GraphViewProps {
   readonly summary: ModelSummary;
@@ -63,13 +64,14 @@ function useResize(ref: RefObject<SVGSVGElement | null>, onResize: () => void): 
 
 /** Saving the graph as drawn: SVG, or PNG at twice its size (sharp on slides). */
 function useGraphExport(ref: RefObject<SVGSVGElement | null>, summary: ModelSummary) {
+  const t = useT();
   const [status, setStatus] = useState('');
   const stem = `resnet50-${summary.preset}-graph`;
   const file = () => {
     if (!ref.current) throw new Error('the graph is not on the page');
-    return graphSvgFile(ref.current, `ResNet50 (${summary.preset}): stage, block and layer graph`);
+    return graphSvgFile(ref.current, t('graph.fileTitle', { preset: summary.preset }));
   };
-  const fail = (e: unknown) => setStatus(`The graph could not be saved: ${e instanceof Error ? e.message : String(e)}.`);
+  const fail = (e: unknown) => setStatus(t('graph.saveFailed', { reason: e instanceof Error ? e.message : String(e) }));
   const saveSvg = () => {
     try { downloadText(file().text, `${stem}.svg`, 'image/svg+xml'); setStatus(''); } catch (e) { fail(e); }
   };
@@ -82,6 +84,7 @@ function useGraphExport(ref: RefObject<SVGSVGElement | null>, summary: ModelSumm
 /** Memoised: it re-renders for its own props (a new selection) and its zoom, not for the page's. */
 export const GraphView = memo(function GraphView(props: GraphViewProps) {
   const { summary, selected, onSelect, tint = null, tintLabel = 'Activation', highlight = NO_HIGHLIGHT, descriptions = NO_DESCRIPTIONS, off = NONE_OFF, switchable = NONE_OFF, onToggleBlock = null } = props;
+  const t = useT();
   const tree = useMemo(() => buildGraphTree(summary), [summary]);
   const svgRef = useRef<SVGSVGElement>(null);
   const zoom = useGraphZoom(svgRef);
@@ -97,24 +100,24 @@ export const GraphView = memo(function GraphView(props: GraphViewProps) {
   const saving = useGraphExport(svgRef, summary);
 
   return (
-    <section className={`graph${tinting ? ' is-tinted' : ''}`} aria-label="Network graph">
+    <section className={`graph${tinting ? ' is-tinted' : ''}`} aria-label={t('graph.label')}>
       <div className="graph-toolbar">
-        <button type="button" onClick={state.expandAll}>Expand all</button>
-        <button type="button" onClick={state.collapseAll}>Collapse all</button>
-        <button type="button" onClick={state.fit}>Fit to view</button>
-        <span className="graph-zoom" role="group" aria-label="Zoom">
-          <button type="button" aria-label="Zoom in" onClick={() => zoom.zoomBy(1.3)}>+</button>
-          <button type="button" aria-label="Zoom out" onClick={() => zoom.zoomBy(1 / 1.3)}>−</button>
+        <button type="button" onClick={state.expandAll}>{t('graph.expandAll')}</button>
+        <button type="button" onClick={state.collapseAll}>{t('graph.collapseAll')}</button>
+        <button type="button" onClick={state.fit}>{t('graph.fit')}</button>
+        <span className="graph-zoom" role="group" aria-label={t('graph.zoom')}>
+          <button type="button" aria-label={t('graph.zoomIn')} onClick={() => zoom.zoomBy(1.3)}>+</button>
+          <button type="button" aria-label={t('graph.zoomOut')} onClick={() => zoom.zoomBy(1 / 1.3)}>−</button>
         </span>
-        <span className="graph-save" role="group" aria-label="Save the graph">
-          <button type="button" onClick={saving.saveSvg}>Save SVG</button>
-          <button type="button" onClick={saving.savePng}>Save PNG</button>
+        <span className="graph-save" role="group" aria-label={t('graph.save')}>
+          <button type="button" onClick={saving.saveSvg}>{t('graph.saveSvg')}</button>
+          <button type="button" onClick={saving.savePng}>{t('graph.savePng')}</button>
         </span>
         <EdgeKey />
         {saving.status && <p className="graph-save-status" role="alert">{saving.status}</p>}
       </div>
       <div className="graph-stage">
-        <svg ref={svgRef} className="graph-canvas" role="group" aria-label="ResNet50 stage, block and layer graph" aria-describedby={`${uid}-hint`}>
+        <svg ref={svgRef} className="graph-canvas" role="group" aria-label={t('graph.canvas')} aria-describedby={`${uid}-hint`}>
           <EdgeMarkers prefix={uid} />
           <g transform={`translate(${x},${y}) scale(${k})`}>
             <GraphFrames nodes={state.layout.nodes} />
@@ -137,8 +140,7 @@ export const GraphView = memo(function GraphView(props: GraphViewProps) {
         {tinting && <TintLegend tint={tinting.scale} label={tintLabel} />}
       </div>
       <p className="graph-hint" id={`${uid}-hint`}>
-        Click a stage or block (or press Enter) to open it; click a layer to inspect it. Arrow keys move between
-        nodes, Right opens and Left closes. Drag to pan; Ctrl + scroll or pinch to zoom.
+        {t('graph.hint')}
       </p>
     </section>
   );
