@@ -8,6 +8,8 @@ import type { LayerComparison } from '../../inspect/types';
 import { useWidth } from '../inspector/use-width';
 import { curveLayout, movedIndex, type CurveLayout, type CurvePoint, type DepthSection, type Panel } from './curve';
 import { formatDistance, formatSimilarity } from './format';
+import { useT } from '../i18n/I18n';
+import { english, type Translate } from '../i18n/i18n';
 
 interface Props {
   readonly layers: readonly LayerComparison[];
@@ -17,8 +19,8 @@ interface Props {
   readonly onOpen: (name: string) => void;
 }
 
-export function pointName(p: Pick<CurvePoint, 'name' | 'cosine' | 'relativeL2'>): string {
-  return `${p.name}: cosine ${formatSimilarity(p.cosine)}, relative L2 ${formatDistance(p.relativeL2)}`;
+export function pointName(p: Pick<CurvePoint, 'name' | 'cosine' | 'relativeL2'>, t: Translate = english): string {
+  return t('cmp.point', { name: p.name, cosine: formatSimilarity(p.cosine), l2: formatDistance(p.relativeL2) });
 }
 
 function PanelAxis({ panel, layout, title, kind }: { readonly panel: Panel; readonly layout: CurveLayout; readonly title: string; readonly kind: string }) {
@@ -69,12 +71,13 @@ export const CompareCurve = memo(function CompareCurve({ layers, sectionOf, sele
     points.current[next]?.focus();
   }, [layout, onOpen]);
   const { step } = layout;
+  const t = useT();
   return (
     <div className="cmp-curve" ref={ref}>
-      <svg width={layout.width} height={layout.height} role="group" aria-label="Similarity of A and B at every layer, stem to head">
+      <svg width={layout.width} height={layout.height} role="group" aria-label={t('cmp.curve')}>
         <Sections layout={layout} />
-        <PanelAxis panel={layout.cosine} layout={layout} title="cosine similarity (1: alike)" kind="cosine" />
-        <PanelAxis panel={layout.distance} layout={layout} title="relative L2 distance ‖A − B‖ / ‖A‖ (0: alike)" kind="distance" />
+        <PanelAxis panel={layout.cosine} layout={layout} title={t('cmp.cosineAxis')} kind="cosine" />
+        <PanelAxis panel={layout.distance} layout={layout} title={t('cmp.distanceAxis')} kind="distance" />
         <path className="cmp-line cmp-line-cosine" d={layout.cosine.path} aria-hidden="true" />
         <path className="cmp-line cmp-line-distance" d={layout.distance.path} aria-hidden="true" />
         {layout.points.map((p, i) => (
@@ -84,13 +87,13 @@ export const CompareCurve = memo(function CompareCurve({ layers, sectionOf, sele
             className={`cmp-point${i === selectedIndex ? ' is-selected' : ''}`}
             role="button"
             tabIndex={i === active ? 0 : -1}
-            aria-label={pointName(p)}
+            aria-label={pointName(p, t)}
             aria-current={i === selectedIndex ? 'true' : undefined}
             onClick={() => { setFocusIndex(i); onOpen(p.name); }}
             onKeyDown={(e) => onKey(e, i)}
             onFocus={() => setFocusIndex(i)}
           >
-            <title>{pointName(p)}</title>
+            <title>{pointName(p, t)}</title>
             <rect className="cmp-hit" x={p.x - step} y={layout.cosine.top} width={step * 2} height={layout.distance.bottom - layout.cosine.top} />
             <circle className="cmp-dot cmp-dot-cosine" cx={p.x} cy={p.yCosine} r={2.5} />
             <circle className="cmp-dot cmp-dot-distance" cx={p.x} cy={p.yDistance} r={2.5} />

@@ -5,6 +5,7 @@ import { usePainted } from '../use-painted';
 import { divergingGradient, divergingImage, mapTriple } from './diff-maps';
 import { formatDistance, formatSimilarity } from './format';
 import './compare.css';
+import { useT } from '../i18n/I18n';
 
 interface Props {
   readonly layer: string;
@@ -36,15 +37,15 @@ function DiffMap({ values, width, height, max, caption }: { values: Float32Array
 
 export const CompareMaps = memo(function CompareMaps({ layer, shape, aLabel, bLabel, a, b, channel, figures }: Props) {
   const triple = useMemo(() => (a && b && a.length === b.length ? mapTriple(a, b, shape, channel) : null), [a, b, shape, channel]);
-  const what = shape.length === 3 ? `channel ${channel}` : 'all values';
+  const t = useT();
   const max = triple?.max ?? 0;
   return (
-    <section className="cmp-maps" aria-label="A and B at this layer">
-      <h3>{`A and B at ${layer}, ${what}`}</h3>
+    <section className="cmp-maps" aria-label={t('cmp.maps')}>
+      <h3>{t('cmp.mapsTitle', { layer, what: shape.length === 3 ? 'channel' : 'all', channel: String(channel) })}</h3>
       {figures ? (
-        <p className="cmp-summary">{`Cosine ${formatSimilarity(figures.cosine)}, relative L2 ${formatDistance(figures.relativeL2)} over the whole layer.`}</p>
+        <p className="cmp-summary">{t('cmp.layerFigures', { cosine: formatSimilarity(figures.cosine), l2: formatDistance(figures.relativeL2) })}</p>
       ) : (
-        <p className="explain-hint">Only one of the two images holds this layer (its branch is switched off in the other).</p>
+        <p className="explain-hint">{t('cmp.onlyOne')}</p>
       )}
       {triple ? (
         <>
@@ -53,17 +54,17 @@ export const CompareMaps = memo(function CompareMaps({ layer, shape, aLabel, bLa
             <DiffMap values={triple.b} width={triple.width} height={triple.height} max={max} caption={`B: ${bLabel}`} />
             <DiffMap values={triple.diff} width={triple.width} height={triple.height} max={max} caption="B − A" />
           </div>
-          <figure className="insp-legend" aria-label={`One colour scale for all three: blue is ${(-max).toPrecision(3)}, white 0, red ${max.toPrecision(3)}`}>
+          <figure className="insp-legend" aria-label={t('cmp.scaleLabel', { low: (-max).toPrecision(3), high: max.toPrecision(3) })}>
             <div className="insp-legend-bar" style={{ backgroundImage: GRADIENT }} aria-hidden="true" />
             <figcaption aria-hidden="true">
               <span className="insp-legend-end">{(-max).toPrecision(3)}</span>
-              <span className="insp-legend-caption">one scale for A, B and B − A</span>
+              <span className="insp-legend-caption">{t('cmp.scaleCaption')}</span>
               <span className="insp-legend-end">{max.toPrecision(3)}</span>
             </figcaption>
           </figure>
         </>
       ) : (
-        figures && <p className="explain-hint" role="status">Reading A’s and B’s maps…</p>
+        figures && <p className="explain-hint" role="status">{t('cmp.reading')}</p>
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import type { DepthSection } from './curve';
 import { leastAlike } from './curve';
 import { formatDistance, formatSimilarity } from './format';
 import './compare.css';
+import { useT } from '../i18n/I18n';
 
 interface Props {
   /** “chelsea.png (intact)”; null when nothing is pinned. */
@@ -22,6 +23,7 @@ interface Props {
 }
 
 function Summary({ comparison }: { readonly comparison: Comparison }) {
+  const t = useT();
   const low = leastAlike(comparison.layers);
   // ‖A − B‖ is summed from the differences, so it is exactly 0 for equal maps (a cosine may round to 0.9999999).
   const same = comparison.layers.every((l) => l.relativeL2 === 0);
@@ -29,43 +31,40 @@ function Summary({ comparison }: { readonly comparison: Comparison }) {
   return (
     <p className="cmp-summary" aria-live="polite">
       {same
-        ? `Identical at all ${comparison.layers.length} layers: cosine 1 and distance 0 everywhere.`
-        : `${comparison.layers.length} layers compared; least alike at ${low.name} (cosine ${formatSimilarity(low.cosine)}, relative L2 ${formatDistance(low.relativeL2)}).`}
+        ? t('cmp.identical', { n: String(comparison.layers.length) })
+        : t('cmp.summary', { n: String(comparison.layers.length), name: low.name, cosine: formatSimilarity(low.cosine), l2: formatDistance(low.relativeL2) })}
     </p>
   );
 }
 
 export const ComparePanel = memo(function ComparePanel(props: Props) {
   const { aLabel, bLabel, comparison } = props;
+  const t = useT();
   return (
-    <section className="cmp" aria-label="Compare two images">
+    <section className="cmp" aria-label={t('cmp.title')}>
       <div className="cmp-head">
-        <h2>Compare two images</h2>
+        <h2>{t('cmp.title')}</h2>
         <div className="cmp-actions">
-          <button type="button" onClick={props.onPin} disabled={!props.canPin}>{aLabel ? 'Pin this image as A instead' : 'Pin this image as A'}</button>
-          {aLabel && <button type="button" onClick={props.onUnpin}>Unpin A</button>}
+          <button type="button" onClick={props.onPin} disabled={!props.canPin}>{t(aLabel ? 'cmp.pinInstead' : 'cmp.pin')}</button>
+          {aLabel && <button type="button" onClick={props.onUnpin}>{t('cmp.unpin')}</button>}
         </div>
       </div>
       {!aLabel ? (
-        <p className="explain-hint">
-          Pin the image on show as A, then drop another image as B, or switch blocks off to run the same image as B on the
-          lesioned network. For every layer the page then draws how alike A’s and B’s activations are: cosine similarity
-          (1: the same direction) and the relative distance ‖A − B‖ / ‖A‖ (0: the same values).
-        </p>
+        <p className="explain-hint">{t('cmp.hint')}</p>
       ) : (
         <p className="cmp-pair">
           <span><b>A</b> {aLabel}</span>
-          <span><b>B</b> {bLabel ?? 'none yet: drop another image, or switch a block off'}</span>
+          <span><b>B</b> {bLabel ?? t('cmp.noB')}</span>
         </p>
       )}
       {comparison && bLabel && (
         <div className={props.loading ? 'cmp-body is-stale' : 'cmp-body'}>
           <Summary comparison={comparison} />
           <CompareCurve layers={comparison.layers} sectionOf={props.sectionOf} selected={props.selected} onOpen={props.onOpen} />
-          <p className="explain-hint">Click a point (or focus one and press Enter; arrows move along depth) to see A’s and B’s maps of that layer in the inspector.</p>
+          <p className="explain-hint">{t('cmp.clickHint')}</p>
         </div>
       )}
-      {props.loading && !comparison && <p className="explain-hint" role="status">Comparing A and B…</p>}
+      {props.loading && !comparison && <p className="explain-hint" role="status">{t('cmp.comparing')}</p>}
     </section>
   );
 });
