@@ -3,7 +3,7 @@
  * worker, and explored like a preset. The fixtures are small Keras 3 files with Keras' own
  * outputs (src/formats/fixtures); each must give those outputs to 1e-4 here too.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { decodeNpy } from '../src/inspect/npy';
@@ -106,10 +106,12 @@ test('a dropped .keras (the assignment’s names) gives Keras’ outputs, with t
   expect(new URL(page.url()).searchParams.get('model')).toBe('local');
 });
 
-test('an .h5 with keras.applications names, opened with the button, runs under its own names (x/255 chosen)', async ({ page }) => {
+test('an .h5 with keras.applications names and a labels file, opened with the button, runs under its own names (x/255 chosen)', async ({ page }) => {
   await openSigns(page);
-  await page.getByLabel('Model file').setInputFiles(fixtureFile('tiny-applications-names.h5'));
+  const labels = { name: 'labels.txt', mimeType: 'text/plain', buffer: Buffer.from('zero\none\ntwo\nthree\nfour\nfive\n') };
+  await page.getByLabel('Model file').setInputFiles([fixtureFile('tiny-applications-names.h5'), labels]);
   await expectShown(page, 'tiny-applications-names');
+  await expect(page.getByRole('group', { name: 'Your model' })).toContainText('6 classes, names from your labels file');
   // keras.applications' names mean caffe preprocessing by default; these were trained on x / 255.
   const preprocessing = page.getByRole('combobox', { name: 'Preprocessing' });
   await expect(preprocessing).toHaveValue('caffe');
@@ -118,7 +120,7 @@ test('an .h5 with keras.applications names, opened with the button, runs under i
   await expectShown(page, 'tiny-applications-names');
   await page.getByLabel('Image file').setInputFiles(inputPng('tiny-applications-names'));
   await expect(predictions(page)).toHaveCount(5);
-  await expect(predictions(page).first()).toContainText('class 5');
+  await expect(predictions(page).first()).toContainText('five');
   expectClose(await savedHead(page, 'predictions'), kerasOutput('tiny-applications-names'));
   await expect(page.getByRole('table').getByRole('button', { name: 'conv2_block1_1_conv', exact: true })).toBeVisible();
   await page.getByRole('tab', { name: 'Graph' }).click();
@@ -211,4 +213,21 @@ test('a model without its head is inspected and says why it does not classify; a
   await expectShown(page, 'tiny-seed-names');
   await expect(page.getByRole('table').getByRole('row', { name: /^input/ }).first()).toContainText('96, 96, 3');
   await expect(predictions(page)).toHaveCount(5);
+});
+
+test('opening a model can be cancelled: the preset stays, and nothing of the model is kept', async ({ page }) => {
+  await openSigns(page);
+  const baseline = await settledMemory(page);
+  // The ImageNet weights as a person's tfjs model (50 MB): long enough to open that Cancel comes first.
+  const dir = 'public/models/resnet50-f16';
+  await page.getByLabel('Model file').setInputFiles(readdirSync(dir).map((name) => `${dir}/${name}`));
+  await expect(page.getByLabel('Model file loading')).toBeVisible();
+  await expect(page.locator('label[for="model-file-progress"]')).toContainText('Opening model.json');
+  await page.getByRole('button', { name: 'Cancel opening' }).click();
+  await expect(page.getByLabel('Model file loading')).toHaveCount(0);
+  await expect(presetMenu(page)).toHaveValue('signs');
+  await expect(presetMenu(page).locator('option')).toHaveCount(2); // nothing opened, so no entry
+  await expect(page.getByRole('region', { name: 'Model totals' })).toContainText('23,600,006');
+  await expectMemory(page, baseline);
+  await expect(alertRegion(page)).toHaveText('');
 });
