@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { pageOf, pageOfChannel, rangeFor, type MapDims, type Normalization, type Page, type ValueRange } from './channels';
 import { mosaicLayout } from './mosaic';
 import { MosaicCanvas } from './MosaicCanvas';
+import { useT } from '../i18n/I18n';
 
 interface Props {
   /** The layer's name: a new layer starts on the page of `selected` (or the first). */
@@ -63,16 +64,17 @@ export function ChannelGrid({ name, values, dims, ranges, layerRange, normalizat
 }
 
 function Pager({ page, labelId, onPage }: { readonly page: Page; readonly labelId: string; readonly onPage: (index: number) => void }) {
+  const t = useT();
   return (
-    <nav className="insp-pager" aria-label="Channel pages">
+    <nav className="insp-pager" aria-label={t('insp.pages')}>
       <button type="button" onClick={() => onPage(page.index - 1)} disabled={page.index === 0}>
-        Previous page
+        {t('insp.prevPage')}
       </button>
       <span id={labelId} aria-live="polite">
-        Channels {page.start + 1}–{page.end} of {page.total}
+        {t('insp.pageOf', { start: String(page.start + 1), end: String(page.end), total: String(page.total) })}
       </span>
       <button type="button" onClick={() => onPage(page.index + 1)} disabled={page.index >= page.pages - 1}>
-        Next page
+        {t('insp.nextPage')}
       </button>
     </nav>
   );
@@ -86,11 +88,12 @@ interface TileProps {
 
 /** A transparent button over one map of the mosaic; pressing the open channel closes it. */
 function Tile({ channel, pressed, onChannel }: TileProps) {
+  const t = useT();
   return (
     <button
       type="button"
       className="insp-tile"
-      aria-label={`Channel ${channel + 1}`}
+      aria-label={t('insp.channel', { n: String(channel + 1) })}
       aria-pressed={pressed}
       data-channel={channel}
       onClick={() => onChannel(pressed ? null : channel)}

@@ -7,6 +7,7 @@ import { ColourLegend } from './ColourLegend';
 import { cellAt, stepCell, valueAt, type Cell, type MapDims, type Normalization, type ValueRange } from './channels';
 import { formatValue } from './format';
 import { UnitField } from './UnitField';
+import { useT } from '../i18n/I18n';
 
 interface Props {
   /** The layer's name, for the saved file's name. */
@@ -48,13 +49,13 @@ export function ChannelView({ name = 'layer', values, dims, channel, range, norm
   };
   // Opening the view moves focus to it, so keyboard users land where the content is.
   useEffect(() => closeRef.current?.focus(), []);
-  const scope = normalization === 'channel' ? 'this channel' : 'the whole layer';
+  const t = useT();
   return (
     <div className="insp-view" role="group" aria-labelledby={headingId}>
       <div className="insp-view-head">
-        <h3 id={headingId}>Channel {channel + 1}</h3>
-        <button type="button" className="insp-save" onClick={saveMap}>Save map (PNG)</button>
-        <button type="button" ref={closeRef} className="insp-close" aria-label="Close channel view" onClick={onClose}>
+        <h3 id={headingId}>{t('insp.channel', { n: String(channel + 1) })}</h3>
+        <button type="button" className="insp-save" onClick={saveMap}>{t('insp.saveMap')}</button>
+        <button type="button" ref={closeRef} className="insp-close" aria-label={t('insp.closeView')} onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
@@ -65,17 +66,17 @@ export function ChannelView({ name = 'layer', values, dims, channel, range, norm
           channel={channel}
           range={range}
           tabIndex={0}
-          aria-label={`Channel ${channel + 1} feature map, ${dims.height} by ${dims.width}. Arrow keys move the readout.`}
+          aria-label={t('insp.mapLabel', { n: String(channel + 1), height: String(dims.height), width: String(dims.width) })}
           {...handlers}
         />
         {cell && <Marker cell={cell} dims={dims} />}
       </div>
       <p className="insp-readout" aria-live="polite">
         {cell
-          ? `row ${cell.row + 1}, column ${cell.col + 1}: ${formatReadout(valueAt(values, dims, cell.row, cell.col, channel))}`
-          : 'Point at the map (or focus it and use the arrow keys) to read values.'}
+          ? t('insp.readout', { row: String(cell.row + 1), col: String(cell.col + 1), value: formatReadout(valueAt(values, dims, cell.row, cell.col, channel)) })
+          : t('insp.pointAt')}
       </p>
-      <ColourLegend low={formatValue(range.min)} high={formatValue(range.max)} caption={`scaled to ${scope}`} />
+      <ColourLegend low={formatValue(range.min)} high={formatValue(range.max)} caption={t('insp.scaledTo', { scope: normalization === 'channel' ? 'channel' : 'layer' })} />
       {field?.spatial && <UnitField field={field} cell={cell} input={input} />}
     </div>
   );

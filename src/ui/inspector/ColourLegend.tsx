@@ -1,4 +1,5 @@
 import { legendGradient } from './colour';
+import { useT } from '../i18n/I18n';
 
 interface Props {
   /** Text under the low and high ends of the gradient. */
@@ -11,8 +12,9 @@ const GRADIENT = legendGradient();
 
 /** The feature-map colour scale with what its two ends mean. */
 export function ColourLegend({ low, high, caption }: Props) {
+  const t = useT();
   return (
-    <figure className="insp-legend" aria-label={`Colour scale: ${caption}, dark is ${low}, bright is ${high}`}>
+    <figure className="insp-legend" aria-label={t('insp.colourScale', { caption, low, high })}>
       <div className="insp-legend-bar" style={{ backgroundImage: GRADIENT }} aria-hidden="true" />
       <figcaption aria-hidden="true">
         <span className="insp-legend-end">{low}</span>

@@ -9,6 +9,7 @@ import { rangeFor, zipRanges, type MapDims, type Normalization } from './channel
 import { formatValue } from './format';
 import { gridColumns } from './mosaic';
 import { useWidth } from './use-width';
+import { useT } from '../i18n/I18n';
 
 interface Props {
   readonly name: string;
@@ -37,8 +38,9 @@ export function FeatureMaps(props: Props) {
   // is no grid, so a page is never painted for a width it does not have.
   const [slotRef, slotWidth, measured] = useWidth<HTMLDivElement>(FALLBACK_WIDTH);
   const open = channel !== null && channel >= 0 && channel < dims.channels ? channel : null;
+  const t = useT();
   return (
-    <section className="insp-maps" aria-label="Feature maps">
+    <section className="insp-maps" aria-label={t('insp.maps')}>
       <MapsHead dims={dims} stats={stats} normalization={normalization} onNormalization={props.onNormalization} />
       <div className={open === null ? 'insp-maps-body' : 'insp-maps-body has-view'}>
         {open !== null && (
@@ -83,37 +85,39 @@ interface HeadProps {
 
 /** Title, normalisation switch and the colour legend for the chosen normalisation. */
 function MapsHead({ dims, stats, normalization, onNormalization }: HeadProps) {
+  const t = useT();
   return (
     <>
       <div className="insp-maps-head">
         <h3 className="insp-subhead">
-          Feature maps <span className="insp-muted">{`${dims.channels} channels of ${dims.height} × ${dims.width}`}</span>
+          {t('insp.maps')} <span className="insp-muted">{t('insp.mapsOf', { channels: String(dims.channels), height: String(dims.height), width: String(dims.width) })}</span>
         </h3>
         <NormalizationSwitch value={normalization} onChange={onNormalization} />
       </div>
       {normalization === 'layer' ? (
-        <ColourLegend low={formatValue(stats.min)} high={formatValue(stats.max)} caption="one scale for the whole layer" />
+        <ColourLegend low={formatValue(stats.min)} high={formatValue(stats.max)} caption={t('insp.oneScale')} />
       ) : (
-        <ColourLegend low="channel min" high="channel max" caption="each channel on its own scale" />
+        <ColourLegend low={t('insp.channelMin')} high={t('insp.channelMax')} caption={t('insp.ownScale')} />
       )}
     </>
   );
 }
 
-const OPTIONS: readonly { readonly value: Normalization; readonly label: string }[] = [
-  { value: 'channel', label: 'per channel' },
-  { value: 'layer', label: 'per layer' },
-];
+const OPTIONS = [
+  { value: 'channel', label: 'insp.perChannel' },
+  { value: 'layer', label: 'insp.perLayer' },
+] as const satisfies readonly { readonly value: Normalization; readonly label: string }[];
 
 function NormalizationSwitch({ value, onChange }: { readonly value: Normalization; readonly onChange: (n: Normalization) => void }) {
   const group = useId();
+  const t = useT();
   return (
     <fieldset className="insp-switch">
-      <legend>Normalize</legend>
+      <legend>{t('insp.normalize')}</legend>
       {OPTIONS.map((o) => (
         <label key={o.value}>
           <input type="radio" name={group} value={o.value} checked={value === o.value} onChange={() => onChange(o.value)} />
-          <span>{o.label}</span>
+          <span>{t(o.label)}</span>
         </label>
       ))}
     </fieldset>

@@ -1,5 +1,7 @@
 import { useId } from 'react';
-import { formatCount, formatShape, stageLabel, type LayerInfo, type LayerLesson, type LayerSummary } from '../../model/pure';
+import { formatShape, stageLabel, type LayerInfo, type LayerLesson, type LayerSummary } from '../../model/pure';
+import { useT } from '../i18n/I18n';
+import { english, type Translate } from '../i18n/i18n';
 
 interface Props {
   readonly layer: LayerSummary;
@@ -17,26 +19,20 @@ export interface BlockSwitch {
   readonly onToggle: (name: string) => void;
 }
 
-const ROLE_WORDS: Record<LayerInfo['role'], string> = {
-  input: 'input',
-  stem: 'stem',
-  main: 'residual branch',
-  shortcut: 'shortcut',
-  merge: 'merge (add)',
-  head: 'head',
-};
 
 /** Where the layer sits, from its stored position (never parsed from the name). */
-export function whereText(info: LayerInfo): string {
+export function whereText(info: LayerInfo, t: Translate = english): string {
   const parts: string[] = [];
+  const role = t(`insp.role.${info.role}`);
   if (info.stage !== null && info.stage !== 1) parts.push(stageLabel(info.stage));
-  if (info.block) parts.push(`block ${info.block}`);
-  parts.push(info.branch ? `${ROLE_WORDS[info.role]} ${info.branch}` : ROLE_WORDS[info.role]);
+  if (info.block) parts.push(t('insp.block', { block: info.block }));
+  parts.push(info.branch ? `${role} ${info.branch}` : role);
   return parts.join(' · ');
 }
 
 /** The layer's name and facts, with previous/next in build order. */
 export function LayerHeader({ layer, layers, onSelect, lesson = null, block = null }: Props) {
+  const t = useT();
   const index = layers.findIndex((l) => l.name === layer.name);
   const prev = index > 0 ? layers[index - 1] : null;
   const next = index >= 0 && index < layers.length - 1 ? layers[index + 1] : null;
@@ -46,23 +42,23 @@ export function LayerHeader({ layer, layers, onSelect, lesson = null, block = nu
         <h2>
           <code>{layer.name}</code>
         </h2>
-        <ul className="insp-facts" aria-label="Layer facts">
+        <ul className="insp-facts" aria-label={t('insp.facts')}>
           <li className="insp-kind">{`${layer.type} · ${layer.info.kind}`}</li>
-          <li>{`Output shape ${formatShape(layer.outputShape)}`}</li>
-          <li>{`${formatCount(layer.params)} parameters`}</li>
-          <li>{whereText(layer.info)}</li>
+          <li>{t('insp.outputShape', { shape: formatShape(layer.outputShape) })}</li>
+          <li>{t('insp.params', { count: t.count(layer.params) })}</li>
+          <li>{whereText(layer.info, t)}</li>
         </ul>
         {lesson && <LayerSettings lesson={lesson} />}
         {block && (
           <p className="insp-block-switch">
             <button type="button" role="switch" aria-checked={!block.off} onClick={() => block.onToggle(block.name)}>
-              {`Block ${block.name}`}
+              {t('insp.blockButton', { name: block.name })}
             </button>
-            <span className="insp-muted">{block.off ? ' is switched off: its residual branch is removed for this image.' : ' is on. Switch it off to run the image without its residual branch.'}</span>
+            <span className="insp-muted">{t(block.off ? 'insp.blockOff' : 'insp.blockOn')}</span>
           </p>
         )}
       </div>
-      <nav className="insp-nav" aria-label="Layer order">
+      <nav className="insp-nav" aria-label={t('insp.order')}>
         <NavButton direction="previous" target={prev} onSelect={onSelect} />
         <NavButton direction="next" target={next} onSelect={onSelect} />
       </nav>
@@ -72,11 +68,12 @@ export function LayerHeader({ layer, layers, onSelect, lesson = null, block = nu
 
 /** The layer's settings, its shapes in and out, and how its parameter count is made. */
 function LayerSettings({ lesson }: { readonly lesson: LayerLesson }) {
+  const t = useT();
   const shapes = lesson.inputShapes.length > 0
     ? `${lesson.inputShapes.map(formatShape).join(' + ')} → ${formatShape(lesson.outputShape)}`
     : formatShape(lesson.outputShape);
   return (
-    <div role="group" aria-label="Layer settings">
+    <div role="group" aria-label={t('insp.settings')}>
       <dl className="insp-settings">
         {lesson.settings.map(([term, value]) => (
           <div key={term}>
@@ -85,13 +82,13 @@ function LayerSettings({ lesson }: { readonly lesson: LayerLesson }) {
           </div>
         ))}
         <div>
-          <dt>In → out</dt>
+          <dt>{t('insp.inOut')}</dt>
           <dd><code>{shapes}</code></dd>
         </div>
         <div className="insp-settings-params">
-          <dt>Parameters</dt>
+          <dt>{t('insp.parameters')}</dt>
           <dd>
-            {lesson.paramsFormula ? <code>{lesson.paramsFormula}</code> : 'none'}
+            {lesson.paramsFormula ? <code>{lesson.paramsFormula}</code> : t('insp.none')}
             {lesson.paramsWhy && <span className="insp-muted">{` (${lesson.paramsWhy})`}</span>}
           </dd>
         </div>
@@ -109,12 +106,13 @@ interface NavProps {
 /** Named "Previous layer"/"Next layer"; the neighbour's name is its visible text and description. */
 function NavButton({ direction, target, onSelect }: NavProps) {
   const nameId = useId();
-  const word = direction === 'previous' ? 'Previous' : 'Next';
+  const t = useT();
+  const word = t(direction === 'previous' ? 'insp.previous' : 'insp.next');
   return (
     <button
       type="button"
       className={`insp-nav-btn insp-nav-${direction}`}
-      aria-label={`${word} layer`}
+      aria-label={t(direction === 'previous' ? 'insp.previousLayer' : 'insp.nextLayer')}
       aria-describedby={target ? nameId : undefined}
       disabled={!target}
       onClick={() => target && onSelect(target.name)}
@@ -124,7 +122,7 @@ function NavButton({ direction, target, onSelect }: NavProps) {
         {word}
         {direction === 'next' && <span aria-hidden="true"> →</span>}
       </span>
-      <code id={nameId} className="insp-nav-name">{target ? target.name : 'none'}</code>
+      <code id={nameId} className="insp-nav-name">{target ? target.name : t('insp.none')}</code>
     </button>
   );
 }

@@ -12,6 +12,7 @@ import { LayerHeader, type BlockSwitch } from './LayerHeader';
 import { StatsHistogram } from './StatsHistogram';
 import { VectorValues } from './VectorValues';
 import './inspector.css';
+import { useT } from '../i18n/I18n';
 
 export interface LayerInspectorProps {
   /** null: nothing selected yet. */
@@ -41,10 +42,11 @@ export interface LayerInspectorProps {
 /** Everything about the selected layer: facts, statistics, feature maps, and for an add, its two branches. */
 export function LayerInspector({ layer, layers, data, loading, channel, onChannel, onSelect, field = null, input = null, lesson = null, block = null, extra = null }: LayerInspectorProps) {
   const [normalization, setNormalization] = useState<Normalization>('channel');
+  const t = useT();
   if (!layer) {
     return (
-      <section className="insp insp-empty" aria-label="Layer inspector">
-        <p className="insp-hint">Select a layer in the graph or table</p>
+      <section className="insp insp-empty" aria-label={t('insp.label')}>
+        <p className="insp-hint">{t('insp.select')}</p>
       </section>
     );
   }
@@ -54,7 +56,7 @@ export function LayerInspector({ layer, layers, data, loading, channel, onChanne
     onChannel(null);
   };
   return (
-    <section className="insp" aria-label="Layer inspector" onKeyDown={onKeyDown}>
+    <section className="insp" aria-label={t('insp.label')} onKeyDown={onKeyDown}>
       <LayerHeader layer={layer} layers={layers} onSelect={onSelect} lesson={lesson?.name === layer.name ? lesson : null} block={block} />
       {extra}
       {loading && (
@@ -70,7 +72,7 @@ export function LayerInspector({ layer, layers, data, loading, channel, onChanne
           <LayerBody data={data} normalization={normalization} onNormalization={setNormalization} channel={channel} onChannel={onChannel} field={field} input={input} />
         </div>
       ) : (
-        !loading && <p className="insp-hint">Drop an image to see this layer's activations</p>
+        !loading && <p className="insp-hint">{t('insp.dropImage')}</p>
       )}
     </section>
   );
@@ -89,13 +91,14 @@ interface BodyProps {
 function LayerBody({ data, normalization, onNormalization, channel, onChannel, field, input }: BodyProps) {
   // Stable identity: the canvases below are memoised on it.
   const dims = useMemo(() => mapDims(data.shape), [data.shape]);
+  const t = useT();
   // The same bytes as the command line's `inspect --npy`: float32, no batch axis.
   const saveNpy = () => download(new Blob([encodeNpy(data.values, data.shape)], { type: 'application/octet-stream' }), `${data.name}.npy`);
   return (
     <>
       <div className="insp-exports">
-        <button type="button" className="insp-save" onClick={saveNpy}>Save activation (.npy)</button>
-        <span className="muted small">{`${data.name}.npy: float32 ${formatShape(data.shape)}, no batch axis, the bytes of the command line’s inspect --npy`}</span>
+        <button type="button" className="insp-save" onClick={saveNpy}>{t('insp.saveNpy')}</button>
+        <span className="muted small">{t('insp.npyNote', { file: `${data.name}.npy`, shape: formatShape(data.shape) })}</span>
       </div>
       <StatsHistogram stats={data.stats} />
       {data.branches && <BranchCompare main={data.branches.main} shortcut={data.branches.shortcut} />}
@@ -115,7 +118,7 @@ function LayerBody({ data, normalization, onNormalization, channel, onChannel, f
       ) : data.shape.length === 1 ? (
         <VectorValues values={data.values} />
       ) : (
-        <p className="insp-note">{`No per-channel view for a value of shape ${formatShape(data.shape)}.`}</p>
+        <p className="insp-note">{t('insp.noChannels', { shape: formatShape(data.shape) })}</p>
       )}
     </>
   );
