@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LayerWeights, ModelClient, OpenedModel, WeightTensor } from '../client/types';
-import { IMPLEMENTATIONS, SIGNS } from '../test-support/contract-clients';
+import { card, IMPLEMENTATIONS, SIGNS } from '../test-support/contract-clients';
 
 function tensor(weights: LayerWeights, name: string): WeightTensor {
   const found = weights.tensors.find((t) => t.name === name);
@@ -79,5 +79,26 @@ describe.each(IMPLEMENTATIONS)('ModelClient weights: $name', ({ make }) => {
     expect(tensor(a, 'kernel').values).toHaveLength(64 * 64);
     await client.closeModel(model.modelId);
     await expect(client.weights(model.modelId, 'conv1')).rejects.toThrow(/model was closed/);
+  });
+});
+
+// On the CPU backend a tensor's data() is its own storage: a weights answer that handed it out
+// would have it transferred away across the worker boundary, and the model would compute NaN.
+describe('ModelClient weights over messages on the CPU backend', () => {
+  it('leaves the model whole: the same values read twice, and a classification still finite', async () => {
+    const client = IMPLEMENTATIONS[1].make();
+    try {
+      await client.start({ requested: 'cpu', renderer: null, webgl: false });
+      const model = await client.open(SIGNS);
+      const first = tensor(await client.weights(model.modelId, 'conv1'), 'kernel').values;
+      const again = tensor(await client.weights(model.modelId, 'conv1'), 'kernel').values;
+      expect(first).toHaveLength(7 * 7 * 3 * 64);
+      expect(again).toEqual(first);
+      const run = await client.classify(model.modelId, card(1), { topK: 6 });
+      expect(run.predictions.every((p) => Number.isFinite(p.probability))).toBe(true);
+      expect(sum(run.predictions.map((p) => p.probability))).toBeCloseTo(1, 4);
+    } finally {
+      client.dispose();
+    }
   });
 });

@@ -1,7 +1,8 @@
 /**
- * Reads one layer's weights out of a built model as plain data. The layer's variables are
- * read where they live (no tensor is made, none to dispose): only their values come back.
+ * Reads one layer's weights out of a built model as plain data: the values of a copy of each
+ * variable (made, read and disposed at once), never the variable's own storage.
  */
+import * as tf from '@tensorflow/tfjs';
 import type { BuiltResNet } from '../model';
 import type { Preprocessing } from '../model/preprocessing';
 import { valuesStats } from './values-stats';
@@ -34,10 +35,17 @@ export async function readLayerWeights({ built, trained, preprocessing }: Weight
   const layer = built.model.getLayer(name);
   const tensors: WeightTensor[] = [];
   for (const variable of layer.weights) {
-    // read() hands out the variable's own tensor (not a copy): it is read, never disposed.
-    const tensor = variable.read();
-    const values = await tensor.data<'float32'>();
-    tensors.push(summarise(shortName(variable.originalName), tensor.shape, layer.trainable && variable.trainable, values));
+    // The values of a computed copy, never the variable's own: on the CPU backend data() is the
+    // weight's storage itself, and the answer's buffers are transferred (emptied) across the
+    // worker boundary; on WebGL reading the variable would also keep its download cached.
+    const copy = tf.tidy(() => tf.mul(variable.read(), 1));
+    let values: Float32Array;
+    try {
+      values = await copy.data<'float32'>();
+    } finally {
+      copy.dispose();
+    }
+    tensors.push(summarise(shortName(variable.originalName), copy.shape, layer.trainable && variable.trainable, values));
   }
   return { layer: name, tensors, trained, inputOrder: preprocessing.mode === 'caffe' ? 'bgr' : 'rgb' };
 }
