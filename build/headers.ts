@@ -6,6 +6,8 @@
  * - the Content-Security-Policy allows no eval and no inline scripts: WebAssembly may
  *   compile ('wasm-unsafe-eval'), and the threaded backend starts workers from blob: URLs
  *   that import the backend's own script from another blob: URL.
+ * - `frame-ancestors 'none'`: no site may frame the app, unless the server is started with
+ *   EMBED_ORIGINS (embeddingHeaders below), for a course page's iframe.
  */
 const CSP = [
   "default-src 'self'",
@@ -34,3 +36,34 @@ export const DEV_HEADERS: Readonly<Record<string, string>> = {
     .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
     .replace("connect-src 'self'", "connect-src 'self' ws: wss:"),
 };
+
+/**
+ * The sites allowed to frame the app, from EMBED_ORIGINS ("https://course.example.edu
+ * https://lms.example.org", spaces or commas; 'self' too): each an origin (scheme, host,
+ * optional port), nothing else, so a typo fails the server's start instead of opening the
+ * app to every site. Empty: none (the default).
+ */
+export function embedOrigins(value: string | undefined): string[] {
+  const list = (value ?? '').split(/[\s,]+/).filter(Boolean);
+  for (const item of list) {
+    if (item !== "'self'" && !/^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i.test(item)) {
+      throw new Error(`EMBED_ORIGINS: "${item}" is not an origin such as https://course.example.edu (or 'self')`);
+    }
+  }
+  return list;
+}
+
+/**
+ * The headers with framing allowed for those origins. Cross-Origin-Resource-Policy:
+ * cross-origin lets a course page that is itself cross-origin isolated (COEP require-corp)
+ * load the frame; COOP does not apply inside a frame, and COEP stays (the app's threaded
+ * WASM needs it, and the frame's own files are same-origin).
+ */
+export function embeddingHeaders(origins: readonly string[], base: Readonly<Record<string, string>> = SECURITY_HEADERS): Readonly<Record<string, string>> {
+  if (origins.length === 0) return base;
+  return {
+    ...base,
+    'Content-Security-Policy': base['Content-Security-Policy'].replace("frame-ancestors 'none'", `frame-ancestors ${origins.join(' ')}`),
+    'Cross-Origin-Resource-Policy': 'cross-origin',
+  };
+}

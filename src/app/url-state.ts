@@ -3,6 +3,7 @@ import { useEffect, useSyncExternalStore } from 'react';
 import { isPresetName, PRESET_NAMES, type PresetName } from '../model/pure';
 import { BACKENDS, isBackendName, type BackendName } from '../client/backend-policy';
 import { english, isLang, LANGS, type Lang, type Translate } from '../ui/i18n/i18n';
+import { EMBED_MODES, isEmbedMode } from './embed-mode';
 
 export interface UrlState {
   readonly preset: PresetName;
@@ -48,6 +49,10 @@ export function urlNotice(search: string, t: Translate = english): string | null
   const lang = params.get('lang');
   if (lang !== null && !isLang(lang)) {
     return t('url.badLang', { value: lang, list: LANGS.join(', ') });
+  }
+  const embed = params.get('embed');
+  if (embed !== null && !isEmbedMode(embed)) {
+    return t('url.badEmbed', { value: embed, list: EMBED_MODES.join(', ') });
   }
   return null;
 }
