@@ -197,7 +197,6 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
           input={networkInput}
           lesion={lesion}
           compare={compare}
-          model={handle}
         />
       </main>
       <Diagnostics

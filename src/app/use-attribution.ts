@@ -7,9 +7,9 @@ const attribute: ResultCall<AttributionRequest, Attribution> = (client, id, requ
 const unitField: ResultCall<UnitRequest, UnitField> = (client, id, request, options) => client.unitField(id, request, options);
 
 export function useAttribution(result: ImageResult | null): ResultRun<AttributionRequest, Attribution> {
-  return useResultRun(result, attribute, 'The attribution');
+  return useResultRun(result, attribute, 'run.attribution');
 }
 
 export function useUnitField(result: ImageResult | null): ResultRun<UnitRequest, UnitField> {
-  return useResultRun(result, unitField, 'The effective receptive field');
+  return useResultRun(result, unitField, 'run.unitField');
 }

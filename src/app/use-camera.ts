@@ -7,6 +7,8 @@
  */
 import { useCallback, useEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
 import type { Classifier } from './use-classifier';
+import { english, type Translate } from '../ui/i18n/i18n';
+import { useT } from '../ui/i18n/I18n';
 
 /** `pausing`: Pause was pressed while a frame was on its way; its answer is the paused frame. */
 export type CameraState = 'off' | 'starting' | 'live' | 'pausing' | 'paused';
@@ -28,14 +30,12 @@ const FPS_WINDOW = 8;
 const FRAME_PREFIX = 'camera frame ';
 
 /** What went wrong, in words a person can act on. */
-export function cameraError(error: unknown): string {
+export function cameraError(error: unknown, t: Translate = english): string {
   const name = error instanceof Error ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError') {
-    return 'The camera was not allowed. To classify live frames, allow the camera for this page in the browser’s site settings and press “Use the camera” again.';
-  }
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return 'No camera was found on this device.';
-  if (name === 'NotReadableError') return 'The camera is in use by another program, or could not be started.';
-  return `The camera could not be started: ${error instanceof Error ? error.message : String(error)}.`;
+  if (name === 'NotAllowedError' || name === 'SecurityError') return t('camera.notAllowed');
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return t('camera.notFound');
+  if (name === 'NotReadableError') return t('camera.notReadable');
+  return t('camera.failed', { reason: error instanceof Error ? error.message : String(error) });
 }
 
 function grabFrame(video: HTMLVideoElement, canvas: HTMLCanvasElement) {
@@ -51,6 +51,7 @@ function grabFrame(video: HTMLVideoElement, canvas: HTMLCanvasElement) {
 }
 
 export function useCamera(classifier: Classifier, onNotice: Dispatch<SetStateAction<string | null>>): Camera {
+  const t = useT();
   const [state, setState] = useState<CameraState>('off');
   const [fps, setFps] = useState<number | null>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -69,7 +70,7 @@ export function useCamera(classifier: Classifier, onNotice: Dispatch<SetStateAct
   const start = useCallback(() => {
     const media = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
     if (!media?.getUserMedia) {
-      onNotice('This browser offers no camera to this page (it needs a secure page: https or localhost).');
+      onNotice(t('camera.none'));
       return;
     }
     setState('starting');
@@ -79,9 +80,9 @@ export function useCamera(classifier: Classifier, onNotice: Dispatch<SetStateAct
       setState('live');
     }, (error: unknown) => {
       setState('off');
-      onNotice(cameraError(error));
+      onNotice(cameraError(error, t));
     });
-  }, [onNotice]);
+  }, [onNotice, t]);
 
   // The stream goes to the video once the video is on the page.
   useEffect(() => {

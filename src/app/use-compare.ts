@@ -9,6 +9,7 @@ import type { ImageResult } from './classify-queue';
 import type { Classifier } from './use-classifier';
 import type { ModelHandle } from './use-model';
 import { useKeyedAsync } from './use-keyed-async';
+import { useT } from '../ui/i18n/I18n';
 
 export interface CompareState {
   /** The pinned image, while its model is the current one. */
@@ -34,12 +35,13 @@ export function useCompare(classifier: Pick<Classifier, 'pinned' | 'pin' | 'unpi
     return a.handle.client.compare(a.resultId, b.resultId);
   }, [a, b]);
   const read = useKeyedAsync(key, load);
+  const t = useT();
   return {
     a,
     b,
     comparison: read.value,
     loading: read.loading,
-    error: read.error && `A and B could not be compared: ${read.error}`,
+    error: read.error && t('data.compare', { reason: read.error }),
     canPin: live !== null && live !== a,
     pin,
     unpin,

@@ -9,6 +9,7 @@ import type { BackendName } from '../client/backend-policy';
 import { connectModel, startRequest } from '../client/connect';
 import { errorText } from '../client/errors';
 import type { BackendReport, ModelClient, StartRequest } from '../client/types';
+import { useT } from '../ui/i18n/I18n';
 
 export interface EngineState {
   readonly client: ModelClient | null;
@@ -20,11 +21,6 @@ export interface EngineState {
   readonly leaveWebGL: (why: string) => void;
 }
 
-const CONTEXT_LOST =
-  'The graphics card lost its WebGL context (a driver reset, or it ran out of memory), so the explorer ' +
-  'switched to WASM, which runs on the processor, and is reloading the model; your image will run again on it.';
-
-const CRASHED = ' A fresh one was started and the model is reloading; your image will run again on it.';
 
 interface Started {
   readonly client: ModelClient | null;
@@ -55,6 +51,7 @@ function startOnce(requested: BackendName | null) {
 }
 
 export function useEngine(requested: BackendName | null, onNotice: (message: string) => void): EngineState {
+  const t = useT();
   const [state, setState] = useState<Started>({ client: null, active: null, epoch: 0, fatal: null });
   const current = useRef<Started>(state);
   const fail = useCallback((err: unknown) => setState((s) => ({ ...s, fatal: errorText(err) })), []);
@@ -84,17 +81,17 @@ export function useEngine(requested: BackendName | null, onNotice: (message: str
     if (!client) return undefined;
     return client.onEvent((event) => {
       if (event.type === 'context-lost') {
-        onNotice(CONTEXT_LOST);
+        onNotice(t('engine.contextLost'));
         leaveWebGL('switched to WASM after the WebGL context was lost');
         return;
       }
-      onNotice(`${event.message}${CRASHED}`);
+      onNotice(t('engine.crashed', { message: event.message }));
       client.dispose();
       setState((s) => (current.current = { ...s, active: null }));
       const request = first?.request ?? startRequest(requested);
       connectAndStart(request).then(({ client: fresh, active }) => adopt(fresh, active), fail);
     });
-  }, [client, leaveWebGL, onNotice, adopt, fail, requested]);
+  }, [client, leaveWebGL, onNotice, adopt, fail, requested, t]);
 
   return { ...state, leaveWebGL };
 }

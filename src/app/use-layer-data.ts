@@ -5,6 +5,7 @@ import type { CamMap } from '../ui/view-data';
 import type { ImageResult } from './classify-queue';
 import type { ModelHandle } from './use-model';
 import { useKeyedAsync } from './use-keyed-async';
+import { useT } from '../ui/i18n/I18n';
 
 /** The result's activations are only readable while its model is the current one. */
 export function liveResult(handle: ModelHandle | null, result: ImageResult | null): ImageResult | null {
@@ -42,11 +43,12 @@ export function useLayerData(result: ImageResult | null, layer: string | null) {
   const [picked, setPicked] = useState({ layer, result });
   if (picked.layer !== layer) setPicked({ layer, result });
   const read = useKeyedAsync<LayerData>(key, load, { immediate: picked.result === result });
+  const t = useT();
   // While a new layer loads, keep showing the previous one (dimmed by the UI).
   return {
     data: read.value ?? (read.loading ? read.previous : null),
     loading: read.loading,
-    error: read.error && layer ? `The activations of ${layer} could not be read: ${read.error}` : null,
+    error: read.error && layer ? t('data.activations', { layer, reason: read.error }) : null,
   };
 }
 
@@ -59,7 +61,8 @@ export function useCam(result: ImageResult | null, classIndex: number | null) {
     return { label, height: shape[0], width: shape[1], values };
   }, [result, classIndex]);
   const read = useKeyedAsync(key, load);
-  return { cam: read.value, error: read.error && `The class activation map could not be made: ${read.error}` };
+  const t = useT();
+  return { cam: read.value, error: read.error && t('data.cam', { reason: read.error }) };
 }
 
 /** The resized network input, as RGBA for a canvas. */
@@ -70,7 +73,8 @@ export function useNetworkView(result: ImageResult | null) {
     return result.handle.client.networkView(result.resultId);
   }, [result]);
   const read = useKeyedAsync<NetworkView>(key, load);
-  return { view: read.value, error: read.error && `The network’s view of the image could not be read: ${read.error}` };
+  const t = useT();
+  return { view: read.value, error: read.error && t('data.view', { reason: read.error }) };
 }
 
 /** One statistic per layer for the current image, to tint the graph with. */
@@ -81,5 +85,6 @@ export function useTint(result: ImageResult | null, statistic: LayerScalar | nul
     return new Map(Object.entries(await result.handle.client.layerScalars(result.resultId, statistic)));
   }, [result, statistic]);
   const read = useKeyedAsync(key, load);
-  return { tint: read.value, error: read.error && `The graph’s tint could not be computed: ${read.error}` };
+  const t = useT();
+  return { tint: read.value, error: read.error && t('data.tint', { reason: read.error }) };
 }

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useMemo, type Dispatch, type SetStateAction } from 'react';
 import { lesionBlocks, type LesionBlock } from '../explain/lesion-blocks';
 import { useUrlField, type UrlStore } from './url-state';
+import { useT } from '../ui/i18n/I18n';
 
 export interface Lesion {
   readonly blocks: readonly LesionBlock[];
@@ -15,6 +16,7 @@ export interface Lesion {
 }
 
 export function useLesion(urlStore: UrlStore, seedLiteral: boolean, onNotice: Dispatch<SetStateAction<string | null>>): Lesion {
+  const t = useT();
   const text = useUrlField(urlStore, 'off');
   const blocks = useMemo(() => lesionBlocks({ seedLiteral }), [seedLiteral]);
   const asked = useMemo(() => text.split(',').filter(Boolean), [text]);
@@ -24,9 +26,9 @@ export function useLesion(urlStore: UrlStore, seedLiteral: boolean, onNotice: Di
   useEffect(() => {
     if (!unknown) return;
     const names = unknown.split(', ').map((n) => `“${n}”`).join(', ');
-    onNotice(`There is no block named ${names} to switch off; the blocks are ${blocks.map((b) => b.name).join(', ')}.`);
+    onNotice(t('lesion.unknown', { names, blocks: blocks.map((b) => b.name).join(', ') }));
     urlStore.update({ off: off.join(',') });
-  }, [unknown, off, blocks, urlStore, onNotice]);
+  }, [unknown, off, blocks, urlStore, onNotice, t]);
   const toggle = useCallback((block: string) => {
     const now = new Set(urlStore.get().off.split(',').filter(Boolean));
     if (now.has(block)) now.delete(block);

@@ -4,11 +4,12 @@
  * architecture, so the graph and summary keep working, and classification is off with the
  * loader's message saying which file and what to run.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { errorText, isAbortError } from '../client/errors';
 import type { LoadState, ModelClient, OpenedModel } from '../client/types';
 import type { PresetName } from '../model/pure';
 import { IMAGENET_WEIGHTS } from '../model/pure';
+import { useT } from '../ui/i18n/I18n';
 
 /** One opened model on one client: results are only ever shown with the handle that made them. */
 export interface ModelHandle {
@@ -33,6 +34,10 @@ const EMPTY: ModelState = { handle: null, load: START };
 export function useModel(client: ModelClient | null, preset: PresetName, seedLiteral: boolean, epoch = 0): ModelState {
   const key = client ? `${preset}:${seedLiteral}:${epoch}` : '';
   const [state, setState] = useState<ModelState & { key: string }>({ key: '', ...EMPTY });
+  // The page's language, read when a load fails: a switch of language must not reload the model.
+  const t = useT();
+  const words = useRef(t);
+  useEffect(() => { words.current = t; }, [t]);
 
   useEffect(() => {
     if (!client) return undefined;
@@ -52,7 +57,7 @@ export function useModel(client: ModelClient | null, preset: PresetName, seedLit
         setState((s) => ({ key, handle: { client, model, key: `${preset}:${seedLiteral}` }, load: { ...s.load, ...load } }));
       },
       (err: unknown) => {
-        if (!isAbortError(err)) update({ phase: 'failed', message: `The model could not be loaded: ${errorText(err)}` });
+        if (!isAbortError(err)) update({ phase: 'failed', message: words.current('model.failed', { reason: errorText(err) }) });
       },
     );
     return () => {

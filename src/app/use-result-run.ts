@@ -8,6 +8,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttributeOptions, AttributionProgress, ModelClient } from '../client/types';
 import { errorText, isAbortError } from '../client/errors';
 import type { ImageResult } from './classify-queue';
+import { useT } from '../ui/i18n/I18n';
+import type { MessageId } from '../ui/i18n/i18n';
 
 /** An answer, and the request it answers. */
 export interface Shown<Req, Res> {
@@ -39,8 +41,9 @@ interface State<Req, Res> {
 
 const IDLE = { shown: null, running: false, progress: null, error: null } as const;
 
-/** `call` must be stable (a module-level function); `what` names the request in error messages. */
-export function useResultRun<Req, Res>(result: ImageResult | null, call: ResultCall<Req, Res>, what: string): ResultRun<Req, Res> {
+/** `call` must be stable (a module-level function); `failed` is the message for its errors (`{reason}`). */
+export function useResultRun<Req, Res>(result: ImageResult | null, call: ResultCall<Req, Res>, failed: MessageId): ResultRun<Req, Res> {
+  const t = useT();
   const [state, setState] = useState<State<Req, Res>>({ result, ...IDLE });
   const controller = useRef<AbortController | null>(null);
   // Another image: its predecessor's answer and run do not belong to it.
@@ -65,11 +68,11 @@ export function useResultRun<Req, Res>(result: ImageResult | null, call: ResultC
       (err: unknown) => {
         // A newer run (it aborted this one) owns the state now.
         if (controller.current !== abort) return;
-        const error = isAbortError(err) ? null : `${what} could not be made: ${errorText(err)}`;
+        const error = isAbortError(err) ? null : t(failed, { reason: errorText(err) });
         setState((s) => (s.result === result ? { ...s, running: false, progress: null, error } : s));
       },
     );
-  }, [result, call, what]);
+  }, [result, call, failed, t]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
   return { ...current, run, cancel };
