@@ -36,6 +36,8 @@ export interface GraphViewProps {
   /** Blocks with an on/off switch on their node, and what the switch does. */
   readonly switchable?: ReadonlySet<string>;
   readonly onToggleBlock?: (block: string) => void;
+  /** A block or stage drawn open from the start (a block embedded on its own). */
+  readonly initialOpen?: string | null;
 }
 
 const NO_HIGHLIGHT: readonly string[] = [];
@@ -83,12 +85,12 @@ function useGraphExport(ref: RefObject<SVGSVGElement | null>, summary: ModelSumm
 
 /** Memoised: it re-renders for its own props (a new selection) and its zoom, not for the page's. */
 export const GraphView = memo(function GraphView(props: GraphViewProps) {
-  const { summary, selected, onSelect, tint = null, tintLabel = 'Activation', highlight = NO_HIGHLIGHT, descriptions = NO_DESCRIPTIONS, off = NONE_OFF, switchable = NONE_OFF, onToggleBlock = null } = props;
+  const { summary, selected, onSelect, tint = null, tintLabel = 'Activation', highlight = NO_HIGHLIGHT, descriptions = NO_DESCRIPTIONS, off = NONE_OFF, switchable = NONE_OFF, onToggleBlock = null, initialOpen = null } = props;
   const t = useT();
   const tree = useMemo(() => buildGraphTree(summary), [summary]);
   const svgRef = useRef<SVGSVGElement>(null);
   const zoom = useGraphZoom(svgRef);
-  const state = useGraphState(tree, selected, zoom);
+  const state = useGraphState(tree, selected, zoom, initialOpen);
   const focus = useGraphFocus(tree, state, zoom, onSelect);
   const tinting = useTinting(tree, tint, tintLabel);
   const { forgetSize } = zoom;

@@ -19,6 +19,8 @@ const FITS: Record<FitMode, FitOptions> = {
   /** First view and after "Collapse all": readable first, whole if it fits. */
   overview: { minScale: 0.75, maxScale: 1 },
 };
+/** The first view of a group drawn open from the start: its full width, from its top. */
+const GROUP_FIT: FitOptions = { minScale: MIN_SCALE, maxScale: 1, widthOnly: true };
 
 export interface GraphState {
   readonly expanded: ReadonlySet<string>;
@@ -40,9 +42,12 @@ function outermost(tree: GraphTree, id: string): string {
   return at;
 }
 
-export function useGraphState(tree: GraphTree, selected: string | null, zoom: ZoomControls): GraphState {
+/** `initialOpen`: a group shown open (with the groups around it) from the first render. */
+export function useGraphState(tree: GraphTree, selected: string | null, zoom: ZoomControls, initialOpen: string | null = null): GraphState {
   const { current, setView, viewport } = zoom;
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(collapsedAll);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => (
+    initialOpen !== null && tree.byId.has(initialOpen) ? withExpanded(revealed(tree, collapsedAll(), initialOpen), initialOpen, true) : collapsedAll()
+  ));
   // A layer selected elsewhere (the inspector, the URL) is revealed once, when it changes.
   const [revealedFor, setRevealedFor] = useState<string | null>(null);
   if (selected !== revealedFor) {
@@ -52,6 +57,7 @@ export function useGraphState(tree: GraphTree, selected: string | null, zoom: Zo
   const layout = useMemo(() => layoutGraph(tree, expanded), [tree, expanded]);
   const anchor = useRef<{ id: string; x: number; y: number } | null>(null);
   const pendingFit = useRef<FitMode | null>('overview');
+  const fitGroup = useRef<string | null>(initialOpen);
 
   const applyPending = useCallback((): void => {
     const a = anchor.current;
@@ -68,7 +74,9 @@ export function useGraphState(tree: GraphTree, selected: string | null, zoom: Zo
     const mode = pendingFit.current;
     if (mode && view.width > 0 && view.height > 0) {
       pendingFit.current = null;
-      setView(fitTransform(layout.bounds, view, FITS[mode]));
+      const group = fitGroup.current === null ? undefined : layout.byId.get(fitGroup.current);
+      fitGroup.current = null;
+      setView(group ? fitTransform(group, view, GROUP_FIT) : fitTransform(layout.bounds, view, FITS[mode]));
     }
   }, [tree, layout, current, setView, viewport]);
 
