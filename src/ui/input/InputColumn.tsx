@@ -83,7 +83,7 @@ export function InputColumn(props: Props) {
         />
       )}
       {props.noClasses ? (
-        <p className="muted classify-off" data-testid="no-classes">Classification is off: {props.noClasses}</p>
+        <p className="muted classify-off" data-testid="no-classes">{t('input.noClasses', { reason: props.noClasses })}</p>
       ) : predictions ? (
         <Predictions predictions={predictions} camIndex={props.camIndex} onCam={props.onCam} trained={props.trained} intact={props.intact} lesion={props.lesion} file={image?.name} />
       ) : (

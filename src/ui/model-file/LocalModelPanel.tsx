@@ -1,13 +1,8 @@
 import { useState } from 'react';
 import type { LoadProgress, ModelOrigin, PreprocessChoice } from '../../client/types';
 import { PREPROCESS_LABELS, understoodText } from './origin-text';
+import { useT } from '../i18n/I18n';
 
-const PHASES: Record<LoadProgress['phase'], string> = {
-  downloading: 'reading the file',
-  building: 'building the network from it',
-  decoding: 'putting the weights into the layers',
-  'warming-up': 'warming up',
-};
 
 interface OpeningProps {
   readonly name: string;
@@ -17,18 +12,19 @@ interface OpeningProps {
 
 /** The file being opened, how far it has got, and a way to stop (what was shown stays). */
 export function ModelOpening({ name, progress, onCancel }: OpeningProps) {
-  const phase = progress ? PHASES[progress.phase] : 'reading the file';
+  const t = useT();
+  const phase = t(`mf.phase.${progress ? progress.phase : 'downloading'}` as const);
   const counted = progress?.phase === 'decoding' && progress.totalBytes > 0 && progress.loadedBytes > 0;
   return (
     <div className="load-progress model-opening">
-      <label htmlFor="model-file-progress">Opening {name}: {phase}…</label>
+      <label htmlFor="model-file-progress">{t('mf.opening', { name, phase })}</label>
       <progress
         id="model-file-progress"
-        aria-label="Model file loading"
+        aria-label={t('mf.loading')}
         max={counted ? progress.totalBytes : undefined}
         value={counted ? progress.loadedBytes : undefined}
       />
-      <button type="button" onClick={onCancel}>Cancel opening</button>
+      <button type="button" onClick={onCancel}>{t('mf.cancel')}</button>
     </div>
   );
 }
@@ -43,30 +39,32 @@ interface SettingsProps {
 }
 
 function InputSize({ size, onApply, busy }: { readonly size: number; readonly onApply: (size: number) => void; readonly busy: boolean }) {
+  const t = useT();
   const [text, setText] = useState(String(size));
   const value = Number(text);
   const valid = Number.isInteger(value) && value >= 32 && value <= 1024;
   return (
     <form className="input-size" onSubmit={(e) => { e.preventDefault(); if (valid) onApply(value); }}>
       <label>
-        Input size{' '}
+        {t('mf.inputSize')}{' '}
         <input type="number" min={32} max={1024} step={1} value={text} onChange={(e) => setText(e.target.value)} aria-describedby="input-size-note" />
       </label>
-      <button type="submit" disabled={!valid || value === size || busy}>Apply</button>
-      <span id="input-size-note" className="muted">{valid ? 'pixels a side; the weights do not fix it' : 'a whole number from 32 to 1024'}</span>
+      <button type="submit" disabled={!valid || value === size || busy}>{t('mf.apply')}</button>
+      <span id="input-size-note" className="muted">{t(valid ? 'mf.sizeNote' : 'mf.sizeBad')}</span>
     </form>
   );
 }
 
 /** How the page reads the person's model, with what they may change: preprocessing, and the input size when the file leaves it open. */
 export function LocalModelSettings({ origin, classes, inputSize, onPreprocess, onInputSize, busy }: SettingsProps) {
+  const t = useT();
   return (
-    <div className="local-model" aria-label="Your model" role="group">
+    <div className="local-model" aria-label={t('mf.yours')} role="group">
       <p className="muted">{understoodText(origin, classes, inputSize)}</p>
       <label>
-        Preprocessing{' '}
+        {t('mf.preprocessing')}{' '}
         <select value={origin.preprocess} disabled={busy} onChange={(e) => onPreprocess(e.target.value as PreprocessChoice)}>
-          {(Object.keys(PREPROCESS_LABELS) as PreprocessChoice[]).map((p) => <option key={p} value={p}>{PREPROCESS_LABELS[p]}</option>)}
+          {(Object.keys(PREPROCESS_LABELS) as PreprocessChoice[]).map((p) => <option key={p} value={p}>{t.lang === 'en' ? PREPROCESS_LABELS[p] : t(`mf.pre.${p}`)}</option>)}
         </select>
       </label>
       {!origin.inputSizeFromFile && <InputSize key={inputSize} size={inputSize} onApply={onInputSize} busy={busy} />}

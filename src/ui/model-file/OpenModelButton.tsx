@@ -1,5 +1,6 @@
 import type { NamedBlob } from '../view-data';
 import { sortDrop } from '../input/model-files';
+import { useT } from '../i18n/I18n';
 
 interface Props {
   readonly onModel: (files: readonly NamedBlob[], labels: NamedBlob | null) => void;
@@ -11,21 +12,22 @@ export const NOT_A_MODEL = 'None of these is a model file: choose a .keras, .h5 
 
 /** "Open a model…": a Keras file, or a tfjs model.json with its shards, and optionally a labels file. */
 export function OpenModelButton({ onModel, onError, disabled = false }: Props) {
+  const t = useT();
   return (
     <label className="file-button secondary">
-      <span>Open a model…</span>
+      <span>{t('mf.open')}</span>
       <input
         type="file"
         multiple
         accept=".keras,.h5,.hdf5,.json,.bin,.txt"
-        aria-label="Model file"
+        aria-label={t('mf.file')}
         disabled={disabled}
         onChange={(e) => {
           const files = Array.from(e.target.files ?? [], (file) => ({ name: file.name, blob: file }));
           e.target.value = '';
           if (files.length === 0) return;
           const { model, labels } = sortDrop(files);
-          if (model.length === 0) onError(NOT_A_MODEL);
+          if (model.length === 0) onError(t.lang === 'en' ? NOT_A_MODEL : t('mf.notAModel'));
           else onModel(model, labels);
         }}
       />
