@@ -2,6 +2,7 @@ import { scaleLinear } from 'd3';
 import { useId } from 'react';
 import type { BranchData } from '../../inspect/types';
 import { formatRatio, formatValue, residualSentence } from './format';
+import { useT } from '../i18n/I18n';
 
 interface Props {
   readonly main: BranchData;
@@ -15,17 +16,18 @@ interface Props {
 export function BranchCompare({ main, shortcut }: Props) {
   const width = scaleLinear().domain([0, Math.max(main.norm, shortcut.norm, 1e-12)]).range([0, 100]);
   const titleId = useId();
+  const t = useT();
   const ratio = shortcut.norm > 0 ? main.norm / shortcut.norm : Infinity;
   return (
     <section className="insp-branches" aria-labelledby={titleId}>
-      <h3 id={titleId}>What this add layer sums</h3>
+      <h3 id={titleId}>{t('branch.title')}</h3>
       <div className="insp-branch-cards">
-        <BranchCard kind="residual" title="Residual branch" branch={main} />
-        <BranchCard kind="shortcut" title="Shortcut" branch={shortcut} />
+        <BranchCard kind="residual" title={t('branch.residual')} branch={main} />
+        <BranchCard kind="shortcut" title={t('branch.shortcut')} branch={shortcut} />
       </div>
-      <figure className="insp-norms" role="img" aria-label={`Norms: residual ${formatValue(main.norm)}, shortcut ${formatValue(shortcut.norm)}, ratio ${formatRatio(ratio)}`}>
-        <NormBar kind="residual" label="Residual" value={main.norm} percent={width(main.norm)} />
-        <NormBar kind="shortcut" label="Shortcut" value={shortcut.norm} percent={width(shortcut.norm)} />
+      <figure className="insp-norms" role="img" aria-label={t('branch.norms', { residual: formatValue(main.norm), shortcut: formatValue(shortcut.norm), ratio: formatRatio(ratio) })}>
+        <NormBar kind="residual" label={t('branch.residualShort')} value={main.norm} percent={width(main.norm)} />
+        <NormBar kind="shortcut" label={t('branch.shortcut')} value={shortcut.norm} percent={width(shortcut.norm)} />
       </figure>
       <p className="insp-lesson">{residualSentence(main.norm, shortcut.norm)}</p>
     </section>
@@ -35,6 +37,7 @@ export function BranchCompare({ main, shortcut }: Props) {
 type Kind = 'residual' | 'shortcut';
 
 function BranchCard({ kind, title, branch }: { readonly kind: Kind; readonly title: string; readonly branch: BranchData }) {
+  const t = useT();
   return (
     <article className={`insp-branch insp-${kind}`}>
       <h4>
@@ -42,15 +45,15 @@ function BranchCard({ kind, title, branch }: { readonly kind: Kind; readonly tit
       </h4>
       <dl className="insp-dl insp-dl-compact">
         <div>
-          <dt>Norm (L2)</dt>
+          <dt>{t('branch.norm')}</dt>
           <dd>{formatValue(branch.norm)}</dd>
         </div>
         <div>
-          <dt>Mean</dt>
+          <dt>{t('branch.mean')}</dt>
           <dd>{formatValue(branch.stats.mean)}</dd>
         </div>
         <div>
-          <dt>Std</dt>
+          <dt>{t('branch.std')}</dt>
           <dd>{formatValue(branch.stats.std)}</dd>
         </div>
       </dl>

@@ -5,6 +5,8 @@ import type { Cell } from './channels';
 import { usePainted } from '../use-painted';
 import { EffectiveFieldContext, type EffectiveFieldApi } from './effective-field';
 import { heatImage, heatScale } from '../explain/heat';
+import { useT } from '../i18n/I18n';
+import type { Translate } from '../i18n/i18n';
 
 interface Props {
   /** The theoretical receptive field of the layer being shown. */
@@ -25,14 +27,13 @@ function boxStyle(region: UnitRegion, width: number, height: number) {
   };
 }
 
-function describe(field: ReceptiveField, cell: Cell, region: UnitRegion, width: number, height: number): string {
-  const where = `The unit at row ${cell.row + 1}, column ${cell.col + 1}`;
-  const rows = `rows ${region.y0 + 1}–${region.y1 + 1}`;
-  const cols = `columns ${region.x0 + 1}–${region.x1 + 1}`;
-  const clipped = region.width < field.size || region.height < field.size
-    ? `; the rest of its ${field.size} × ${field.size} field falls on the padding outside the ${width} × ${height} input`
-    : '';
-  return `${where} sees input ${rows}, ${cols} (${region.width} × ${region.height} pixels${clipped}).`;
+function describe(field: ReceptiveField, cell: Cell, region: UnitRegion, width: number, height: number, t: Translate): string {
+  const n = (v: number) => String(v);
+  return t('field.where', {
+    row: n(cell.row + 1), col: n(cell.col + 1), r0: n(region.y0 + 1), r1: n(region.y1 + 1), c0: n(region.x0 + 1), c1: n(region.x1 + 1),
+    w: n(region.width), h: n(region.height), clipped: region.width < field.size || region.height < field.size ? 'yes' : 'no',
+    size: n(field.size), iw: n(width), ih: n(height),
+  });
 }
 
 /**
@@ -42,6 +43,7 @@ function describe(field: ReceptiveField, cell: Cell, region: UnitRegion, width: 
  */
 export function UnitField({ field, cell, input }: Props) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const t = useT();
   usePainted(ref, input);
   const width = input?.width ?? 0;
   const height = input?.height ?? 0;
@@ -54,29 +56,29 @@ export function UnitField({ field, cell, input }: Props) {
       problem = err instanceof Error ? err.message : String(err);
     }
   }
-  const effective = useEffective(field.name, cell);
-  const facts = `Receptive field ${field.size} × ${field.size} pixels, jump ${field.jump} (one unit to the next moves ${field.jump} input pixels), offset ${field.padding}.`;
+  const effective = useEffective(field.name, cell, t);
+  const facts = t('field.facts', { size: String(field.size), jump: String(field.jump), offset: String(field.padding) });
   return (
-    <figure className="insp-field" aria-label="Receptive field">
+    <figure className="insp-field" aria-label={t('field.label')}>
       <figcaption className="insp-field-facts">{facts}</figcaption>
       {input ? (
         <div className="insp-field-map" style={{ aspectRatio: `${width} / ${height}` }}>
-          <canvas ref={ref} role="img" aria-label={`The network's ${width} × ${height} input${region ? ', with the unit’s field outlined' : ''}`} />
+          <canvas ref={ref} role="img" aria-label={t('field.input', { w: String(width), h: String(height), outlined: region ? 'yes' : 'no' })} />
           {effective.map && <EffectiveMap map={effective.map} />}
           {region && <span className="insp-field-box" style={boxStyle(region, width, height)} aria-hidden="true" />}
         </div>
       ) : null}
       <p className="insp-field-text" aria-live="polite">
         {!input
-          ? 'Run an image to see the region of it each unit can see.'
+          ? t('field.run')
           : region && cell
-            ? describe(field, cell, region, width, height)
-            : problem ?? 'Pick a unit on the map (point, click, or the arrow keys) to outline the input region it can see.'}
+            ? describe(field, cell, region, width, height, t)
+            : problem ?? t('field.pick')}
       </p>
       {effective.api && region && cell && (
         <div className="insp-field-effective">
           <button type="button" disabled={effective.api.running} onClick={() => effective.api?.run({ layer: field.name, row: cell.row, col: cell.col })}>
-            {effective.api.running ? 'Working…' : 'Show the effective field'}
+            {t(effective.api.running ? 'field.working' : 'field.show')}
           </button>
           <p aria-live="polite">{effective.text}</p>
         </div>
@@ -93,15 +95,14 @@ interface EffectiveState {
 }
 
 /** The effective field, when the one made is for this layer and unit. */
-function useEffective(layer: string, cell: Cell | null): EffectiveState {
+function useEffective(layer: string, cell: Cell | null, t: Translate): EffectiveState {
   const api = useContext(EffectiveFieldContext);
   const shown = api?.shown;
   const mine = shown && cell && shown.request.layer === layer && shown.request.row === cell.row && shown.request.col === cell.col ? shown.value : null;
   if (!mine) {
-    return { api, map: null, text: 'The gradient of this unit with respect to the input shows which pixels it actually responds to.' };
+    return { api, map: null, text: t('field.gradient') };
   }
-  const text = `Effective field: half the gradient's mass lies within a ${mine.mass50} × ${mine.mass50} square, 90% within ${mine.mass90} × ${mine.mass90}, `
-    + `of the ${mine.theoretical.size} × ${mine.theoretical.size} it could see.`;
+  const text = t('field.effective', { m50: String(mine.mass50), m90: String(mine.mass90), size: String(mine.theoretical.size) });
   return { api, map: { values: mine.values, height: mine.shape[0], width: mine.shape[1] }, text };
 }
 
@@ -113,5 +114,6 @@ function EffectiveMap({ map }: { readonly map: { readonly values: Float32Array; 
     [map],
   );
   usePainted(ref, heat);
-  return <canvas ref={ref} className="insp-field-heat" role="img" aria-label="The unit's effective receptive field over the input" />;
+  const t = useT();
+  return <canvas ref={ref} className="insp-field-heat" role="img" aria-label={t('field.heat')} />;
 }
