@@ -197,6 +197,7 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
           input={networkInput}
           lesion={lesion}
           compare={compare}
+          model={handle}
         />
       </main>
       <Diagnostics

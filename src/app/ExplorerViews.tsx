@@ -13,20 +13,22 @@ import { SummaryTable } from '../ui/SummaryTable';
 import type { RgbaImage } from '../ui/view-data';
 import { GraphView } from '../ui/graph/GraphView';
 import { LesionPanel } from '../ui/explain/LesionPanel';
-import { EffectiveFieldContext } from '../ui/inspector/effective-field';
-import type { BlockSwitch } from '../ui/inspector/LayerHeader';
-import { LayerInspector } from '../ui/inspector/LayerInspector';
+import { BlockInspector } from '../ui/inspector/BlockInspector';
+import { blockFacts } from '../ui/inspector/block-summary';
+import './views-layout.css';
 import { AssignmentCodePanel } from '../ui/teaching/AssignmentCodePanel';
 import { Walkthrough } from '../ui/teaching/Walkthrough';
 import { stepForLayer, walkthroughSteps, type WalkthroughStep } from '../ui/teaching/walkthrough-steps';
 import { useT } from '../ui/i18n/I18n';
 import type { ImageResult } from './classify-queue';
-import { useUnitField } from './use-attribution';
 import type { Lesion } from './use-lesion';
-import { readLayerSoon, useLayerData, useTint } from './use-layer-data';
+import { readLayerSoon, useTint } from './use-layer-data';
 import { useUrlField, type UrlState, type UrlStore } from './url-state';
 import { useReadError } from './use-read-error';
-import { CompareSection, useCompareMaps } from './CompareViews';
+import { CompareSection } from './CompareViews';
+import { InspectorPanel } from './InspectorPanel';
+import { useInspectorScroll } from './use-inspector-scroll';
+import type { ModelHandle } from './use-model';
 import type { CompareState } from './use-compare';
 
 interface Props {
@@ -43,6 +45,8 @@ interface Props {
   readonly lesion: Lesion;
   /** A pinned image and the one on show, compared. */
   readonly compare: CompareState;
+  /** The model on show (its layers' weights are read from it). */
+  readonly model?: ModelHandle | null;
 }
 
 type View = 'graph' | 'table';
@@ -56,15 +60,12 @@ function configOf(summary: ModelSummary): ResNetConfig {
   return summary.config ?? presetConfig(summary.preset, { seedLiteral: summary.seedLiteral });
 }
 
-/** LayerInspector re-renders only when its own props change (not for the graph's sake). */
-const MemoLayerInspector = memo(LayerInspector);
-
 /** An unknown layer or channel in the URL falls back to the overview, with a notice. */
-function useUrlFallback(summary: ModelSummary | null, info: LayerSummary | null, url: Pick<UrlState, 'layer' | 'channel'>, onUrl: UrlPatch, onNotice: Props['onNotice']) {
+function useUrlFallback(summary: ModelSummary | null, info: LayerSummary | null, url: Pick<UrlState, 'layer' | 'channel'>, onUrl: UrlPatch, onNotice: Props['onNotice'], isBlock = false) {
   const { layer, channel } = url;
   const t = useT();
   useEffect(() => {
-    if (!summary || layer === null) return;
+    if (!summary || layer === null || isBlock) return;
     if (!info) {
       onNotice(t('views.noLayer', { layer }));
       onUrl({ layer: null, channel: null });
@@ -77,7 +78,7 @@ function useUrlFallback(summary: ModelSummary | null, info: LayerSummary | null,
         : t('views.noChannel', { name: info.name, channel: String(channel + 1), channels: String(channels) }));
       onUrl({ channel: null });
     }
-  }, [t, summary, info, layer, channel, onNotice, onUrl]);
+  }, [t, summary, info, layer, channel, onNotice, onUrl, isBlock]);
 }
 
 interface ArchitectureFacts {
@@ -116,55 +117,6 @@ function useWalkthrough(summary: ModelSummary | null, info: LayerSummary | null,
   return { steps, activeStep, onStep, clearStep };
 }
 
-interface InspectorProps {
-  readonly result: ImageResult | null;
-  readonly layer: LayerSummary | null;
-  readonly layers: readonly LayerSummary[];
-  readonly channel: number | null;
-  readonly onChannel: (channel: number | null) => void;
-  readonly onSelect: (name: string) => void;
-  readonly onNotice: Props['onNotice'];
-  readonly field: ReceptiveField | null;
-  readonly input: RgbaImage | null;
-  readonly lesson: LayerLesson | null;
-  readonly block: BlockSwitch | null;
-  readonly compare: CompareState;
-}
-
-/**
- * The inspector with its data. While a new layer is read, the previous layer's body stays
- * (dimmed, marked busy) instead of being torn down and rebuilt: the page does not jump, and
- * the same DOM is reused when the data arrives. The read starts in the click's own task,
- * which measured faster overall than giving the header a frame of its own first.
- */
-function InspectorPanel({ result, layer, layers, channel, onChannel, onSelect, onNotice, field, input, lesson, block, compare }: InspectorProps) {
-  const { data, loading, error } = useLayerData(result, layer?.name ?? null);
-  useReadError(error, onNotice);
-  const compared = useCompareMaps(result && compare.b === result ? compare : null, layer, data, channel, onNotice);
-  const unit = useUnitField(result);
-  useReadError(unit.error, onNotice);
-  const { shown, running, run } = unit;
-  const effective = useMemo(() => (result ? { shown, running, run } : null), [result, shown, running, run]);
-  return (
-    <EffectiveFieldContext.Provider value={effective}>
-      <MemoLayerInspector
-        layer={layer}
-        layers={layers}
-        data={layer && (data?.name === layer.name || loading) ? data : null}
-        loading={loading}
-        channel={channel}
-        onChannel={onChannel}
-        onSelect={onSelect}
-        field={field}
-        input={input}
-        lesson={lesson}
-        block={block}
-        extra={compared}
-      />
-    </EffectiveFieldContext.Provider>
-  );
-}
-
 interface ViewBarProps {
   readonly view: View;
   readonly onView: (view: View) => void;
@@ -193,7 +145,7 @@ const ViewBar = memo(function ViewBar({ view, onView, tint, onTint }: ViewBarPro
   );
 });
 
-export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlStore, onNotice, input, lesion, compare }: Props) {
+export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlStore, onNotice, input, lesion, compare, model = null }: Props) {
   const t = useT();
   const layer = useUrlField(urlStore, 'layer');
   const channel = useUrlField(urlStore, 'channel');
@@ -201,36 +153,53 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
   const [view, setView] = useState<View>('graph');
   const [tintChoice, setTintChoice] = useState<TintChoice>('mean');
   const info = useMemo(() => summary?.layers.find((l) => l.name === layer) ?? null, [summary, layer]);
-  useUrlFallback(summary, info, { layer, channel }, onUrl, onNotice);
+  // A residual block opened in the graph (or named in the URL) is summarised instead.
+  const openBlock = useMemo(() => (summary && layer && !info ? blockFacts(summary, layer) : null), [summary, layer, info]);
+  useUrlFallback(summary, info, { layer, channel }, onUrl, onNotice, openBlock !== null);
   const { fields, lessons, descriptions } = useArchitectureFacts(summary);
   const { tint, error: tintError } = useTint(result, tintChoice === 'none' ? null : tintChoice);
   useReadError(tintError, onNotice);
   const { steps, activeStep, onStep, clearStep } = useWalkthrough(summary, info, onUrl);
 
+  const scroll = useInspectorScroll();
+  const { request: keepInView } = scroll;
   // Picking a layer anywhere (graph, table, previous/next) leaves the walkthrough step.
   const select = useCallback((name: string) => {
     readLayerSoon(result, name);
     clearStep();
+    keepInView();
     onUrl({ layer: name, channel: null });
-  }, [result, clearStep, onUrl]);
+  }, [result, clearStep, keepInView, onUrl]);
+  // Opening a block in the graph summarises it, without leaving the graph.
+  const selectBlock = useCallback((name: string) => {
+    clearStep();
+    onUrl({ layer: name, channel: null });
+  }, [clearStep, onUrl]);
   const onChannel = useCallback((c: number | null) => onUrl({ channel: c }), [onUrl]);
   // A walkthrough chip opens its layer and leaves the step open.
   const openLayer = useCallback((name: string) => {
     readLayerSoon(result, name);
+    keepInView();
     onUrl({ layer: name, channel: null });
-  }, [result, onUrl]);
+  }, [result, keepInView, onUrl]);
   const where = info?.info;
-  const blockOf = where && where.stage !== null && where.stage !== 1 && where.block ? blockName(where.stage, where.block) : null;
+  const blockOf = openBlock?.name ?? (where && where.stage !== null && where.stage !== 1 && where.block ? blockName(where.stage, where.block) : null);
   const { offSet, toggle } = lesion;
   const blockSwitch = useMemo(() => (blockOf ? { name: blockOf, off: offSet.has(blockOf), onToggle: toggle } : null), [blockOf, offSet, toggle]);
   const layerNames = useMemo(() => new Set(summary?.layers.map((l) => l.name) ?? []), [summary]);
   const config = useMemo(() => (summary ? configOf(summary) : null), [summary]);
+  const { back: goBack, backRef, ref: inspectorRef } = scroll;
+  const back = useMemo(() => (
+    <button type="button" className="views-back" onClick={() => goBack(layer)}>
+      <span aria-hidden="true">↑ </span>{t(view === 'table' ? 'views.backTable' : 'views.backGraph')}
+    </button>
+  ), [goBack, layer, view, t]);
 
   if (!summary) return <section className="views building" aria-busy="true">{t('views.building')}</section>;
 
   return (
     <div className={view === 'table' ? 'views table-view' : 'views'}>
-      <section className="graph-panel" aria-label={t('views.architecture')}>
+      <section className="graph-panel" aria-label={t('views.architecture')} ref={backRef}>
         <ViewBar view={view} onView={setView} tint={tintChoice} onTint={setTintChoice} />
         <ModelTotals summary={summary} />
         {view === 'graph' ? (
@@ -245,31 +214,42 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
             off={lesion.offSet}
             switchable={lesion.names}
             onToggleBlock={lesion.toggle}
+            onOpenBlock={selectBlock}
           />
         ) : (
           <SummaryTable summary={summary} selected={layer} onSelect={select} fields={fields} />
         )}
       </section>
-      <aside className="teaching-panel">
-        <Walkthrough steps={steps} activeStepId={activeStep?.id ?? null} onStep={onStep} onLayer={openLayer} layerNames={layerNames} />
-        {config && <AssignmentCodePanel config={config} open={info?.info ?? null} layers={summary.layers} onLayer={select} />}
-        <LesionPanel blocks={lesion.blocks} off={lesion.offSet} onToggle={lesion.toggle} onReset={lesion.reset} />
-      </aside>
+      <div className="views-side">
+        <div className="views-inspector" ref={inspectorRef}>
+          {openBlock ? (
+            <BlockInspector facts={openBlock} onSelect={select} steps={steps} onStep={onStep} block={lesion.names.has(openBlock.name) ? blockSwitch : null} />
+          ) : (
+            <InspectorPanel
+              result={result}
+              model={model}
+              layer={info}
+              layers={summary.layers}
+              channel={channel}
+              onChannel={onChannel}
+              onSelect={select}
+              onNotice={onNotice}
+              field={(info && fields.get(info.name)) ?? null}
+              lesson={(info && lessons.get(info.name)) ?? null}
+              block={blockSwitch}
+              input={input}
+              compare={compare}
+              back={back}
+            />
+          )}
+        </div>
+        <aside className="teaching-panel">
+          <Walkthrough steps={steps} activeStepId={activeStep?.id ?? null} onStep={onStep} onLayer={openLayer} layerNames={layerNames} followSelection={false} />
+          {config && <AssignmentCodePanel config={config} open={info?.info ?? null} layers={summary.layers} onLayer={select} />}
+          <LesionPanel blocks={lesion.blocks} off={lesion.offSet} onToggle={lesion.toggle} onReset={lesion.reset} />
+        </aside>
+      </div>
       <CompareSection compare={compare} summary={summary} selected={layer} onOpen={openLayer} onNotice={onNotice} />
-      <InspectorPanel
-        result={result}
-        layer={info}
-        layers={summary.layers}
-        channel={channel}
-        onChannel={onChannel}
-        onSelect={select}
-        onNotice={onNotice}
-        field={(info && fields.get(info.name)) ?? null}
-        lesson={(info && lessons.get(info.name)) ?? null}
-        block={blockSwitch}
-        input={input}
-        compare={compare}
-      />
     </div>
   );
 });

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import encodeWebp, { init as initWebpEncoder } from '@jsquash/webp/encode.js';
+import { nodeWasm } from '../model/image/wasm-node';
 
 let ready: Promise<void> | null = null;
 
@@ -9,8 +10,8 @@ function encoder(): Promise<void> {
   ready ??= (async () => {
     const wasm = createRequire(import.meta.url).resolve('@jsquash/webp/codec/enc/webp_enc.wasm');
     // The JavaScript takes a compiled module first (its .d.ts declares only the options).
-    const init = initWebpEncoder as unknown as (module: WebAssembly.Module) => Promise<void>;
-    await init(await WebAssembly.compile(await readFile(wasm)));
+    const init = initWebpEncoder as unknown as (module: object) => Promise<void>;
+    await init(await nodeWasm.compile(await readFile(wasm)));
   })();
   return ready;
 }

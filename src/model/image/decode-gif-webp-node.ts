@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import decodeWebpBytes, { init as initWebp } from '@jsquash/webp/decode.js';
 import { GifReader } from 'omggif';
 import { ImageInputError } from './errors';
+import { nodeWasm } from './wasm-node';
 
 export interface Rgba {
   readonly width: number;
@@ -29,8 +30,8 @@ function webpDecoder(): Promise<void> {
   webpReady ??= (async () => {
     const wasmFile = createRequire(import.meta.url).resolve('@jsquash/webp/codec/dec/webp_dec.wasm');
     // The JavaScript takes a compiled module first (its .d.ts declares only the options).
-    const init = initWebp as unknown as (module: WebAssembly.Module) => Promise<void>;
-    await init(await WebAssembly.compile(await readFile(wasmFile)));
+    const init = initWebp as unknown as (module: object) => Promise<void>;
+    await init(await nodeWasm.compile(await readFile(wasmFile)));
   })();
   return webpReady;
 }

@@ -36,6 +36,8 @@ export interface GraphViewProps {
   /** Blocks with an on/off switch on their node, and what the switch does. */
   readonly switchable?: ReadonlySet<string>;
   readonly onToggleBlock?: (block: string) => void;
+  /** A residual block opened with a click or Enter: the page may summarise it (its name is then `selected`). */
+  readonly onOpenBlock?: (block: string) => void;
   /** A block or stage drawn open from the start (a block embedded on its own). */
   readonly initialOpen?: string | null;
 }
@@ -85,13 +87,13 @@ function useGraphExport(ref: RefObject<SVGSVGElement | null>, summary: ModelSumm
 
 /** Memoised: it re-renders for its own props (a new selection) and its zoom, not for the page's. */
 export const GraphView = memo(function GraphView(props: GraphViewProps) {
-  const { summary, selected, onSelect, tint = null, tintLabel = 'Activation', highlight = NO_HIGHLIGHT, descriptions = NO_DESCRIPTIONS, off = NONE_OFF, switchable = NONE_OFF, onToggleBlock = null, initialOpen = null } = props;
+  const { summary, selected, onSelect, tint = null, tintLabel = 'Activation', highlight = NO_HIGHLIGHT, descriptions = NO_DESCRIPTIONS, off = NONE_OFF, switchable = NONE_OFF, onToggleBlock = null, onOpenBlock = null, initialOpen = null } = props;
   const t = useT();
   const tree = useMemo(() => buildGraphTree(summary), [summary]);
   const svgRef = useRef<SVGSVGElement>(null);
   const zoom = useGraphZoom(svgRef);
   const state = useGraphState(tree, selected, zoom, initialOpen);
-  const focus = useGraphFocus(tree, state, zoom, onSelect);
+  const focus = useGraphFocus(tree, state, zoom, onSelect, onOpenBlock);
   const tinting = useTinting(tree, tint, tintLabel);
   const { forgetSize } = zoom;
   const { settle } = state;

@@ -28,7 +28,11 @@ function focusBox(n: LayoutNode) {
 type StateParts = Pick<GraphState, 'expanded' | 'layout' | 'setOpen'>;
 type ZoomParts = Pick<GraphZoom, 'current' | 'setView' | 'viewport'>;
 
-export function useGraphFocus(tree: GraphTree, state: StateParts, zoom: ZoomParts, onSelect: (name: string) => void): GraphFocus {
+/**
+ * `onOpenBlock`: a residual block opened with a click or Enter (not with Right, which only
+ * walks the graph), for the page to summarise it.
+ */
+export function useGraphFocus(tree: GraphTree, state: StateParts, zoom: ZoomParts, onSelect: (name: string) => void, onOpenBlock: ((block: string) => void) | null = null): GraphFocus {
   const { expanded, layout, setOpen } = state;
   const { current, setView, viewport } = zoom;
   const [focusId, setFocusId] = useState('input');
@@ -62,10 +66,16 @@ export function useGraphFocus(tree: GraphTree, state: StateParts, zoom: ZoomPart
     if (keyboard || !isInView(current(), box, viewport())) setView(followTransform(current(), box, viewport()));
   }, [current, setView, viewport]);
 
+  const toggle = useCallback((id: string, open: boolean) => {
+    setOpen(id, open);
+    const item = tree.byId.get(id);
+    if (open && item?.type === 'group' && item.kind === 'block') onOpenBlock?.(id);
+  }, [tree, setOpen, onOpenBlock]);
+
   const onActivate = useCallback((node: LayoutNode) => {
     if (node.expanded === null) onSelect(node.id);
-    else setOpen(node.id, !node.expanded);
-  }, [onSelect, setOpen]);
+    else toggle(node.id, !node.expanded);
+  }, [onSelect, toggle]);
 
   const onKey = useCallback((event: KeyboardEvent<SVGGElement>, node: LayoutNode) => {
     const action = keyAction(event.key, node.id, { tree, expanded, order: layout.visibleOrder });
@@ -76,10 +86,12 @@ export function useGraphFocus(tree: GraphTree, state: StateParts, zoom: ZoomPart
       setRequest((n) => n + 1);
     } else if (action.type === 'select') {
       onSelect(action.id);
+    } else if (action.type === 'toggle') {
+      toggle(action.id, !expanded.has(action.id));
     } else {
-      setOpen(action.id, action.type === 'toggle' ? !expanded.has(action.id) : action.type === 'expand');
+      setOpen(action.id, action.type === 'expand');
     }
-  }, [tree, expanded, layout, onSelect, setOpen]);
+  }, [tree, expanded, layout, onSelect, setOpen, toggle]);
 
   return useMemo(() => ({ activeId, register, onFocusNode, onActivate, onKey }), [activeId, register, onFocusNode, onActivate, onKey]);
 }

@@ -89,7 +89,9 @@ export function useGraphState(tree: GraphTree, selected: string | null, zoom: Zo
     const node = selected === null ? undefined : layout.byId.get(selected);
     if (node && viewport().width > 0) {
       followed.current = selected;
-      setView(followTransform(current(), node, viewport()));
+      // A selected block (opened to be summarised) needs only its header in view, not all its layers.
+      const box = node.expanded ? { x: node.x, y: node.y, width: node.width, height: node.headerHeight } : node;
+      setView(followTransform(current(), box, viewport()));
     }
   }, [selected, layout, current, setView, viewport]);
 

@@ -37,10 +37,14 @@ export interface LayerInspectorProps {
   readonly block?: BlockSwitch | null;
   /** Shown under the header (the comparison of two images at this layer). */
   readonly extra?: ReactNode;
+  /** Shown last: what the layer learned (its weights), which needs no image. */
+  readonly weights?: ReactNode;
+  /** A way back to where the layer was picked (narrow screens, the table), after the header. */
+  readonly back?: ReactNode;
 }
 
 /** Everything about the selected layer: facts, statistics, feature maps, and for an add, its two branches. */
-export function LayerInspector({ layer, layers, data, loading, channel, onChannel, onSelect, field = null, input = null, lesson = null, block = null, extra = null }: LayerInspectorProps) {
+export function LayerInspector({ layer, layers, data, loading, channel, onChannel, onSelect, field = null, input = null, lesson = null, block = null, extra = null, weights = null, back = null }: LayerInspectorProps) {
   const [normalization, setNormalization] = useState<Normalization>('channel');
   const t = useT();
   if (!layer) {
@@ -57,6 +61,7 @@ export function LayerInspector({ layer, layers, data, loading, channel, onChanne
   };
   return (
     <section className="insp" aria-label={t('insp.label')} onKeyDown={onKeyDown}>
+      {back}
       <LayerHeader layer={layer} layers={layers} onSelect={onSelect} lesson={lesson?.name === layer.name ? lesson : null} block={block} />
       {extra}
       {loading && (
@@ -74,6 +79,7 @@ export function LayerInspector({ layer, layers, data, loading, channel, onChanne
       ) : (
         !loading && <p className="insp-hint">{t('insp.dropImage')}</p>
       )}
+      {weights}
     </section>
   );
 }

@@ -42,12 +42,15 @@ export function StatsHistogram({ stats }: Props) {
   );
 }
 
-function describe(stats: TensorStats, total: number): string {
+/** What a histogram needs of its values' figures (an activation's stats, or a weight's). */
+export type HistogramStats = Pick<TensorStats, 'min' | 'max' | 'histogram'>;
+
+function describe(stats: HistogramStats, total: number, what: string): string {
   const { edges, counts } = stats.histogram;
   const peak = counts.reduce((best, c, i) => (c > counts[best] ? i : best), 0);
   const share = total > 0 ? formatPercent(counts[peak] / total) : '0%';
   return (
-    `Histogram of ${total.toLocaleString('en-US')} values in ${counts.length} bins from ${formatValue(stats.min)} ` +
+    `Histogram of ${total.toLocaleString('en-US')} ${what} in ${counts.length} bins from ${formatValue(stats.min)} ` +
     `to ${formatValue(stats.max)}; the tallest bin, ${formatValue(edges[peak])} to ${formatValue(edges[peak + 1])}, ` +
     `holds ${share} of them.`
   );
@@ -64,7 +67,16 @@ function yScale(log: boolean, maxCount: number): CountScale {
     : scaleLinear().domain([0, Math.max(1, maxCount)]).range(range).nice();
 }
 
-function Histogram({ stats, total }: { readonly stats: TensorStats; readonly total: number }) {
+interface HistogramProps {
+  readonly stats: HistogramStats;
+  readonly total: number;
+  /** What the values are, in the description: "values", "kernel weights". */
+  readonly what?: string;
+  readonly caption?: string;
+}
+
+/** The 32-bin histogram as bars over a value axis, its counts linear or log. */
+export function Histogram({ stats, total, what = 'values', caption = 'Value histogram' }: HistogramProps) {
   const [log, setLog] = useState(false);
   const titleId = useId();
   const [ref, width] = useWidth<HTMLElement>(520);
@@ -73,13 +85,13 @@ function Histogram({ stats, total }: { readonly stats: TensorStats; readonly tot
   return (
     <figure className="insp-histogram" ref={ref}>
       <svg width={width} height={H} viewBox={`0 0 ${width} ${H}`} role="img" aria-labelledby={titleId}>
-        <title id={titleId}>{describe(stats, total)}</title>
+        <title id={titleId}>{describe(stats, total, what)}</title>
         <CountAxis y={y} log={log} width={width} />
         <Bars stats={stats} x={x} y={y} />
         <ValueAxis x={x} stats={stats} count={width < 400 ? 4 : 6} />
       </svg>
       <figcaption>
-        <span>Value histogram</span>
+        <span>{caption}</span>
         <label className="insp-check">
           <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log scale counts
         </label>
@@ -99,7 +111,7 @@ function CountAxis({ y, log, width }: { readonly y: CountScale; readonly log: bo
   ));
 }
 
-function Bars({ stats, x, y }: { readonly stats: TensorStats; readonly x: Linear; readonly y: CountScale }) {
+function Bars({ stats, x, y }: { readonly stats: HistogramStats; readonly x: Linear; readonly y: CountScale }) {
   const { edges, counts } = stats.histogram;
   const base = H - M.bottom;
   const height = (c: number) => (c > 0 ? base - y(c) : 0);
@@ -110,7 +122,7 @@ function Bars({ stats, x, y }: { readonly stats: TensorStats; readonly x: Linear
   ));
 }
 
-function ValueAxis({ x, stats, count }: { readonly x: Linear; readonly stats: TensorStats; readonly count: number }) {
+function ValueAxis({ x, stats, count }: { readonly x: Linear; readonly stats: HistogramStats; readonly count: number }) {
   const base = H - M.bottom;
   const tickFormat = x.tickFormat(count);
   return (

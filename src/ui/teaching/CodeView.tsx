@@ -79,6 +79,8 @@ export const CodeView = memo(function CodeView({ code, open, layers, onLayer }: 
   const tabLine = focusLine ?? firstLit ?? linked[0];
   const box = useScrollToLine(firstLit);
   const { status, copy } = useCopy(useMemo(() => codeText(code), [code]));
+  // Asked for just now: the listing comes into view (beside the graph it sits in a column of its own).
+  useEffect(() => box.current?.scrollIntoView?.({ block: 'nearest' }), [box]);
 
   const openLine = useCallback((i: number) => {
     const name = layerForLine(code, i, open, layers);

@@ -10,6 +10,11 @@ export interface WalkthroughProps {
   /** Opens a layer in the inspector (the step stays); chips of names that are not layers stay text. */
   readonly onLayer?: (name: string) => void;
   readonly layerNames?: ReadonlySet<string>;
+  /**
+   * Scroll a step made active from outside (a layer picked in the graph) into view. Off where
+   * the page keeps the inspector in view instead: scrolling to the step would take it away.
+   */
+  readonly followSelection?: boolean;
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set();
@@ -33,7 +38,7 @@ function moveFocus(event: KeyboardEvent<HTMLElement>): void {
  * opened with its explanation and, where this model departs from the text, a note.
  * Memoised (and each step too): selecting a layer re-renders it only when the active step changes.
  */
-export const Walkthrough = memo(function Walkthrough({ steps, activeStepId, onStep, onLayer, layerNames = NO_NAMES }: WalkthroughProps) {
+export const Walkthrough = memo(function Walkthrough({ steps, activeStepId, onStep, onLayer, layerNames = NO_NAMES, followSelection = true }: WalkthroughProps) {
   const idPrefix = useId();
   const activeItem = useRef<HTMLLIElement>(null);
   // The step last chosen here; any other change of activeStepId came from outside (the graph).
@@ -42,6 +47,7 @@ export const Walkthrough = memo(function Walkthrough({ steps, activeStepId, onSt
   useEffect(() => {
     if (activeStepId === null || activeStepId === chosenHere.current) return undefined;
     chosenHere.current = null;
+    if (!followSelection) return undefined;
     // Scrolled only when the step is out of view, learnt from an IntersectionObserver, which
     // answers after the browser's own next layout: scrollIntoView straight after a selection
     // changed the DOM would force an extra layout (~8 ms) on every layer switch.
@@ -53,7 +59,7 @@ export const Walkthrough = memo(function Walkthrough({ steps, activeStepId, onSt
     });
     observer.observe(item);
     return () => observer.disconnect();
-  }, [activeStepId]);
+  }, [activeStepId, followSelection]);
 
   const t = useT();
   const choose = useCallback((step: WalkthroughStep) => {

@@ -1,0 +1,47 @@
+/**
+ * Keeping the inspector in view when a layer is picked. Where it sits beside the graph
+ * (sticky, wide screens) it is in view already and nothing moves; where it is below (a
+ * phone, the layer table) the page scrolls to it, and "Back" returns to the picked node.
+ */
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
+
+export interface InspectorScroll {
+  /** The element around the inspector. */
+  readonly ref: RefObject<HTMLDivElement | null>;
+  /** The element around the graph or table, to go back to. */
+  readonly backRef: RefObject<HTMLElement | null>;
+  /** Call when a person picks a layer: after the render, the inspector is scrolled to if out of view. */
+  readonly request: () => void;
+  /** Back to the picked layer's node (or table row), focused. */
+  readonly back: (layer: string | null) => void;
+}
+
+function reducedMotion(): boolean {
+  return typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+export function useInspectorScroll(): InspectorScroll {
+  const ref = useRef<HTMLDivElement>(null);
+  const backRef = useRef<HTMLElement>(null);
+  const pending = useRef(false);
+  const request = useCallback(() => { pending.current = true; }, []);
+  // After every render: cheap unless a pick asked for it.
+  useEffect(() => {
+    if (!pending.current) return;
+    pending.current = false;
+    const el = ref.current;
+    if (!el) return;
+    const { top } = el.getBoundingClientRect();
+    // In view: its top on screen, in the upper part of it (a sticky inspector always is).
+    if (top >= 0 && top < window.innerHeight * 0.5) return;
+    el.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
+  });
+  const back = useCallback((layer: string | null) => {
+    const panel = backRef.current;
+    if (!panel) return;
+    const node = layer === null ? null : panel.querySelector<HTMLElement | SVGElement>(`[data-node-id="${CSS.escape(layer)}"], tr.selected button`);
+    panel.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
+    node?.focus({ preventScroll: true });
+  }, []);
+  return { ref, backRef, request, back };
+}
