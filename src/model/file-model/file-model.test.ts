@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openModelFiles } from '../../formats/open';
 import type { ModelFileInput } from '../../formats/types';
 import { decodeNpy } from '../../inspect/npy';
-import { bufferOf, fixture, rewrittenHdf5, STEMS, zipOf } from '../../test-support/keras-files';
+import { bufferOf, fixture, rewrittenHdf5, STEMS, tfjsFilesOf, zipOf } from '../../test-support/keras-files';
 import { summarize } from '../summarize';
 import { loadArchive, type LoadedFile } from './load';
 
@@ -145,21 +145,7 @@ describe('a person’s model file, onto the architecture table', () => {
   });
 
   it('a tfjs model.json with its shards (converted here from a .keras) reproduces Keras’ outputs; a missing shard is named', async () => {
-    const members = unzipSync(new Uint8Array(fixture('tiny-applications-names.keras').bytes));
-    const archive = await openModelFiles([fixture('tiny-applications-names.keras')]);
-    const weights = archive.stored.flatMap((l) => l.weights.map((w) => ({ name: `${l.name}/${w.name}`, shape: [...w.shape], dtype: 'float32', values: w.read() })));
-    archive.close();
-    const all = new Float32Array(weights.reduce((n, w) => n + w.values.length, 0));
-    weights.reduce((at, w) => { all.set(w.values, at); return at + w.values.length; }, 0);
-    const half = Math.ceil(all.length / 2) * 4;
-    const bytes = new Uint8Array(all.buffer);
-    const modelJson = {
-      format: 'layers-model',
-      modelTopology: JSON.parse(new TextDecoder().decode(members['config.json'])) as unknown,
-      weightsManifest: [{ paths: ['group1-shard1of2.bin', 'group1-shard2of2.bin'], weights: weights.map(({ name, shape, dtype }) => ({ name, shape, dtype })) }],
-    };
-    const json = { name: 'model.json', bytes: bufferOf(new TextEncoder().encode(JSON.stringify(modelJson))) };
-    const shards = [{ name: 'group1-shard1of2.bin', bytes: bufferOf(bytes.subarray(0, half)) }, { name: 'group1-shard2of2.bin', bytes: bufferOf(bytes.subarray(half)) }];
+    const [json, ...shards] = await tfjsFilesOf('tiny-applications-names');
     const loaded = await load([json, ...shards]);
     const { got, want } = outputsOf(loaded, 'tiny-applications-names');
     got.forEach((v, i) => expect(Math.abs(v - want[i])).toBeLessThan(1e-4));
