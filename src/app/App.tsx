@@ -29,6 +29,8 @@ import { samples } from './samples';
 import { browserLang, type Lang } from '../ui/i18n/i18n';
 import { I18n, useT } from '../ui/i18n/I18n';
 import { LanguageSwitch } from '../ui/i18n/LanguageSwitch';
+import { readEmbed } from './embed-mode';
+import { EmbedApp } from './EmbedApp';
 
 const NO_BLOCKS: readonly string[] = [];
 
@@ -54,9 +56,11 @@ function useUrlSettings(urlStore: UrlStore) {
 export function App() {
   const [urlStore] = useState(() => createUrlStore(readUrlState(window.location.search)));
   const lang = useUrlField(urlStore, 'lang') ?? browserLang(navigator.languages);
+  // `?embed=graph|block|walkthrough|inspector`: that part alone, for a course page's iframe.
+  const [embed] = useState(() => readEmbed(window.location.search));
   return (
     <I18n lang={lang}>
-      <Explorer urlStore={urlStore} lang={lang} />
+      {embed ? <EmbedApp mode={embed} urlStore={urlStore} /> : <Explorer urlStore={urlStore} lang={lang} />}
     </I18n>
   );
 }
