@@ -138,18 +138,22 @@ test('a run of several files leaves a strip of thumbnails: one click brings an i
   const cat = strip.getByRole('button', { name: 'Show 1-cat.png again' });
   const cup = strip.getByRole('button', { name: 'Show 2-cup.png again' });
   await expect(strip.getByRole('button')).toHaveCount(2);
-  await expect(cup).toHaveAttribute('aria-pressed', 'true');
-  await expect(cat).toHaveAttribute('aria-pressed', 'false');
+  await expect(cup).toHaveAttribute('aria-current', 'true');
+  await expect(cat).not.toHaveAttribute('aria-current');
   await expect(page.getByText('the last 24 of a run are kept')).toBeVisible();
 
   await cat.click();
-  await expect(cat).toHaveAttribute('aria-pressed', 'true');
+  await expect(cat).toHaveAttribute('aria-current', 'true');
   await expect(page.getByRole('img', { name: 'Original: 1-cat.png' })).toBeVisible();
   await expect(predictions(page)).toHaveText(catTop);
-  // With the keyboard too: the cup comes back.
-  await cup.focus();
+  // With the keyboard too: Tab to the cup, Enter; the focus stays on it while it runs.
+  await expect(cat).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(cup).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(predictions(page).first()).toContainText('espresso');
+  await expect(cup).toHaveAttribute('aria-current', 'true');
+  await expect(cup).toBeFocused();
   await expect(page.getByRole('img', { name: 'Original: 2-cup.png' })).toBeVisible();
   await expectMemory(page, baseline);
   await expect(alertRegion(page)).toBeEmpty();

@@ -32,7 +32,7 @@ describe.each(IMPLEMENTATIONS)('ModelClient classifyBatch: $name', ({ make }) =>
     const before = await client.memory();
     const batch = await client.classifyBatch(model.modelId, [card(1), card(2), card(3)], { topK: 6, lesion });
     expect(batch.lesion).toEqual(lesion);
-    expect(batch.ms).toBeGreaterThan(0);
+    expect(batch.ms).toBeGreaterThanOrEqual(0);
     expect(batch.predictions).toHaveLength(3);
     batch.predictions.forEach((top, i) => {
       expect(top.map((p) => p.label)).toEqual(alone[i].map((p) => p.label));

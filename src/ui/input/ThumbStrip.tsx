@@ -22,21 +22,22 @@ export function ThumbStrip({ items, shownId, busy, keptLimit, onRecall }: Props)
       <ul aria-label={t('queue.thumbs')}>
         {kept.map((it) => (
           <li key={it.id}>
+            {/* aria-disabled, not disabled: a focused button that became disabled would drop the focus. */}
             <button
               type="button"
               className="thumb"
               aria-label={t('queue.showAgain', { name: it.name })}
-              aria-pressed={it.id === shownId}
-              disabled={busy && it.id !== shownId}
+              aria-current={it.id === shownId ? 'true' : undefined}
+              aria-disabled={busy && it.id !== shownId}
               title={it.name}
-              onClick={() => onRecall(it.id)}
+              onClick={() => { if (!busy) onRecall(it.id); }}
             >
               <img src={it.thumb} alt="" />
             </button>
           </li>
         ))}
       </ul>
-      <p className="muted">{t(busy ? 'queue.thumbsBusy' : 'queue.thumbsNote', { count: keptLimit })}</p>
+      <p className="muted" aria-live="polite">{t(busy ? 'queue.thumbsBusy' : 'queue.thumbsNote', { count: keptLimit })}</p>
     </div>
   );
 }
