@@ -55,11 +55,11 @@ test('switching preset and variant updates the totals and the URL', async ({ pag
   await expect(page).toHaveURL(/preset=imagenet/);
 
   await page.getByLabel('Preset').selectOption('signs');
-  await page.getByLabel(/Stage-5 identity filters as the text reads/).check();
+  await page.getByLabel(/Literal stage 5/).check();
   await expect(region.getByTestId('total-params')).toHaveText('17,958,790');
   await page.reload();
   await expect(region.getByTestId('total-params')).toHaveText('17,958,790');
-  await expect(page.getByLabel(/Stage-5 identity filters as the text reads/)).toBeChecked();
+  await expect(page.getByLabel(/Literal stage 5/)).toBeChecked();
 });
 
 test('builds correctly on the WebGL backend when asked', async ({ page }) => {

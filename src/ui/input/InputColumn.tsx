@@ -72,6 +72,14 @@ export function InputColumn(props: Props) {
       {props.classifyOff && <p className="muted classify-off">{props.classifyOff}</p>}
       <LoadProgress load={props.load} />
       <QueueStatus {...props.queue} />
+      {/* The answer first, then the picture it is about: the top-5 stays in view at 1280x800. */}
+      {props.noClasses ? (
+        <p className="muted classify-off" data-testid="no-classes">{t('input.noClasses', { reason: props.noClasses })}</p>
+      ) : predictions ? (
+        <Predictions predictions={predictions} camIndex={props.camIndex} onCam={props.onCam} trained={props.trained} intact={props.intact} lesion={props.lesion} file={image?.name} />
+      ) : (
+        image && props.queue.busy && <p className="muted" aria-live="polite">{t('input.running')}</p>
+      )}
       {image && networkView && (
         <ImagePanel
           name={image.name}
@@ -81,13 +89,6 @@ export function InputColumn(props: Props) {
           cam={props.cam}
           notes={image.notes}
         />
-      )}
-      {props.noClasses ? (
-        <p className="muted classify-off" data-testid="no-classes">{t('input.noClasses', { reason: props.noClasses })}</p>
-      ) : predictions ? (
-        <Predictions predictions={predictions} camIndex={props.camIndex} onCam={props.onCam} trained={props.trained} intact={props.intact} lesion={props.lesion} file={image?.name} />
-      ) : (
-        image && props.queue.busy && <p className="muted" aria-live="polite">{t('input.running')}</p>
       )}
       {props.children}
     </div>
