@@ -5,7 +5,7 @@ import type { CamMap, NamedBlob, RgbaImage, Sample } from '../view-data';
 import { ImagePanel } from './ImagePanel';
 import { LoadProgress } from './LoadProgress';
 import { Predictions } from './Predictions';
-import { QueueStatus, type QueueEntry } from './QueueStatus';
+import { QueueStatus, type QueueProps } from './QueueStatus';
 import { useT } from '../i18n/I18n';
 
 export interface ShownImage {
@@ -19,14 +19,7 @@ export interface ShownImage {
 interface Props {
   readonly samples: readonly Sample[];
   readonly load: LoadState;
-  readonly queue: {
-    readonly items: readonly QueueEntry[];
-    readonly busy: boolean;
-    readonly onCancel: () => void;
-    readonly shownId: number | null;
-    readonly onRecall: (id: number) => void;
-    readonly keptLimit: number;
-  };
+  readonly queue: QueueProps;
   readonly onFiles: (files: NamedBlob[]) => void;
   readonly onError: (message: string) => void;
   readonly image: ShownImage | null;

@@ -25,7 +25,7 @@ const STATUS_TEXT: Record<QueueEntry['status'], MessageId> = {
   cancelled: 'queue.cancelled',
 };
 
-interface Props {
+export interface QueueProps {
   readonly items: readonly QueueEntry[];
   readonly busy: boolean;
   readonly onCancel: () => void;
@@ -37,7 +37,7 @@ interface Props {
 }
 
 /** Per-file status when several images were dropped, with a way to stop, and their thumbnails. */
-export function QueueStatus({ items, busy, onCancel, shownId, onRecall, keptLimit }: Props) {
+export function QueueStatus({ items, busy, onCancel, shownId, onRecall, keptLimit }: QueueProps) {
   const t = useT();
   if (items.length === 0) return null;
   const single = items.length === 1;
