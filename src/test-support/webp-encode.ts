@@ -1,20 +1,8 @@
 /** Tests only: real WebP files, written by libwebp's encoder (@jsquash/webp, WebAssembly) in Node. */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import encodeWebp, { init as initWebpEncoder } from '@jsquash/webp/encode.js';
-import { nodeWasm } from '../model/image/wasm-node';
+import { jsquashCodec } from '../model/image/wasm-node';
 
-let ready: Promise<void> | null = null;
-
-function encoder(): Promise<void> {
-  ready ??= (async () => {
-    const wasm = createRequire(import.meta.url).resolve('@jsquash/webp/codec/enc/webp_enc.wasm');
-    // The JavaScript takes a compiled module first (its .d.ts declares only the options).
-    const init = initWebpEncoder as unknown as (module: object) => Promise<void>;
-    await init(await nodeWasm.compile(await readFile(wasm)));
-  })();
-  return ready;
-}
+const encoder = jsquashCodec(initWebpEncoder, '@jsquash/webp/codec/enc/webp_enc.wasm');
 
 export interface RgbaImage {
   readonly width: number;

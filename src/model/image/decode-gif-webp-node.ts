@@ -3,12 +3,10 @@
  * @jsquash/webp) for the command line, to the same 8-bit RGBA as PNG and JPEG. Node only:
  * the WebAssembly module is read from node_modules once, on the first WebP.
  */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import decodeWebpBytes, { init as initWebp } from '@jsquash/webp/decode.js';
 import { GifReader } from 'omggif';
 import { ImageInputError } from './errors';
-import { nodeWasm } from './wasm-node';
+import { jsquashCodec } from './wasm-node';
 
 export interface Rgba {
   readonly width: number;
@@ -24,17 +22,7 @@ export function decodeGif(bytes: Uint8Array): Rgba {
   return { width: gif.width, height: gif.height, pixels };
 }
 
-let webpReady: Promise<void> | null = null;
-
-function webpDecoder(): Promise<void> {
-  webpReady ??= (async () => {
-    const wasmFile = createRequire(import.meta.url).resolve('@jsquash/webp/codec/dec/webp_dec.wasm');
-    // The JavaScript takes a compiled module first (its .d.ts declares only the options).
-    const init = initWebp as unknown as (module: object) => Promise<void>;
-    await init(await nodeWasm.compile(await readFile(wasmFile)));
-  })();
-  return webpReady;
-}
+const webpDecoder = jsquashCodec(initWebp, '@jsquash/webp/codec/dec/webp_dec.wasm');
 
 /** A still WebP (lossy or lossless); an animated one is refused in words, naming the file. */
 export async function decodeWebp(bytes: Uint8Array, name: string, animated: boolean): Promise<Rgba> {
