@@ -53,6 +53,11 @@ test('a worker that dies mid-run: the page says so, starts a fresh one, and lose
       return runKernel(...args);
     };
   });
+  // The fresh worker's weights are held until the page has been seen while it reloads
+  // (a fast machine would otherwise have run the next image before the checks below).
+  let checked: () => void = () => undefined;
+  const afterChecks = new Promise<void>((resolve) => { checked = resolve; });
+  await page.route('**/models/resnet50-f16/*.bin', (route) => afterChecks.then(() => route.continue().catch(() => undefined)));
   await dropSample(page, '/samples/coffee.png', 'coffee.png');
   await dead;
   await expect(alertRegion(page)).toContainText('worker stopped unexpectedly');
@@ -60,6 +65,7 @@ test('a worker that dies mid-run: the page says so, starts a fresh one, and lose
   // What was on show stays: the last image and its predictions, while the model reloads.
   await expect(page.getByRole('img', { name: 'Original: chelsea.png' })).toBeVisible();
   await expect(predictions(page).first()).toContainText('Egyptian cat');
+  checked();
 
   await expect(fileStatus(page, 'coffee.png')).toHaveText('done', { timeout: 90_000 });
   await expect(page.getByRole('img', { name: 'Original: coffee.png' })).toBeVisible();
