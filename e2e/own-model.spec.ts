@@ -8,7 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { PNG } from 'pngjs';
 import { decodeNpy } from '../src/inspect/npy';
 import { rewrittenHdf5, tfjsFilesOf } from '../src/test-support/keras-files';
-import { alertRegion, predictions, settledMemory, expectMemory } from './helpers';
+import { alertRegion, expectMemory, modelWorker, predictions, settledMemory } from './helpers';
 
 const FIXTURES = 'src/formats/fixtures';
 
@@ -104,6 +104,63 @@ test('a dropped .keras (the assignment’s names) gives Keras’ outputs, with t
   // The file's own names: Keras named the layers the text leaves unnamed.
   await expect(page.getByRole('table').getByRole('button', { name: 'zero_padding2d', exact: true })).toBeVisible();
   expect(new URL(page.url()).searchParams.get('model')).toBe('local');
+  // The table and what it saves are the file's, by its name, not the nearest preset's.
+  await expect(page.getByRole('table', { name: /^Every layer of ResNet50 \(tiny-seed-names\)/ })).toBeVisible();
+  const [text] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as text' }).click()]);
+  expect(text.suggestedFilename()).toBe('tiny-seed-names-summary.txt');
+  expect(readFileSync(await text.path(), 'utf8')).toMatch(/^Model: ResNet50 \(tiny-seed-names\), input \(64, 64, 3\), 6 classes/);
+});
+
+test('a model given before the engine is ready opens once it is, its name and progress shown meanwhile', async ({ page }) => {
+  // The worker's script is held until the model has been dropped, so the drop always comes first.
+  let dropped: () => void = () => undefined;
+  const afterDrop = new Promise<void>((resolve) => { dropped = resolve; });
+  await page.route('**/model.worker*.js', (route) => afterDrop.then(() => route.continue().catch(() => undefined)));
+  await page.goto('/?preset=signs&backend=wasm');
+  await dropFiles(page, [fixtureFile('tiny-seed-names.keras')]);
+  await expect(page.getByText('Opening tiny-seed-names.keras: waiting for the engine to start…')).toBeVisible();
+  dropped();
+  await expectShown(page, 'tiny-seed-names');
+  await page.getByLabel('Image file').setInputFiles(inputPng('tiny-seed-names'));
+  await expect(predictions(page).first()).toContainText('hand sign 5');
+  await expect(alertRegion(page)).toBeEmpty();
+});
+
+test('a worker that dies with your model open: the model stays on show, opens again on a fresh worker, and its image runs again', async ({ page }) => {
+  await openSigns(page);
+  await dropFiles(page, [fixtureFile('tiny-seed-names.keras')]);
+  await expectShown(page, 'tiny-seed-names');
+  await page.getByLabel('Image file').setInputFiles(inputPng('tiny-seed-names'));
+  await expect(predictions(page)).toHaveCount(5);
+  const before = await predictions(page).allTextContents();
+  await settledMemory(page);
+  const graph = page.getByRole('region', { name: 'Network graph' });
+  const [svg] = await Promise.all([page.waitForEvent('download'), graph.getByRole('button', { name: 'Save SVG' }).click()]);
+  expect(svg.suggestedFilename()).toBe('tiny-seed-names-graph.svg');
+  expect(readFileSync(await svg.path(), 'utf8')).toContain('ResNet50 (tiny-seed-names)');
+
+  // The fresh worker's file readers (a chunk it fetches to open the files again) are held
+  // until the page has been seen while it re-opens them.
+  let checked: () => void = () => undefined;
+  const afterChecks = new Promise<void>((resolve) => { checked = resolve; });
+  await page.route('**/assets/open-*.js', (route) => afterChecks.then(() => route.continue().catch(() => undefined)));
+  const first = await modelWorker(page);
+  const dead = new Promise<void>((resolve) => first.once('close', () => resolve()));
+  await first.evaluate(() => self.close());
+  await dead;
+  await expect(alertRegion(page)).toContainText('A fresh one was started');
+  await expect(page.getByText(/^Opening tiny-seed-names\.keras/)).toBeVisible();
+  // Meanwhile: the same model, image and predictions on show, not the preset's.
+  await expect(presetMenu(page).locator('option:checked')).toHaveText('tiny-seed-names (your file)');
+  await expect(page.getByRole('img', { name: 'Original: tiny-seed-names.png' })).toBeVisible();
+  expect(await predictions(page).allTextContents()).toEqual(before);
+  checked();
+  await expectShown(page, 'tiny-seed-names');
+  await expect(page.getByRole('status', { name: 'Diagnostics' })).toContainText('From your files: tiny-seed-names.keras');
+  expect(await modelWorker(page)).not.toBe(first);
+  expectClose(await savedHead(page, 'fc6'), kerasOutput('tiny-seed-names'));
+  await expect(predictions(page)).toHaveCount(5);
+  expect(await predictions(page).allTextContents()).toEqual(before);
 });
 
 test('an .h5 with keras.applications names and a labels file, opened with the button, runs under its own names (x/255 chosen)', async ({ page }) => {
@@ -169,7 +226,7 @@ test('back to the preset frees every tensor of the dropped model; a reload of it
   await expectShown(page, 'tiny-seed-literal');
   await expect.poll(() => new URL(page.url()).searchParams.get('model')).toBe('local');
   await page.reload();
-  await expect(alertRegion(page)).toContainText('A link cannot re-open a file from a computer, so the SIGNS preset is shown');
+  await expect(alertRegion(page)).toContainText('cannot re-open a file from a computer, so the SIGNS preset is shown');
   await expect(presetMenu(page)).toHaveValue('signs');
   await expect(page.getByRole('region', { name: 'Model totals' })).toContainText('23,600,006');
   await expect.poll(() => new URL(page.url()).searchParams.get('model')).toBeNull();

@@ -72,7 +72,7 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
   const onLang = useCallback((l: Lang) => urlStore.update({ lang: l }), [urlStore]);
   const shownSamples = useMemo(() => samples(t), [t]);
   // Whatever the address asked for that the page has not got is said once, on load.
-  const [notice, setNotice] = useState<string | null>(() => localLinkNotice(window.location.search, urlStore.get().preset) ?? urlNotice(window.location.search, t));
+  const [notice, setNotice] = useState<string | null>(() => localLinkNotice(window.location.search, urlStore.get().preset, t) ?? urlNotice(window.location.search, t));
   // A class activation map belongs to one result; a new result (or a re-run) starts without.
   const [camFor, setCamFor] = useState<{ result: ImageResult; index: number } | null>(null);
   const backend = useEngine(settings.backend, setNotice);
@@ -139,7 +139,7 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
           onSeedLiteral={settings.onSeedLiteral}
           local={file.last && { name: file.last.origin.name, active: opened !== null }}
           onLocal={file.reopen}
-          action={<OpenModelButton onModel={onModelFiles} onError={setNotice} disabled={!client} />}
+          action={<OpenModelButton onModel={onModelFiles} onError={setNotice} />}
         >
           <ModelFileControls
             opening={file.opening}

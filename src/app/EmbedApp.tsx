@@ -6,7 +6,7 @@
  * inspector runs the model (EmbeddedInspector).
  */
 import { useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
-import { blockName, layerLessons, planSummary, presetConfig, type ModelSummary } from '../model/pure';
+import { blockName, layerLessons, planSummary, presetConfig, summaryConfig, type ModelSummary } from '../model/pure';
 import { GraphView } from '../ui/graph/GraphView';
 import { BlockInspector } from '../ui/inspector/BlockInspector';
 import { blockFacts } from '../ui/inspector/block-summary';
@@ -64,7 +64,7 @@ function EmbeddedGraph({ urlStore, notice, onNotice, mode }: PartProps & { reado
   const layer = useUrlField(urlStore, 'layer');
   const block = useEmbeddedBlock(summary, urlStore, onNotice, mode === 'block');
   const facts = useMemo(() => (mode === 'block' && block ? blockFacts(summary, block) : null), [mode, block, summary]);
-  const lessons = useMemo(() => layerLessons(summary.config ?? presetConfig(summary.preset, { seedLiteral: summary.seedLiteral })), [summary]);
+  const lessons = useMemo(() => layerLessons(summaryConfig(summary)), [summary]);
   const descriptions = useMemo(() => new Map([...lessons.values()].map((l) => [l.name, l.sentence])), [lessons]);
   const known = layer !== null && isNode(summary, layer);
   useEffect(() => {

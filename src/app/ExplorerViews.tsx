@@ -7,7 +7,7 @@
  */
 import { memo, useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
 import { receptiveFields, type ReceptiveField } from '../explain/receptive-field';
-import { blockName, layerLessons, presetConfig, TINT_STATISTICS, type LayerLesson, type LayerSummary, type ModelSummary, type ResNetConfig, type TintStatistic } from '../model/pure';
+import { blockName, layerLessons, summaryConfig, TINT_STATISTICS, type LayerLesson, type LayerSummary, type ModelSummary, type TintStatistic } from '../model/pure';
 import { ModelTotals } from '../ui/ModelTotals';
 import { SummaryTable } from '../ui/SummaryTable';
 import type { RgbaImage } from '../ui/view-data';
@@ -55,10 +55,6 @@ type UrlPatch = (patch: Partial<UrlState>) => void;
 
 const NO_LAYERS: readonly string[] = [];
 
-/** The configuration a summary describes: a model file's own (widths, sizes, names), else its preset's. */
-function configOf(summary: ModelSummary): ResNetConfig {
-  return summary.config ?? presetConfig(summary.preset, { seedLiteral: summary.seedLiteral });
-}
 
 /** An unknown layer or channel in the URL falls back to the overview, with a notice. */
 function useUrlFallback(summary: ModelSummary | null, info: LayerSummary | null, url: Pick<UrlState, 'layer' | 'channel'>, onUrl: UrlPatch, onNotice: Props['onNotice'], isBlock = false) {
@@ -92,7 +88,7 @@ interface ArchitectureFacts {
 function useArchitectureFacts(summary: ModelSummary | null): ArchitectureFacts {
   return useMemo(() => {
     if (!summary) return { fields: new Map(), lessons: new Map(), descriptions: new Map() };
-    const config = configOf(summary);
+    const config = summaryConfig(summary);
     const lessons = layerLessons(config);
     const descriptions = new Map([...lessons.values()].map((l) => [l.name, l.sentence]));
     return { fields: new Map(receptiveFields(config).map((f) => [f.name, f])), lessons, descriptions };
@@ -187,7 +183,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
   const { offSet, toggle } = lesion;
   const blockSwitch = useMemo(() => (blockOf ? { name: blockOf, off: offSet.has(blockOf), onToggle: toggle } : null), [blockOf, offSet, toggle]);
   const layerNames = useMemo(() => new Set(summary?.layers.map((l) => l.name) ?? []), [summary]);
-  const config = useMemo(() => (summary ? configOf(summary) : null), [summary]);
+  const config = useMemo(() => (summary ? summaryConfig(summary) : null), [summary]);
   const { back: goBack, backRef, ref: inspectorRef } = scroll;
   const back = useMemo(() => (
     <button type="button" className="views-back" onClick={() => goBack(layer)}>

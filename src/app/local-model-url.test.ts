@@ -9,7 +9,7 @@ describe('model=local in the address', () => {
   });
 
   it('says on a reload that the file cannot be re-opened from a link, and which preset is shown', () => {
-    expect(localLinkNotice('?preset=signs&model=local', 'signs')).toMatch(/cannot re-open a file .* so the SIGNS preset is shown/);
+    expect(localLinkNotice('?preset=signs&model=local', 'signs')).toMatch(/cannot re-open a file from a computer, so the SIGNS preset is shown/);
     expect(localLinkNotice('?model=local', 'imagenet')).toMatch(/the ImageNet preset is shown/);
     expect(localLinkNotice('?preset=signs', 'signs')).toBeNull();
     expect(localLinkNotice('?model=other', 'signs')).toBeNull();

@@ -1,22 +1,21 @@
 /**
  * `model=local` in the address: a person's own model is open. A link cannot carry the file,
- * so a page opened from such a link says so and shows the preset instead. Kept beside the
+ * so a page loaded again with it (from a link, by a reload) says so and shows the preset instead. Kept beside the
  * URL store rather than in it: the store's writer keeps parameters it does not own.
  */
 import { useEffect } from 'react';
 import type { PresetName } from '../model/pure';
+import { english, type Translate } from '../ui/i18n/i18n';
 
 const PARAM = 'model';
 const LOCAL = 'local';
 
 const PRESET_NAMES: Record<PresetName, string> = { signs: 'SIGNS', imagenet: 'ImageNet' };
 
-/** The notice for a link made while a local model was open, or null. */
-export function localLinkNotice(search: string, preset: PresetName): string | null {
+/** The notice for a page loaded again (a link, a reload, a switch of backend) while a local model was open, or null. */
+export function localLinkNotice(search: string, preset: PresetName, t: Translate = english): string | null {
   if (new URLSearchParams(search).get(PARAM) !== LOCAL) return null;
-  return `This link was made while a model from the visitor's own files was open (model=local). A link cannot ` +
-    `re-open a file from a computer, so the ${PRESET_NAMES[preset]} preset is shown: drop the model file here or ` +
-    'use “Open a model…” to see it again.';
+  return t('url.localModel', { preset: PRESET_NAMES[preset] });
 }
 
 /** The search string with `model=local` set or removed. */

@@ -9,11 +9,13 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { errorText, isAbortError } from '../client/errors';
 import type { LoadProgress, ModelClient, ModelFile, OpenedFileModel, PreprocessChoice } from '../client/types';
 import { checkSize } from '../formats/limits';
+import type { OpeningModel } from '../ui/model-file/LocalModelPanel';
 import type { NamedBlob } from '../ui/view-data';
 import type { ModelHandle } from './use-model';
 
 export interface FileModelHandle extends ModelHandle {
   readonly model: OpenedFileModel;
+  readonly key: string;
 }
 
 /** What the person chose; null leaves it to the file (the engine's defaults). */
@@ -31,12 +33,17 @@ export interface FileSource {
 export interface FileModel {
   /** The open file model; null when a preset is shown. */
   readonly handle: FileModelHandle | null;
+  /**
+   * The engine that held `handle` is gone (a backend switch, a worker that died) and the
+   * files are being opened again on the fresh one: the model stays on show, nothing runs.
+   */
+  readonly reopening: boolean;
   /** The files last opened (the menu keeps offering them once closed); null before any. */
   readonly source: FileSource | null;
   /** The model last opened from them (its name stays in the menu once closed); null before any. */
   readonly last: OpenedFileModel | null;
   /** The main file's name while it is being read, with the engine's progress. */
-  readonly opening: { readonly name: string; readonly progress: LoadProgress | null } | null;
+  readonly opening: OpeningModel | null;
   readonly error: string | null;
   open(files: readonly NamedBlob[], labels: NamedBlob | null): void;
   /** Opens the same files again with other settings. */
@@ -54,6 +61,7 @@ const DEFAULTS: FileModelSettings = { preprocess: null, inputSize: null };
 
 interface State {
   readonly handle: FileModelHandle | null;
+  readonly reopening: boolean;
   readonly source: FileSource | null;
   readonly last: OpenedFileModel | null;
   readonly opening: FileModel['opening'];
@@ -69,8 +77,10 @@ function mainName(files: readonly NamedBlob[]): string {
   return (files.find((f) => !/\.bin$/i.test(f.name)) ?? files[0])?.name ?? 'model';
 }
 
+const NONE: State = { handle: null, reopening: false, source: null, last: null, opening: null, error: null };
+
 export function useFileModel(client: ModelClient | null, epoch: number): FileModel {
-  const [state, setState] = useState<State>({ handle: null, source: null, last: null, opening: null, error: null });
+  const [state, setState] = useState<State>(NONE);
   // The state as last rendered, for the callbacks (which must not change with it).
   const current = useRef(state);
   useLayoutEffect(() => {
@@ -79,18 +89,26 @@ export function useFileModel(client: ModelClient | null, epoch: number): FileMod
   const abort = useRef<AbortController | null>(null);
   // Which open is the latest: an older one that finishes late is closed, never shown.
   const serial = useRef(0);
+  // Files given while no engine is ready (starting, or switching backend): opened when one is.
+  const pending = useRef<{ readonly source: FileSource; readonly key: string } | null>(null);
 
-  const run = useCallback((source: FileSource) => {
-    if (!client) return;
+  /** Opens `source` as the model `key`: a new key for new files or settings, the same one to re-open them on a fresh engine. */
+  const run = useCallback((source: FileSource, key: string) => {
     abort.current?.abort();
+    if (!client) {
+      pending.current = { source, key };
+      setState((s) => ({ ...s, opening: { name: mainName(source.files), progress: null, waiting: true }, error: null }));
+      return;
+    }
+    pending.current = null;
     const controller = new AbortController();
     abort.current = controller;
     const id = ++serial.current;
     const name = mainName(source.files);
     const latest = () => serial.current === id && !controller.signal.aborted;
-    setState((s) => ({ ...s, opening: { name, progress: null }, error: null }));
+    setState((s) => ({ ...s, opening: { name, progress: null, waiting: false }, error: null }));
     const onProgress = (progress: LoadProgress) => {
-      if (latest()) setState((s) => (s.opening ? { ...s, opening: { name, progress } } : s));
+      if (latest()) setState((s) => (s.opening ? { ...s, opening: { name, progress, waiting: false } } : s));
     };
     void (async () => {
       const files = await Promise.all(source.files.map(readFile));
@@ -100,48 +118,66 @@ export function useFileModel(client: ModelClient | null, epoch: number): FileMod
       const model = await client.openFiles(request, { signal: controller.signal, onProgress });
       if (!latest()) return void client.closeModel(model.modelId).catch(() => undefined);
       const previous = current.current.handle;
-      setState({ handle: { client, model, key: `file:${id}` }, source, last: model, opening: null, error: null });
+      setState({ handle: { client, model, key }, reopening: false, source, last: model, opening: null, error: null });
       if (previous) void previous.client.closeModel(previous.model.modelId).catch(() => undefined);
     })().catch((err: unknown) => {
       if (!latest() || isAbortError(err)) return;
-      const still = current.current.handle ? 'your model' : 'the preset';
-      setState((s) => ({ ...s, opening: null, error: `The model could not be opened. ${errorText(err)} The page still shows ${still}.` }));
+      // A model whose engine is gone cannot stay on show: the preset takes its place.
+      const { handle, reopening } = current.current;
+      const still = handle && !reopening ? 'still shows your model' : 'shows the preset';
+      setState((s) => ({
+        ...s, handle: reopening ? null : s.handle, reopening: false, opening: null,
+        error: `The model could not be opened. ${errorText(err)} The page ${still}.`,
+      }));
     });
   }, [client]);
 
-  const open = useCallback((files: readonly NamedBlob[], labels: NamedBlob | null) => run({ files, labels, settings: DEFAULTS }), [run]);
+  // Which model a result belongs to: new files or settings make a new one.
+  const keys = useRef(0);
+  const newKey = () => `file:${++keys.current}`;
+  const open = useCallback((files: readonly NamedBlob[], labels: NamedBlob | null) => run({ files, labels, settings: DEFAULTS }, newKey()), [run]);
   const configure = useCallback((settings: Partial<FileModelSettings>) => {
     const source = current.current.source;
-    if (source) run({ ...source, settings: { ...source.settings, ...settings } });
+    if (source) run({ ...source, settings: { ...source.settings, ...settings } }, newKey());
   }, [run]);
   const reopen = useCallback(() => {
     const source = current.current.source;
-    if (source) run(source);
+    if (source) run(source, newKey());
   }, [run]);
   const cancel = useCallback(() => {
     abort.current?.abort();
-    setState((s) => ({ ...s, opening: null }));
+    pending.current = null;
+    // Cancelling a re-open leaves no model to show but the preset.
+    setState((s) => ({ ...s, handle: s.reopening ? null : s.handle, reopening: false, opening: null }));
   }, []);
   const close = useCallback(() => {
     abort.current?.abort();
+    pending.current = null;
     const { handle } = current.current;
-    setState((s) => ({ ...s, handle: null, opening: null, error: null }));
+    setState((s) => ({ ...s, handle: null, reopening: false, opening: null, error: null }));
     if (handle) void handle.client.closeModel(handle.model.modelId).catch(() => undefined);
   }, []);
 
   const dismiss = useCallback(() => setState((s) => (s.error ? { ...s, error: null } : s)), []);
 
-  // A fresh engine (a backend switch, a worker that died) lost the model: open it again there.
+  // A fresh engine (a backend switch, a worker that died) lost the model: open it again
+  // there, as the same model (its results stay on show until they have run again).
   const seenEpoch = useRef(epoch);
   useEffect(() => {
     if (epoch === seenEpoch.current) return;
     seenEpoch.current = epoch;
     const { handle, source } = current.current;
-    if (handle && source) {
-      setState((s) => ({ ...s, handle: null }));
-      run(source);
+    if (handle && source && !pending.current) {
+      setState((s) => ({ ...s, reopening: true }));
+      run(source, handle.key);
     }
   }, [epoch, run]);
+
+  // Files given before the engine was ready open as soon as it is.
+  useEffect(() => {
+    const waiting = pending.current;
+    if (client && waiting) run(waiting.source, waiting.key);
+  }, [client, run]);
 
   // Leaving the page frees the model.
   useEffect(() => () => {

@@ -30,6 +30,7 @@ export interface ShownModel {
 }
 
 const READY: LoadState = { phase: 'ready', loadedBytes: 0, totalBytes: 0, message: null };
+const REOPENING: LoadState = { phase: 'building', loadedBytes: 0, totalBytes: 0, message: null };
 
 export function useShownModel(client: ModelClient | null, urlStore: UrlStore, preset: PresetName, seedLiteral: boolean, epoch: number): ShownModel {
   const presetModel = useModel(client, preset, seedLiteral, epoch);
@@ -45,8 +46,9 @@ export function useShownModel(client: ModelClient | null, urlStore: UrlStore, pr
     urlStore.update({ preset: p });
   }, [close, urlStore]);
   if (local) {
+    // Being opened again on a fresh engine: shown as it was, with nothing to run until it is open.
     return {
-      handle: local, load: READY, summary: local.model.summary, key: local.key ?? 'file', file,
+      handle: file.reopening ? null : local, load: file.reopening ? REOPENING : READY, summary: local.model.summary, key: local.key, file,
       origin: originLine(local.model.origin), noClasses: local.model.origin.noClasses, onPreset,
     };
   }

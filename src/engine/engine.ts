@@ -103,7 +103,8 @@ export class Engine implements ModelClient {
     return this.enqueue(async () => {
       throwIfAborted(options.signal);
       const { session, origin } = await openFileSession(request, options);
-      return { ...this.register({ session, failure: null }), origin };
+      const opened = this.register({ session, failure: null });
+      return { ...opened, summary: { ...opened.summary, name: origin.name }, origin };
     });
   }
 

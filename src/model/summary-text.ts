@@ -1,5 +1,5 @@
 /** The Keras-style text table of a summary: what `summary` prints and the page's layer table saves as text. */
-import type { ModelSummary } from './summary';
+import { summaryName, type ModelSummary } from './summary';
 import { formatCount, formatShape, kerasShape } from './vocabulary';
 
 const HEADERS = ['Layer (type)', 'Output Shape', 'Param #', 'Connected to'] as const;
@@ -19,7 +19,7 @@ export function formatSummary(summary: ModelSummary): string {
   const rule = (ch: string) => ch.repeat(widths.reduce((a, b) => a + b + 2, -2));
   const variant = summary.seedLiteral ? ', stage-5 identity filters [256, 256, 2048] as the text reads' : '';
   return [
-    `Model: ResNet50 (${summary.preset}${variant}), input ${formatShape(summary.inputShape)}, ${summary.classes} classes`,
+    `Model: ResNet50 (${summaryName(summary)}${variant}), input ${formatShape(summary.inputShape)}, ${summary.classes} classes`,
     rule('_'),
     pad(HEADERS, widths),
     rule('='),

@@ -7,7 +7,7 @@
 import { layerInfoOf, type LayerInfo, type LayerKind, type PlannedLayer } from './layer-info';
 import { outputShape, paramCount, type Shape } from './layer-shapes';
 import { planResNet50 } from './plan';
-import type { PresetName, ResNetConfig } from './presets';
+import { presetConfig, type PresetName, type ResNetConfig } from './presets';
 
 export { formatCount, formatShape, kerasShape } from './vocabulary';
 
@@ -36,6 +36,24 @@ export interface ModelSummary {
    * and layer names are (`preset` is then only the nearest preset). Set by `summaryOf`.
    */
   readonly config?: ResNetConfig;
+  /** A person's model file: its own name (the main file's, without extension). Absent for a preset. */
+  readonly name?: string;
+}
+
+/** The configuration a summary describes: a model file's own (widths, sizes, names), else its preset's. */
+export function summaryConfig(summary: ModelSummary): ResNetConfig {
+  return summary.config ?? { ...presetConfig(summary.preset, { seedLiteral: summary.seedLiteral }), classes: summary.classes };
+}
+
+/** What captions and titles call the model: a file's own name, else the preset's. */
+export function summaryName(summary: ModelSummary): string {
+  return summary.name ?? summary.preset;
+}
+
+/** The stem of the files saved from its views: `resnet50-imagenet`, `resnet50-signs-literal`, or a file's own name. */
+export function fileStem(summary: ModelSummary): string {
+  if (summary.name) return summary.name.replace(/[^\w.-]+/g, '_') || 'model';
+  return `resnet50-${summary.preset}${summary.seedLiteral ? '-literal' : ''}`;
 }
 
 const KERAS_TYPES: Record<LayerKind, string> = {

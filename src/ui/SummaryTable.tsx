@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { Field } from '../explain/receptive-field';
-import { formatSummary, kerasShape, stageLabel, STEM_ID, type LayerSummary, type ModelSummary } from '../model/pure';
+import { fileStem, formatSummary, kerasShape, summaryName, stageLabel, STEM_ID, type LayerSummary, type ModelSummary } from '../model/pure';
 import { downloadText } from './export/download';
 import { summaryCsv } from './export/csv';
 import { useT } from './i18n/I18n';
@@ -59,7 +59,7 @@ const Row = memo(function Row({ layer: l, selected, onSelect, field }: RowProps)
 /** The Keras-style layer table: one row per named layer, in build order. */
 export const SummaryTable = memo(function SummaryTable({ summary, selected = null, onSelect, fields }: Props) {
   const t = useT();
-  const stem = `resnet50-${summary.preset}${summary.seedLiteral ? '-literal' : ''}-summary`;
+  const stem = `${fileStem(summary)}-summary`;
   return (
     <>
     <div className="table-exports">
@@ -69,7 +69,7 @@ export const SummaryTable = memo(function SummaryTable({ summary, selected = nul
     <div className="table-scroll" tabIndex={0} role="group" aria-label={t('table.scroll')}>
       <table className="summary-table">
         <caption>
-          {t('table.caption', { preset: summary.preset, count: String(summary.layers.length) })}
+          {t('table.caption', { preset: summaryName(summary), count: String(summary.layers.length) })}
         </caption>
         <thead>
           <tr>

@@ -6,7 +6,7 @@
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
 import { createTint, nodeTintValues } from '../../graph/tint';
 import { buildGraphTree, type GraphTree } from '../../graph/tree';
-import type { ModelSummary } from '../../model/pure';
+import { fileStem, summaryName, type ModelSummary } from '../../model/pure';
 import { download, downloadText } from '../export/download';
 import { graphSvgFile, svgToPng } from '../export/svg-export';
 import { EdgeMarkers, GraphEdges, GraphFrames } from './GraphEdges';
@@ -70,10 +70,10 @@ function useResize(ref: RefObject<SVGSVGElement | null>, onResize: () => void): 
 function useGraphExport(ref: RefObject<SVGSVGElement | null>, summary: ModelSummary) {
   const t = useT();
   const [status, setStatus] = useState('');
-  const stem = `resnet50-${summary.preset}-graph`;
+  const stem = `${fileStem(summary)}-graph`;
   const file = () => {
     if (!ref.current) throw new Error('the graph is not on the page');
-    return graphSvgFile(ref.current, t('graph.fileTitle', { preset: summary.preset }));
+    return graphSvgFile(ref.current, t('graph.fileTitle', { preset: summaryName(summary) }));
   };
   const fail = (e: unknown) => setStatus(t('graph.saveFailed', { reason: e instanceof Error ? e.message : String(e) }));
   const saveSvg = () => {

@@ -4,16 +4,22 @@ import { PREPROCESS_LABELS, understoodText } from './origin-text';
 import { useT } from '../i18n/I18n';
 
 
-interface OpeningProps {
+/** A model file being opened: its main file's name, and the engine's progress (null before any). */
+export interface OpeningModel {
   readonly name: string;
   readonly progress: LoadProgress | null;
+  /** Given before the engine was ready: it opens once the engine has started. */
+  readonly waiting: boolean;
+}
+
+interface OpeningProps extends OpeningModel {
   readonly onCancel: () => void;
 }
 
 /** The file being opened, how far it has got, and a way to stop (what was shown stays). */
-export function ModelOpening({ name, progress, onCancel }: OpeningProps) {
+export function ModelOpening({ name, progress, waiting, onCancel }: OpeningProps) {
   const t = useT();
-  const phase = t(`mf.phase.${progress ? progress.phase : 'downloading'}` as const);
+  const phase = t(`mf.phase.${waiting ? 'waiting' : progress ? progress.phase : 'downloading'}` as const);
   const counted = progress?.phase === 'decoding' && progress.totalBytes > 0 && progress.loadedBytes > 0;
   return (
     <div className="load-progress model-opening">

@@ -1,8 +1,8 @@
-import type { LoadProgress, ModelOrigin, PreprocessChoice } from '../../client/types';
-import { LocalModelSettings, ModelOpening } from './LocalModelPanel';
+import type { ModelOrigin, PreprocessChoice } from '../../client/types';
+import { LocalModelSettings, ModelOpening, type OpeningModel } from './LocalModelPanel';
 
 interface Props {
-  readonly opening: { readonly name: string; readonly progress: LoadProgress | null } | null;
+  readonly opening: OpeningModel | null;
   readonly onCancel: () => void;
   /** The person's model on show, or null. */
   readonly shown: { readonly origin: ModelOrigin; readonly classes: number; readonly inputSize: number } | null;
@@ -17,7 +17,7 @@ export function ModelFileControls({ opening, onCancel, shown, onPreprocess, onIn
   if (!opening && !shown) return null;
   return (
     <div className="model-file">
-      {opening && <ModelOpening name={opening.name} progress={opening.progress} onCancel={onCancel} />}
+      {opening && <ModelOpening {...opening} onCancel={onCancel} />}
       {shown && (
         <LocalModelSettings
           origin={shown.origin}

@@ -5,13 +5,10 @@ import { useT } from '../i18n/I18n';
 interface Props {
   readonly onModel: (files: readonly NamedBlob[], labels: NamedBlob | null) => void;
   readonly onError: (message: string) => void;
-  readonly disabled?: boolean;
 }
 
-export const NOT_A_MODEL = 'None of these is a model file: choose a .keras, .h5 or .weights.h5 file, or a model.json with its .bin shards (a labels file may come with them).';
-
-/** "Open a model…": a Keras file, or a tfjs model.json with its shards, and optionally a labels file. */
-export function OpenModelButton({ onModel, onError, disabled = false }: Props) {
+/** "Open a model…": a Keras file, or a tfjs model.json with its shards, and optionally a labels file (kept until the engine is ready, when it is not yet). */
+export function OpenModelButton({ onModel, onError }: Props) {
   const t = useT();
   return (
     <label className="file-button secondary">
@@ -21,13 +18,12 @@ export function OpenModelButton({ onModel, onError, disabled = false }: Props) {
         multiple
         accept=".keras,.h5,.hdf5,.json,.bin,.txt"
         aria-label={t('mf.file')}
-        disabled={disabled}
         onChange={(e) => {
           const files = Array.from(e.target.files ?? [], (file) => ({ name: file.name, blob: file }));
           e.target.value = '';
           if (files.length === 0) return;
           const { model, labels } = sortDrop(files);
-          if (model.length === 0) onError(t.lang === 'en' ? NOT_A_MODEL : t('mf.notAModel'));
+          if (model.length === 0) onError(t('mf.notAModel'));
           else onModel(model, labels);
         }}
       />

@@ -3,7 +3,7 @@
  * graph show) rather than worked out again here, so the prose cannot disagree with them.
  */
 import {
-  planSummary, presetConfig, shapeText, type ModelSummary, type ResNetConfig, type StageIndex,
+  planSummary, shapeText, summaryConfig, type ModelSummary, type ResNetConfig, type StageIndex,
 } from '../../model/pure';
 
 export interface ModelShapes {
@@ -24,12 +24,7 @@ export interface ModelShapes {
   stageOutput(stage: StageIndex): string;
 }
 
-/** The configuration the summary describes: a model file's own, else its preset's (classes may differ from the preset's). */
-function configOf(summary: ModelSummary): ResNetConfig {
-  return summary.config ?? { ...presetConfig(summary.preset, { seedLiteral: summary.seedLiteral }), classes: summary.classes };
-}
-
-export function modelShapes(summary: ModelSummary, config: ResNetConfig = configOf(summary)): ModelShapes {
+export function modelShapes(summary: ModelSummary, config: ResNetConfig = summaryConfig(summary)): ModelShapes {
   const byName = new Map(summary.layers.map((l) => [l.name, l]));
   const layer = (name: string) => {
     const found = byName.get(name);
