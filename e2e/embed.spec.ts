@@ -160,6 +160,13 @@ test('the embed in 简体中文: its heading, link and notices follow lang=zh', 
   await page.goto('/?embed=block&preset=signs&layer=res2b&lang=zh');
   await expect(page.getByRole('main', { name: '残差块 res2b' })).toBeVisible();
   await expect(page.getByRole('link', { name: /在完整的探索器中打开/ })).toHaveAttribute('href', /lang=zh/);
+  // The block's summary and a layer's sentence, in Chinese; layer names and shapes as they are.
+  const summary = page.getByRole('region', { name: '层检查器' });
+  await expect(summary.getByRole('list', { name: '残差块信息' })).toContainText('恒等块');
+  await expect(summary.getByRole('group', { name: '残差块概要' })).toContainText('(15, 15, 256) 来自 res2a_relu');
+  await expect(summary.getByRole('button', { name: '打开 res2b_branch2a', exact: true })).toBeVisible();
+  await page.getByRole('region', { name: '网络结构图' }).getByRole('button', { name: 'res2b_branch2b', exact: true }).click();
+  await expect(page.locator('.embed-caption')).toHaveText('res2b_branch2b：滤波器数 64，卷积核 3×3，步幅 1，填充 same；(15, 15, 64) → (15, 15, 64)；参数 3·3·64·64 + 64 = 36,928。');
 });
 
 /** `vite preview` of the same build, with EMBED_ORIGINS set, on a port of its own. */

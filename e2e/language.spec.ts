@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { pngFlavours, readPng } from './fixtures';
+import { alertRegion } from './helpers';
 
 // Two languages (issue 14) on the SIGNS preset (64 x 64, seeded weights: no ImageNet download).
 // The class names stay as the model gives them; everything around them is in the page's language.
@@ -46,6 +48,41 @@ test('lang=zh: the page in Chinese, a classified sample among Chinese words, and
   await page.getByRole('button', { name: '简体中文' }).click();
   await expect(page).toHaveURL(/[?&]lang=zh(&|$)/);
   await expect(page.getByRole('heading', { name: 'ResNet50 探索器', level: 1 })).toBeVisible();
+});
+
+test('what the page says about a file is said in the language it speaks now: a refusal and a note, switched to English and back', async ({ page }) => {
+  await page.goto('/?preset=signs&backend=wasm&lang=zh');
+  await expect(page.getByLabel('模型加载')).toHaveCount(0);
+  const transparent = pngFlavours(readPng('public/samples/chelsea.png'), 30).transparent;
+  const text = { name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('just words') };
+  await page.getByLabel('图像文件').setInputFiles([transparent, text]);
+  await expect(page.getByRole('list', { name: '文件' }).getByRole('listitem').filter({ hasText: 'holiday.jpg' }).locator('.state')).toHaveText('失败');
+  const refusal = '这个文件不是图片（看起来是文本）。请选择 PNG、JPEG、WebP 或 GIF 文件。';
+  await expect(alertRegion(page)).toHaveText(`holiday.jpg：${refusal}`);
+  await expect(page.getByRole('list', { name: '文件' })).toContainText(refusal);
+  const notes = page.locator('.notes');
+  await expect(notes).toContainText('透明区域以白色显示。');
+
+  await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
+  await expect(alertRegion(page)).toHaveText('holiday.jpg: This file is not an image (it looks like text). Please choose a PNG, JPEG, WebP or GIF file.');
+  await expect(page.getByRole('list', { name: 'Files' })).toContainText('This file is not an image (it looks like text).');
+  await expect(notes).toContainText('Transparent areas are shown on white.');
+  await expect(notes).not.toContainText('透明');
+
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '简体中文' }).click();
+  await expect(alertRegion(page)).toHaveText(`holiday.jpg：${refusal}`);
+});
+
+test('Chinese that cannot be fetched: the page stays in English, says so, and works; asking for English withdraws it', async ({ page }) => {
+  await page.route('**/assets/zh-*.js', (route) => route.abort());
+  await page.goto('/?preset=signs&backend=wasm&lang=zh');
+  await expect(page.getByRole('heading', { name: 'ResNet50 Explorer', level: 1 })).toBeVisible();
+  await expect(alertRegion(page)).toHaveText('The 简体中文 texts could not be loaded, so the page stays in English. Reload the page to try again.');
+  await page.getByRole('group', { name: 'Sample images' }).getByRole('button', { name: 'Chelsea the cat' }).click();
+  await expect(predictions(page)).toHaveCount(5);
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'English' }).click();
+  await expect(page).toHaveURL(/[?&]lang=en(&|$)/);
+  await expect(alertRegion(page)).toBeEmpty();
 });
 
 function predictions(page: import('@playwright/test').Page) {

@@ -61,3 +61,21 @@ test('the input layer is inspected like any layer: the image as the network read
   const max = inspector.locator('.insp-dl > div').filter({ has: page.locator('dt', { hasText: /^Max$/ }) }).locator('dd');
   await expect(max).toHaveText(/^(0(\.\d+)?|1)$/);
 });
+
+test('the inspector in 简体中文: settings, weights and statistics in Chinese, names and numbers as they are', async ({ page }) => {
+  await page.goto('/?preset=signs&backend=wasm&lang=zh&layer=res3a_branch2a');
+  await expect(page.getByLabel('模型加载')).toHaveCount(0);
+  const inspector = page.getByRole('region', { name: '层检查器' });
+  const settings = inspector.getByRole('group', { name: '层设置' });
+  await expect(settings).toContainText('滤波器数128');
+  await expect(settings).toContainText('步幅2');
+  await expect(settings).toContainText('1·1·256·128 + 128 = 32,896');
+  await expect(settings).toContainText('再加上每个滤波器一个偏置');
+  const weights = inspector.getByRole('region', { name: '权重', exact: true });
+  await expect(weights).toContainText('固定种子的随机初始化');
+  await expect(weights.getByRole('img', { name: /^直方图（res3a_branch2a 的 kernel 权重）：共 32,768 个，分成 32 个区间/ })).toBeVisible();
+  await page.getByRole('group', { name: '示例图像' }).getByRole('button', { name: '小猫 Chelsea' }).click();
+  await expect(inspector.getByText('零值比例', { exact: true })).toBeVisible();
+  await expect(inspector.getByText('数值直方图', { exact: true })).toBeVisible();
+  await expect(inspector).not.toContainText('Zero fraction');
+});

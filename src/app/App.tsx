@@ -27,10 +27,11 @@ import { inputNotes } from './image-notes';
 import { createUrlStore, readUrlState, urlNotice, useAddressBar, useUrlField, writeUrlState, type UrlStore } from './url-state';
 import { samples } from './samples';
 import { browserLang, type Lang } from '../ui/i18n/i18n';
-import { I18n, useT } from '../ui/i18n/I18n';
+import { I18n, useLangFailure, useT } from '../ui/i18n/I18n';
 import { LanguageSwitch } from '../ui/i18n/LanguageSwitch';
 import { readEmbed } from './embed-mode';
 import { EmbedApp } from './EmbedApp';
+import type { Said } from '../ui/i18n/i18n';
 
 const NO_BLOCKS: readonly string[] = [];
 
@@ -72,7 +73,7 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
   const onLang = useCallback((l: Lang) => urlStore.update({ lang: l }), [urlStore]);
   const shownSamples = useMemo(() => samples(t), [t]);
   // Whatever the address asked for that the page has not got is said once, on load.
-  const [notice, setNotice] = useState<string | null>(() => localLinkNotice(window.location.search, urlStore.get().preset, t) ?? urlNotice(window.location.search, t));
+  const [notice, setNotice] = useState<Said | null>(() => localLinkNotice(window.location.search, urlStore.get().preset) ?? urlNotice(window.location.search));
   // A class activation map belongs to one result; a new result (or a re-run) starts without.
   const [camFor, setCamFor] = useState<{ result: ImageResult; index: number } | null>(null);
   const backend = useEngine(settings.backend, setNotice);
@@ -114,7 +115,8 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
   const onCam = useCallback((index: number | null) => setCamFor(index === null || !result ? null : { result, index }), [result]);
 
   // A notice is newer than the queue's error: a new submission clears it, so it never hides one.
-  const error = backend.fatal ?? file.error ?? (load.phase === 'failed' ? load.message : null) ?? notice ?? classifier.error ?? cam.error ?? networkView.error;
+  const langFailure = useLangFailure();
+  const error = backend.fatal ?? file.error ?? (load.phase === 'failed' ? load.message : null) ?? langFailure ?? notice ?? classifier.error ?? cam.error ?? networkView.error;
   const offerWasm = classifier.gpuError && error === classifier.error && backend.active?.name === 'webgl';
   const { leaveWebGL } = backend;
   const action = useMemo(

@@ -2,7 +2,7 @@
  * The comparison of A and B in the page: the curve along depth (a section of its own) and,
  * in the inspector, the selected layer's maps in A, in B and their difference.
  */
-import { memo, useCallback, useMemo, type Dispatch, type ReactNode, type SetStateAction } from 'react';
+import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import type { LayerSummary, ModelSummary } from '../model/pure';
 import { CompareMaps } from '../ui/compare/CompareMaps';
 import { ComparePanel } from '../ui/compare/ComparePanel';
@@ -11,6 +11,7 @@ import { resultLabel, type CompareState } from './use-compare';
 import { useLayerData } from './use-layer-data';
 import type { LayerData } from '../client/types';
 import { useReadError } from './use-read-error';
+import type { SetNotice } from './use-read-error';
 
 /** Where each layer sits along depth, for the curve's stage marks. */
 function useSections(summary: ModelSummary): (name: string) => DepthSection {
@@ -28,7 +29,7 @@ interface SectionProps {
   readonly summary: ModelSummary;
   readonly selected: string | null;
   readonly onOpen: (name: string) => void;
-  readonly onNotice: Dispatch<SetStateAction<string | null>>;
+  readonly onNotice: SetNotice;
 }
 
 export const CompareSection = memo(function CompareSection({ compare, summary, selected, onOpen, onNotice }: SectionProps) {

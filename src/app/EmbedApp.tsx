@@ -5,11 +5,12 @@
  * (computed here, from the plan): they start no engine and download no weights. The
  * inspector runs the model (EmbeddedInspector).
  */
-import { useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { blockName, layerLessons, planSummary, presetConfig, summaryConfig, type ModelSummary } from '../model/pure';
 import { GraphView } from '../ui/graph/GraphView';
 import { BlockInspector } from '../ui/inspector/BlockInspector';
 import { blockFacts } from '../ui/inspector/block-summary';
+import { lessonSentence, lessonSentences } from '../ui/inspector/lesson-words';
 import { Walkthrough } from '../ui/teaching/Walkthrough';
 import { stepForLayer, walkthroughSteps, type WalkthroughStep } from '../ui/teaching/walkthrough-steps';
 import { useT } from '../ui/i18n/I18n';
@@ -17,12 +18,13 @@ import type { EmbedMode } from './embed-mode';
 import { EmbedFrame } from './EmbedFrame';
 import { EmbeddedInspector } from './EmbeddedInspector';
 import { urlNotice, useAddressBar, useUrlField, type UrlStore } from './url-state';
+import type { SetNotice } from './use-read-error';
+import { said, type Said } from '../ui/i18n/i18n';
 
-type SetNotice = Dispatch<SetStateAction<string | null>>;
 
 interface PartProps {
   readonly urlStore: UrlStore;
-  readonly notice: string | null;
+  readonly notice: Said | null;
   readonly onNotice: SetNotice;
 }
 
@@ -46,14 +48,13 @@ function isNode(summary: ModelSummary, name: string): boolean {
 
 /** `embed=block` opens the graph at one block, chosen once from the address; none (the whole graph, with a notice) when it names none. */
 function useEmbeddedBlock(summary: ModelSummary, urlStore: UrlStore, onNotice: SetNotice, wanted: boolean): string | null {
-  const t = useT();
   const [asked] = useState(() => urlStore.get().layer);
   const block = useMemo(() => (!wanted || asked === null ? null : blockFor(summary, asked)), [wanted, summary, asked]);
   useEffect(() => {
     if (!wanted || block !== null) return;
-    onNotice((n) => n ?? (asked === null ? t('embed.needsBlock') : t('embed.noBlock', { value: asked })));
+    onNotice((n) => n ?? (asked === null ? said('embed.needsBlock') : said('embed.noBlock', { value: asked })));
     urlStore.update({ layer: null, channel: null });
-  }, [wanted, block, asked, onNotice, t, urlStore]);
+  }, [wanted, block, asked, onNotice, urlStore]);
   return block;
 }
 
@@ -65,13 +66,13 @@ function EmbeddedGraph({ urlStore, notice, onNotice, mode }: PartProps & { reado
   const block = useEmbeddedBlock(summary, urlStore, onNotice, mode === 'block');
   const facts = useMemo(() => (mode === 'block' && block ? blockFacts(summary, block) : null), [mode, block, summary]);
   const lessons = useMemo(() => layerLessons(summaryConfig(summary)), [summary]);
-  const descriptions = useMemo(() => new Map([...lessons.values()].map((l) => [l.name, l.sentence])), [lessons]);
+  const descriptions = useMemo(() => lessonSentences(lessons, t), [lessons, t]);
   const known = layer !== null && isNode(summary, layer);
   useEffect(() => {
     if (mode !== 'graph' || layer === null || known) return;
-    onNotice((n) => n ?? t('views.noLayer', { layer }));
+    onNotice((n) => n ?? said('views.noLayer', { layer }));
     urlStore.update({ layer: null, channel: null });
-  }, [mode, layer, known, onNotice, t, urlStore]);
+  }, [mode, layer, known, onNotice, urlStore]);
   const selected = known ? layer : null;
   const select = useCallback((name: string) => urlStore.update({ layer: name, channel: null }), [urlStore]);
   const lesson = layer === null ? undefined : lessons.get(layer);
@@ -80,7 +81,7 @@ function EmbeddedGraph({ urlStore, notice, onNotice, mode }: PartProps & { reado
     <EmbedFrame mode={facts ? 'block' : 'graph'} title={title} urlStore={urlStore} error={notice}>
       <div className="embed-graph">
         <GraphView summary={summary} selected={selected} onSelect={select} descriptions={descriptions} initialOpen={facts?.name ?? null} />
-        <p className="embed-caption" aria-live="polite">{lesson ? <><code>{lesson.name}</code>: {lesson.sentence}</> : t('embed.pick')}</p>
+        <p className="embed-caption" aria-live="polite">{lesson ? t.rich('embed.lesson', { name: lesson.name, sentence: lessonSentence(lesson, t), code: (chunks) => <code>{chunks}</code> }) : t('embed.pick')}</p>
       </div>
       {facts && (
         <div className="embed-side">
@@ -108,9 +109,9 @@ function EmbeddedWalkthrough({ urlStore, notice, onNotice }: PartProps) {
   });
   useEffect(() => {
     if (asked === null || isNode(summary, asked)) return;
-    onNotice((n) => n ?? t('views.noLayer', { layer: asked }));
+    onNotice((n) => n ?? said('views.noLayer', { layer: asked }));
     urlStore.update({ layer: null, channel: null });
-  }, [asked, summary, onNotice, t, urlStore]);
+  }, [asked, summary, onNotice, urlStore]);
   const onStep = useCallback((step: WalkthroughStep) => {
     setStepId(step.id);
     const first = step.layers.find((n) => summary.layers.some((l) => l.name === n));
@@ -125,9 +126,8 @@ function EmbeddedWalkthrough({ urlStore, notice, onNotice }: PartProps) {
 
 /** The part the address asks for, with the page's address-bar sync and the notice of what it could not give. */
 export function EmbedApp({ mode, urlStore }: { readonly mode: EmbedMode; readonly urlStore: UrlStore }) {
-  const t = useT();
   useAddressBar(urlStore);
-  const [notice, setNotice] = useState<string | null>(() => urlNotice(window.location.search, t));
+  const [notice, setNotice] = useState<Said | null>(() => urlNotice(window.location.search));
   const part = { urlStore, notice, onNotice: setNotice };
   if (mode === 'walkthrough') return <EmbeddedWalkthrough {...part} />;
   if (mode === 'inspector') return <EmbeddedInspector {...part} />;

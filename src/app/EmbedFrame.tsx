@@ -1,7 +1,8 @@
 /** The frame around an embedded part: its heading and landmark, the alert, and the link to the full explorer. */
 import { useId, useSyncExternalStore, type ReactNode } from 'react';
 import { Alert } from '../ui/Alert';
-import { useT } from '../ui/i18n/I18n';
+import { useLangFailure, useT } from '../ui/i18n/I18n';
+import type { Said } from '../ui/i18n/i18n';
 import { fullExplorerHref, type EmbedMode } from './embed-mode';
 import { writeUrlState, type UrlStore } from './url-state';
 import './embed.css';
@@ -17,7 +18,7 @@ interface FrameProps {
   readonly mode: EmbedMode;
   readonly title: ReactNode;
   readonly urlStore: UrlStore;
-  readonly error: string | null;
+  readonly error: Said | null;
   readonly children: ReactNode;
 }
 
@@ -26,6 +27,7 @@ export function EmbedFrame({ mode, title, urlStore, error, children }: FrameProp
   const t = useT();
   const headingId = useId();
   const href = useFullHref(urlStore);
+  const langFailure = useLangFailure();
   return (
     <div className={`embed embed--${mode}`} data-embed={mode}>
       <header className="embed-bar">
@@ -34,7 +36,7 @@ export function EmbedFrame({ mode, title, urlStore, error, children }: FrameProp
           {t('embed.open')}<span className="visually-hidden"> {t('embed.newTab')}</span><span aria-hidden="true"> ↗</span>
         </a>
       </header>
-      <Alert message={error} />
+      <Alert message={langFailure ?? error} />
       <main className="embed-body" aria-labelledby={headingId}>{children}</main>
     </div>
   );

@@ -4,7 +4,7 @@
  * the activations are the point), and shows the image's top class in one line. Without a
  * layer it opens conv1; an unknown one is said, and conv1 shown.
  */
-import { useCallback, useEffect, useMemo, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { receptiveFields } from '../explain/receptive-field';
 import { layerLessons, planSummary, presetConfig } from '../model/pure';
 import { DropZone } from '../ui/input/DropZone';
@@ -20,6 +20,8 @@ import { liveResult, readLayerSoon, useNetworkView } from './use-layer-data';
 import { useModel } from './use-model';
 import { useUrlField, type UrlStore } from './url-state';
 import { samples } from './samples';
+import type { SetNotice } from './use-read-error';
+import { said, type Said } from '../ui/i18n/i18n';
 
 const FIRST_LAYER = 'conv1';
 const noop = (): void => undefined;
@@ -28,8 +30,8 @@ const NO_COMPARE: CompareState = { a: null, b: null, comparison: null, loading: 
 
 interface Props {
   readonly urlStore: UrlStore;
-  readonly notice: string | null;
-  readonly onNotice: Dispatch<SetStateAction<string | null>>;
+  readonly notice: Said | null;
+  readonly onNotice: SetNotice;
 }
 
 export function EmbeddedInspector({ urlStore, notice, onNotice }: Props) {
@@ -53,15 +55,15 @@ export function EmbeddedInspector({ urlStore, notice, onNotice }: Props) {
   const info = summary.layers.find((l) => l.name === layer) ?? null;
   useEffect(() => {
     if (info) return;
-    if (layer !== null) onNotice((n) => n ?? t('embed.noLayer', { layer, fallback: FIRST_LAYER }));
+    if (layer !== null) onNotice((n) => n ?? said('embed.noLayer', { layer, fallback: FIRST_LAYER }));
     urlStore.update({ layer: FIRST_LAYER, channel: null });
-  }, [info, layer, onNotice, t, urlStore]);
+  }, [info, layer, onNotice, urlStore]);
   const channels = info?.outputShape.length === 3 ? info.outputShape[2] : 0;
   useEffect(() => {
     if (!info || channel === null || channel < channels) return;
-    onNotice((n) => n ?? t('views.noChannel', { name: info.name, channel: String(channel + 1), channels: String(channels) }));
+    onNotice((n) => n ?? said('views.noChannel', { name: info.name, channel: String(channel + 1), channels: String(channels) }));
     urlStore.update({ channel: null });
-  }, [info, channel, channels, onNotice, t, urlStore]);
+  }, [info, channel, channels, onNotice, urlStore]);
 
   const { submit } = classifier;
   const onFiles = useCallback((files: NamedBlob[]) => {
@@ -76,7 +78,7 @@ export function EmbeddedInspector({ urlStore, notice, onNotice }: Props) {
   const shownSamples = useMemo(() => samples(t), [t]);
   const view = networkView.view;
   const input = useMemo(() => (view ? { width: view.size, height: view.size, data: view.data } : null), [view]);
-  const onError = useCallback((message: string) => onNotice(message), [onNotice]);
+  const onError = useCallback((message: Said) => onNotice(message), [onNotice]);
 
   const error = engine.fatal ?? (load.phase === 'failed' ? load.message : null) ?? notice ?? classifier.error ?? networkView.error;
   const top = result?.predictions[0];

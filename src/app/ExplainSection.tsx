@@ -1,11 +1,12 @@
 /** The attribution panel over the current image, wired to the model client. */
-import { memo, useMemo, type Dispatch, type SetStateAction } from 'react';
+import { memo, useMemo } from 'react';
 import type { ModelSummary } from '../model/pure';
 import { AttributionPanel } from '../ui/explain/AttributionPanel';
 import type { RgbaImage } from '../ui/view-data';
 import type { ImageResult } from './classify-queue';
 import { useAttribution } from './use-attribution';
 import { useReadError } from './use-read-error';
+import type { SetNotice } from './use-read-error';
 
 interface Props {
   /** The image on show, while its model is the current one. */
@@ -13,7 +14,7 @@ interface Props {
   readonly summary: ModelSummary;
   readonly input: RgbaImage | null;
   /** Failures go to the page's alert. */
-  readonly onNotice: Dispatch<SetStateAction<string | null>>;
+  readonly onNotice: SetNotice;
 }
 
 /** Layers Grad-CAM can use (a map with channels, not the image or its padding), and the last block's output. */

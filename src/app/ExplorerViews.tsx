@@ -5,7 +5,7 @@
  * component reads the selection from the URL store (the page around it does not re-render),
  * and every panel below is memoised on props that a new selection leaves alone.
  */
-import { memo, useCallback, useEffect, useMemo, useState, type Dispatch, type SetStateAction } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { receptiveFields, type ReceptiveField } from '../explain/receptive-field';
 import { blockName, layerLessons, summaryConfig, TINT_STATISTICS, type LayerLesson, type LayerSummary, type ModelSummary, type TintStatistic } from '../model/pure';
 import { ModelTotals } from '../ui/ModelTotals';
@@ -15,11 +15,13 @@ import { GraphView } from '../ui/graph/GraphView';
 import { LesionPanel } from '../ui/explain/LesionPanel';
 import { BlockInspector } from '../ui/inspector/BlockInspector';
 import { blockFacts } from '../ui/inspector/block-summary';
+import { lessonSentences } from '../ui/inspector/lesson-words';
 import './views-layout.css';
 import { AssignmentCodePanel } from '../ui/teaching/AssignmentCodePanel';
 import { Walkthrough } from '../ui/teaching/Walkthrough';
 import { stepForLayer, walkthroughSteps, type WalkthroughStep } from '../ui/teaching/walkthrough-steps';
 import { useT } from '../ui/i18n/I18n';
+import { said } from '../ui/i18n/i18n';
 import type { ImageResult } from './classify-queue';
 import type { Lesion } from './use-lesion';
 import { readLayerSoon, useTint } from './use-layer-data';
@@ -30,6 +32,7 @@ import { InspectorPanel } from './InspectorPanel';
 import { useInspectorScroll } from './use-inspector-scroll';
 import type { ModelHandle } from './use-model';
 import type { CompareState } from './use-compare';
+import type { SetNotice } from './use-read-error';
 
 interface Props {
   /** The architecture: shown as soon as it is known, before any weights have arrived. */
@@ -38,7 +41,7 @@ interface Props {
   readonly result: ImageResult | null;
   readonly urlStore: UrlStore;
   /** The page's notice (the alert): set, or withdrawn with an updater. */
-  readonly onNotice: Dispatch<SetStateAction<string | null>>;
+  readonly onNotice: SetNotice;
   /** The network's input for the image shown (receptive fields are outlined on it). */
   readonly input: RgbaImage | null;
   /** Blocks switched off, and their toggles. */
@@ -59,22 +62,21 @@ const NO_LAYERS: readonly string[] = [];
 /** An unknown layer or channel in the URL falls back to the overview, with a notice. */
 function useUrlFallback(summary: ModelSummary | null, info: LayerSummary | null, url: Pick<UrlState, 'layer' | 'channel'>, onUrl: UrlPatch, onNotice: Props['onNotice'], isBlock = false) {
   const { layer, channel } = url;
-  const t = useT();
   useEffect(() => {
     if (!summary || layer === null || isBlock) return;
     if (!info) {
-      onNotice(t('views.noLayer', { layer }));
+      onNotice(said('views.noLayer', { layer }));
       onUrl({ layer: null, channel: null });
       return;
     }
     const channels = info.outputShape.length === 3 ? info.outputShape[2] : 0;
     if (channel !== null && channel >= channels) {
       onNotice(channels === 0
-        ? t('views.noChannels', { name: info.name, shape: info.outputShape.join(' × ') })
-        : t('views.noChannel', { name: info.name, channel: String(channel + 1), channels: String(channels) }));
+        ? said('views.noChannels', { name: info.name, shape: info.outputShape.join(' × ') })
+        : said('views.noChannel', { name: info.name, channel: String(channel + 1), channels: String(channels) }));
       onUrl({ channel: null });
     }
-  }, [t, summary, info, layer, channel, onNotice, onUrl, isBlock]);
+  }, [summary, info, layer, channel, onNotice, onUrl, isBlock]);
 }
 
 interface ArchitectureFacts {
@@ -86,13 +88,14 @@ interface ArchitectureFacts {
 
 /** Every layer's theoretical receptive field and settings, by name, from the architecture alone. */
 function useArchitectureFacts(summary: ModelSummary | null): ArchitectureFacts {
+  const t = useT();
   return useMemo(() => {
     if (!summary) return { fields: new Map(), lessons: new Map(), descriptions: new Map() };
     const config = summaryConfig(summary);
     const lessons = layerLessons(config);
-    const descriptions = new Map([...lessons.values()].map((l) => [l.name, l.sentence]));
+    const descriptions = lessonSentences(lessons, t);
     return { fields: new Map(receptiveFields(config).map((f) => [f.name, f])), lessons, descriptions };
-  }, [summary]);
+  }, [summary, t]);
 }
 
 /** The walkthrough's steps and the active one: chosen there, or the step of the selected layer. */

@@ -2,7 +2,7 @@
  * The layer inspector with its data: the selected layer's activations for the image on
  * show, and its weights for the model on show (read when the layer is opened).
  */
-import { memo, useMemo, type Dispatch, type ReactNode, type SetStateAction } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import type { ReceptiveField } from '../explain/receptive-field';
 import type { LayerLesson, LayerSummary } from '../model/pure';
 import type { RgbaImage } from '../ui/view-data';
@@ -18,6 +18,7 @@ import type { ModelHandle } from './use-model';
 import { useReadError } from './use-read-error';
 import { useCompareMaps } from './CompareViews';
 import type { CompareState } from './use-compare';
+import type { SetNotice } from './use-read-error';
 
 /** LayerInspector re-renders only when its own props change (not for the graph's sake). */
 const MemoLayerInspector = memo(LayerInspector);
@@ -31,7 +32,7 @@ export interface InspectorProps {
   readonly channel: number | null;
   readonly onChannel: (channel: number | null) => void;
   readonly onSelect: (name: string) => void;
-  readonly onNotice: Dispatch<SetStateAction<string | null>>;
+  readonly onNotice: SetNotice;
   readonly field: ReceptiveField | null;
   readonly input: RgbaImage | null;
   readonly lesson: LayerLesson | null;

@@ -26,7 +26,7 @@ export class FakeSession {
     this.calls++;
     this.running++;
     this.maxRunning = Math.max(this.maxRunning, this.running);
-    const note = (image as DecodedInput).notes[0];
+    const note = String((image as DecodedInput).notes[0]);
     return new Promise<Classified>((resolve, reject) => {
       const label = `${this.name}:${note}${options.lesion ? `-${options.lesion.join('+')}` : ''}`;
       const answer = (honourAbort: boolean) => {

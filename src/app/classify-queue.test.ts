@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { EngineCrashedError } from '../client/errors';
+import { english, makeTranslate, type Catalogue } from '../ui/i18n/i18n';
+import zhCatalogue from '../ui/i18n/zh.json';
 import { FakeSession, setup, until } from './classify-queue.test-kit';
+
+const zh = makeTranslate('zh', zhCatalogue as Catalogue);
 
 describe('ClassifyQueue', () => {
   it('switching blocks off runs the image on show again without them, beside its intact answer', async () => {
@@ -77,7 +81,7 @@ describe('ClassifyQueue', () => {
     queue.submit(files('a', 'bad1', 'c'));
     await until(() => statuses().every((st) => /done|failed/.test(st)));
     expect(statuses()).toEqual(['a.png done', 'bad1.png failed', 'c.png done']);
-    expect(last().items[1].message).toBe('This file is not an image (it looks like text).');
+    expect(english.said(last().items[1].message ?? '')).toBe('This file is not an image (it looks like text).');
     expect(shown()).toBe('m:c');
     expect(model.maxRunning).toBe(1);
     expect(last().busy).toBe(false);
@@ -91,7 +95,7 @@ describe('ClassifyQueue', () => {
     queue.submit(files('bad'));
     await until(() => last().error !== null && idle());
     expect(shown()).toBe('m:a');
-    expect(last().error).toBe('bad.png: This file is not an image (it looks like text).');
+    expect(english.said(last().error ?? '')).toBe('bad.png: This file is not an image (it looks like text).');
     expect(last().gpuError).toBe(false);
     queue.submit(files('c'));
     expect(last().error).toBeNull();
@@ -100,7 +104,7 @@ describe('ClassifyQueue', () => {
   });
 
   it('cancel stops after the file under way: the rest never run', async () => {
-    const { queue, files, statuses, shown, idle } = setup();
+    const { queue, files, statuses, shown, idle, last } = setup();
     const model = new FakeSession('m');
     queue.setModel(model.asSession);
     queue.submit(files('a', 'b', 'c'));
@@ -112,6 +116,10 @@ describe('ClassifyQueue', () => {
     expect(statuses()).toEqual(['a.png done', 'b.png cancelled', 'c.png cancelled']);
     expect(shown()).toBe('m:a');
     expect(model.pending).toHaveLength(1);
+    // Why each stopped is kept as words, said in whichever language the page speaks when shown.
+    const why = last().items[1].message ?? '';
+    expect(english.said(why)).toBe('Cancelled');
+    expect(zh.said(why)).toBe('已取消');
   });
 
   it('a new image while one runs: the old result and activations are dropped, only the newest shows', async () => {
@@ -212,7 +220,7 @@ describe('ClassifyQueue', () => {
     gpu.pending[1].fail(new Error('Requested texture size [1x99999] greater than WebGL maximum on this browser / GPU [16384x16384].'));
     await until(() => last().error !== null);
     expect(last().gpuError).toBe(true);
-    expect(last().error).toMatch(/^huge\.png: The graphics card could not run the network/);
+    expect(english.said(last().error ?? '')).toMatch(/^huge\.png: The graphics card could not run the network/);
     expect(shown()).toBe('webgl:first');
     queue.setModel(new FakeSession('wasm', true).asSession);
     await until(() => shown() !== 'webgl:first');

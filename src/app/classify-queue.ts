@@ -6,8 +6,10 @@
  * a result is only ever shown with the model that produced it. A worker that dies mid-run
  * loses nothing: the image waits for the fresh engine's model and runs again there.
  */
-import { EngineCrashedError, errorText, isAbortError } from '../client/errors';
+import { EngineCrashedError, isAbortError } from '../client/errors';
 import type { Prediction } from '../client/types';
+import { said, type Said } from '../ui/i18n/i18n';
+import { imageErrorWords } from './image-errors';
 import { KeptFiles } from './kept-files';
 import type { DecodedInput, ImageResult, ItemStatus, QueueDeps, QueueItem, QueueSnapshot } from './queue-types';
 import { describeRunError } from './run-errors';
@@ -30,7 +32,7 @@ interface Job {
 
 interface ShownError {
   readonly id: number;
-  readonly message: string;
+  readonly message: Said;
   readonly gpu: boolean;
 }
 
@@ -200,7 +202,7 @@ export class ClassifyQueue {
     for (const job of this.jobs) {
       const url = job.decoded?.url;
       if (url && url !== this.result?.url) this.deps.revokeUrl(url);
-      this.setItem(job.id, 'cancelled', 'Cancelled');
+      this.setItem(job.id, 'cancelled', said('queue.why.cancelled'));
     }
     this.jobs = [];
   }
@@ -240,7 +242,7 @@ export class ClassifyQueue {
         decoded = { ...decoded, image: await this.deps.decode(job.file) };
       }
     } catch (err) {
-      return this.fail(job, errorText(err), false);
+      return this.fail(job, imageErrorWords(err), false);
     }
     if (decoded) await this.run(job, decoded);
   }
@@ -305,12 +307,12 @@ export class ClassifyQueue {
   /** The model changed under this image: it runs again, first, on the new one. */
   private requeue(job: Job, decoded: Decoded): void {
     this.jobs.unshift({ ...job, decoded });
-    this.setItem(job.id, 'waiting', 'Waiting for the new model');
+    this.setItem(job.id, 'waiting', said('queue.why.newModel'));
   }
 
   /** The previous result stays as it was; the alert names the file and says what is wrong. */
-  private fail(job: Job, message: string, gpu: boolean): void {
-    this.error = { id: job.id, message: `${job.name}: ${message}`, gpu };
+  private fail(job: Job, message: Said, gpu: boolean): void {
+    this.error = { id: job.id, message: said('queue.fileError', { name: job.name, reason: message }), gpu };
     this.setItem(job.id, 'failed', message);
   }
 
@@ -331,10 +333,10 @@ export class ClassifyQueue {
 
   private drop(job: Job, url: string | null): void {
     if (url && url !== this.result?.url) this.deps.revokeUrl(url);
-    this.setItem(job.id, 'cancelled', 'Replaced by a newer image');
+    this.setItem(job.id, 'cancelled', said('queue.why.replaced'));
   }
 
-  private setItem(id: number, status: ItemStatus, message?: string, predictions?: readonly Prediction[]): void {
+  private setItem(id: number, status: ItemStatus, message?: Said, predictions?: readonly Prediction[]): void {
     const thumb = this.kept.thumb(id) ?? undefined;
     this.items = this.items.map((it) => (it.id === id ? { ...it, status, message, predictions, thumb } : it));
     this.emit();

@@ -4,7 +4,13 @@
  * transparency onto white, and hand back plain RGBA bytes.
  */
 import { ImageInputError, isImageInputError, sniffImage, type DecodedImage, type ImageHeader } from '../model/pure';
-import { jpegOrientation, orientationNote, swapsSides, type Orientation } from '../model/pure';
+import { jpegOrientation, swapsSides, type Orientation } from '../model/pure';
+import { said, type Said } from '../ui/i18n/i18n';
+
+/** A decoded image whose notes are said in the page's language when shown. */
+export interface BrowserDecodedImage extends Omit<DecodedImage, 'notes'> {
+  readonly notes: readonly Said[];
+}
 
 /**
  * Longest side kept by default: over four times the network's 224 (the area filter still
@@ -68,10 +74,11 @@ function targetSize(header: ImageHeader, head: Uint8Array, maxSide: number): Tar
 }
 
 function undecodable(header: ImageHeader, cause: unknown): ImageInputError {
+  const format = FORMAT_NAMES[header.format];
   return new ImageInputError(
     'truncated',
-    `Your browser could not decode this ${FORMAT_NAMES[header.format]} image: the file may be damaged or cut short.`,
-    { cause },
+    `Your browser could not decode this ${format} image: the file may be damaged or cut short.`,
+    { cause, words: { code: 'undecodable', values: { format } } },
   );
 }
 
@@ -128,16 +135,15 @@ function drawOnWhite(bitmap: ImageBitmap): { pixels: Uint8Array; transparent: bo
   return { pixels: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), transparent };
 }
 
-function notesFor(header: ImageHeader, target: Target, transparent: boolean): string[] {
-  const notes: string[] = [];
-  if (transparent) notes.push('Transparent areas are shown on white.');
-  if (header.animated) notes.push(`Animated ${FORMAT_NAMES[header.format]}: the first frame is classified.`);
-  if (target.orientation !== 1) notes.push(orientationNote(target.orientation));
+/** What decoding did to the image, said beside it (English as the CLI says it: see orientationNote). */
+function notesFor(header: ImageHeader, target: Target, transparent: boolean): Said[] {
+  const notes: Said[] = [];
+  if (transparent) notes.push(said('note.transparent'));
+  if (header.animated) notes.push(said('note.animated', { format: FORMAT_NAMES[header.format] }));
+  if (target.orientation !== 1) notes.push(said('note.orientation', { orientation: String(target.orientation) }));
   if (target.width !== target.fullWidth || target.height !== target.fullHeight) {
-    notes.push(
-      `Downscaled from ${target.fullWidth} x ${target.fullHeight} to ${target.width} x ${target.height} pixels ` +
-        'to keep the page responsive (the network sees 224 x 224 anyway).',
-    );
+    const { width, height, fullWidth, fullHeight } = target;
+    notes.push(said('note.downscaled', { width: String(width), height: String(height), fullWidth: String(fullWidth), fullHeight: String(fullHeight) }));
   }
   return notes;
 }
@@ -147,7 +153,7 @@ function notesFor(header: ImageHeader, target: Target, transparent: boolean): st
  * most `maxSide` (default 1024). Throws ImageInputError, with words a person understands,
  * for anything that is not an image we accept, is too large, or does not decode.
  */
-export async function decodeImageBlob(file: Blob, opts: { maxSide?: number } = {}): Promise<DecodedImage> {
+export async function decodeImageBlob(file: Blob, opts: { maxSide?: number } = {}): Promise<BrowserDecodedImage> {
   const { header, head } = await sniffBlob(file);
   const target = targetSize(header, head, opts.maxSide ?? DEFAULT_DECODE_MAX_SIDE);
   let bitmap: ImageBitmap;

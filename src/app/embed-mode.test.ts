@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fullExplorerHref, readEmbed } from './embed-mode';
+import { english } from '../ui/i18n/i18n';
 import { urlNotice } from './url-state';
 
 describe('embed mode', () => {
@@ -20,7 +21,7 @@ describe('embed mode', () => {
   });
 
   it('says an unknown part in words, and nothing for a known one or none', () => {
-    expect(urlNotice('?embed=diagram')).toBe('There is no embedded part “diagram”, so the whole explorer is shown. Parts: graph, block, walkthrough, inspector.');
+    expect(english.said(urlNotice('?embed=diagram') ?? '')).toBe('There is no embedded part “diagram”, so the whole explorer is shown. Parts: graph, block, walkthrough, inspector.');
     expect(urlNotice('?embed=graph')).toBeNull();
     expect(urlNotice('?preset=signs')).toBeNull();
   });

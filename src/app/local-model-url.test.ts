@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { english } from '../ui/i18n/i18n';
 import { localLinkNotice, withLocalModel } from './local-model-url';
 
 describe('model=local in the address', () => {
@@ -9,8 +10,8 @@ describe('model=local in the address', () => {
   });
 
   it('says on a reload that the file cannot be re-opened from a link, and which preset is shown', () => {
-    expect(localLinkNotice('?preset=signs&model=local', 'signs')).toMatch(/cannot re-open a file from a computer, so the SIGNS preset is shown/);
-    expect(localLinkNotice('?model=local', 'imagenet')).toMatch(/the ImageNet preset is shown/);
+    expect(english.said(localLinkNotice('?preset=signs&model=local', 'signs') ?? '')).toMatch(/cannot re-open a file from a computer, so the SIGNS preset is shown/);
+    expect(english.said(localLinkNotice('?model=local', 'imagenet') ?? '')).toMatch(/the ImageNet preset is shown/);
     expect(localLinkNotice('?preset=signs', 'signs')).toBeNull();
     expect(localLinkNotice('?model=other', 'signs')).toBeNull();
   });

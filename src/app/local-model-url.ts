@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import type { PresetName } from '../model/pure';
-import { english, type Translate } from '../ui/i18n/i18n';
+import { said, type Said } from '../ui/i18n/i18n';
 
 const PARAM = 'model';
 const LOCAL = 'local';
@@ -13,9 +13,9 @@ const LOCAL = 'local';
 const PRESET_NAMES: Record<PresetName, string> = { signs: 'SIGNS', imagenet: 'ImageNet' };
 
 /** The notice for a page loaded again (a link, a reload, a switch of backend) while a local model was open, or null. */
-export function localLinkNotice(search: string, preset: PresetName, t: Translate = english): string | null {
+export function localLinkNotice(search: string, preset: PresetName): Said | null {
   if (new URLSearchParams(search).get(PARAM) !== LOCAL) return null;
-  return t('url.localModel', { preset: PRESET_NAMES[preset] });
+  return said('url.localModel', { preset: PRESET_NAMES[preset] });
 }
 
 /** The search string with `model=local` set or removed. */

@@ -1,12 +1,14 @@
 /** What the classify queue shows and needs (classify-queue.ts): plain data about files, results and their state. */
 import type { Prediction } from '../client/types';
+import type { Said } from '../ui/i18n/i18n';
 import type { ModelHandle } from './use-model';
 
 export interface DecodedInput {
   readonly width: number;
   readonly height: number;
   readonly pixels: Uint8Array | Uint8ClampedArray;
-  readonly notes: readonly string[];
+  /** What was done to it on the way in, said in the page's language when shown. */
+  readonly notes: readonly Said[];
 }
 
 export type ItemStatus = 'waiting' | 'decoding' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -15,7 +17,8 @@ export interface QueueItem {
   readonly id: number;
   readonly name: string;
   readonly status: ItemStatus;
-  readonly message?: string;
+  /** Why it failed or was cancelled, said in the page's language when shown. */
+  readonly message?: Said;
   /** Its top-k once it has run (for a run's CSV); gone when it runs again. */
   readonly predictions?: readonly Prediction[];
   /**
@@ -50,7 +53,7 @@ export interface QueueSnapshot {
   readonly result: ImageResult | null;
   /** A result kept as "A" for a comparison: the engine holds it until it is unpinned. */
   readonly pinned: ImageResult | null;
-  readonly error: string | null;
+  readonly error: Said | null;
   /** The error came from the graphics card while running: WASM would cure it. */
   readonly gpuError: boolean;
   readonly busy: boolean;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { errorText } from '../client/errors';
+import { english } from '../ui/i18n/i18n';
 import { describeRunError, isGpuFailure } from './run-errors';
 
 describe('isGpuFailure', () => {
@@ -31,14 +32,17 @@ describe('describeRunError', () => {
   it('explains a GPU failure and points to WASM', () => {
     const failure = describeRunError(new Error('Requested texture size [1x70000] greater than WebGL maximum on this browser / GPU [16384x16384].\n    at validateTextureSize'));
     expect(failure.gpu).toBe(true);
-    expect(failure.message).toMatch(/^The graphics card could not run the network on this image/);
-    expect(failure.message).toContain('greater than WebGL maximum');
-    expect(failure.message).toContain('Switching to WASM');
-    expect(failure.message).not.toContain('validateTextureSize');
+    const message = english.said(failure.message);
+    expect(message).toMatch(/^The graphics card could not run the network on this image/);
+    expect(message).toContain('greater than WebGL maximum');
+    expect(message).toContain('Switching to WASM');
+    expect(message).not.toContain('validateTextureSize');
   });
 
   it('keeps other failures plain', () => {
-    expect(describeRunError(new Error('boom'))).toEqual({ message: 'The network failed on this image: boom', gpu: false });
+    const failure = describeRunError(new Error('boom'));
+    expect(failure.gpu).toBe(false);
+    expect(english.said(failure.message)).toBe('The network failed on this image: boom');
   });
 
   it('reads messages from plain objects and strings too', () => {

@@ -5,10 +5,11 @@
  */
 
 import { errorText } from '../client/errors';
-import { english, type Translate } from '../ui/i18n/i18n';
+import { said, type Said } from '../ui/i18n/i18n';
 
 export interface RunFailure {
-  readonly message: string;
+  /** Said when shown, in the page's language then. */
+  readonly message: Said;
   /** True when the graphics card (WebGL) failed: running on WASM instead should work. */
   readonly gpu: boolean;
 }
@@ -30,8 +31,8 @@ export function isGpuFailure(message: string): boolean {
 }
 
 /** Describes an error thrown while the network ran on an image. */
-export function describeRunError(err: unknown, t: Translate = english): RunFailure {
+export function describeRunError(err: unknown): RunFailure {
   const detail = errorText(err).split('\n')[0].trim();
-  if (!isGpuFailure(detail)) return { message: t('run.failed', { detail }), gpu: false };
-  return { message: t('run.gpu', { detail }), gpu: true };
+  if (!isGpuFailure(detail)) return { message: said('run.failed', { detail }), gpu: false };
+  return { message: said('run.gpu', { detail }), gpu: true };
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createUrlStore, readUrlState, urlNotice, writeUrlState } from './url-state';
-import { browserLang, makeTranslate } from '../ui/i18n/i18n';
+import { browserLang, english, makeTranslate, type Said } from '../ui/i18n/i18n';
 import zh from '../ui/i18n/zh.json';
+
+const inEnglish = (words: Said | null) => (words === null ? null : english.said(words));
 
 describe('url state', () => {
   it('defaults to the assignment model', () => {
@@ -38,16 +40,16 @@ describe('url state', () => {
     expect(writeUrlState({ ...readUrlState(''), channel: 0 }, '')).toContain('channel=1');
   });
   it('says in words what it could not follow, and nothing when all is well', () => {
-    expect(urlNotice('?preset=foo')).toBe('There is no preset “foo”, so the ImageNet model is shown. Presets: signs, imagenet.');
-    expect(urlNotice('?backend=cuda')).toMatch(/^There is no backend “cuda”.*Backends: webgl, wasm, cpu\.$/);
-    expect(urlNotice('?layer=res2a&channel=0')).toMatch(/channels are counted from 1/);
+    expect(inEnglish(urlNotice('?preset=foo'))).toBe('There is no preset “foo”, so the ImageNet model is shown. Presets: signs, imagenet.');
+    expect(inEnglish(urlNotice('?backend=cuda'))).toMatch(/^There is no backend “cuda”.*Backends: webgl, wasm, cpu\.$/);
+    expect(inEnglish(urlNotice('?layer=res2a&channel=0'))).toMatch(/channels are counted from 1/);
     expect(urlNotice('?preset=signs&backend=wasm&layer=res2a&channel=3&variant=literal')).toBeNull();
     expect(urlNotice('')).toBeNull();
-    expect(urlNotice('?lang=fr')).toBe('There is no language “fr”, so the page follows your browser’s language. Languages: en, zh.');
+    expect(inEnglish(urlNotice('?lang=fr'))).toBe('There is no language “fr”, so the page follows your browser’s language. Languages: en, zh.');
     expect(urlNotice('?lang=zh')).toBeNull();
   });
   it('says it in the page’s language', () => {
-    expect(urlNotice('?preset=foo', makeTranslate('zh', zh))).toBe('没有名为“foo”的预设，因此显示 ImageNet 模型。可用的预设：signs, imagenet。');
+    expect(makeTranslate('zh', zh).said(urlNotice('?preset=foo') ?? '')).toBe('没有名为“foo”的预设，因此显示 ImageNet 模型。可用的预设：signs, imagenet。');
   });
 });
 

@@ -2,7 +2,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { isPresetName, PRESET_NAMES, type PresetName } from '../model/pure';
 import { BACKENDS, isBackendName, type BackendName } from '../client/backend-policy';
-import { english, isLang, LANGS, type Lang, type Translate } from '../ui/i18n/i18n';
+import { isLang, LANGS, said, type Lang, type Said } from '../ui/i18n/i18n';
 import { EMBED_MODES, isEmbedMode } from './embed-mode';
 
 export interface UrlState {
@@ -32,27 +32,27 @@ function channelOf(value: string | null): number | null {
  * falls back quietly (to the ImageNet preset, the automatic backend, no channel, the
  * browser's language); the page says so once, on load, in the page's language.
  */
-export function urlNotice(search: string, t: Translate = english): string | null {
+export function urlNotice(search: string): Said | null {
   const params = new URLSearchParams(search);
   const preset = params.get('preset');
   if (preset && !isPresetName(preset)) {
-    return t('url.badPreset', { value: preset, list: PRESET_NAMES.join(', ') });
+    return said('url.badPreset', { value: preset, list: PRESET_NAMES.join(', ') });
   }
   const backend = params.get('backend');
   if (backend && !isBackendName(backend)) {
-    return t('url.badBackend', { value: backend, list: BACKENDS.join(', ') });
+    return said('url.badBackend', { value: backend, list: BACKENDS.join(', ') });
   }
   const channel = params.get('channel');
   if (channel !== null && channelOf(channel) === null) {
-    return t('url.badChannel', { value: channel });
+    return said('url.badChannel', { value: channel });
   }
   const lang = params.get('lang');
   if (lang !== null && !isLang(lang)) {
-    return t('url.badLang', { value: lang, list: LANGS.join(', ') });
+    return said('url.badLang', { value: lang, list: LANGS.join(', ') });
   }
   const embed = params.get('embed');
   if (embed !== null && !isEmbedMode(embed)) {
-    return t('url.badEmbed', { value: embed, list: EMBED_MODES.join(', ') });
+    return said('url.badEmbed', { value: embed, list: EMBED_MODES.join(', ') });
   }
   return null;
 }

@@ -5,10 +5,10 @@
  * rate shown is answers per second. Pausing keeps the last frame's result on show, so the
  * inspector, the CAM and the attributions work on it as on any image.
  */
-import { useCallback, useEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import type { SetNotice } from './use-read-error';
 import type { Classifier } from './use-classifier';
-import { english, type Translate } from '../ui/i18n/i18n';
-import { useT } from '../ui/i18n/I18n';
+import { said, type Said } from '../ui/i18n/i18n';
 
 /** `pausing`: Pause was pressed while a frame was on its way; its answer is the paused frame. */
 export type CameraState = 'off' | 'starting' | 'live' | 'pausing' | 'paused';
@@ -30,12 +30,12 @@ const FPS_WINDOW = 8;
 const FRAME_PREFIX = 'camera frame ';
 
 /** What went wrong, in words a person can act on. */
-export function cameraError(error: unknown, t: Translate = english): string {
+export function cameraError(error: unknown): Said {
   const name = error instanceof Error ? error.name : '';
-  if (name === 'NotAllowedError' || name === 'SecurityError') return t('camera.notAllowed');
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return t('camera.notFound');
-  if (name === 'NotReadableError') return t('camera.notReadable');
-  return t('camera.failed', { reason: error instanceof Error ? error.message : String(error) });
+  if (name === 'NotAllowedError' || name === 'SecurityError') return said('camera.notAllowed');
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return said('camera.notFound');
+  if (name === 'NotReadableError') return said('camera.notReadable');
+  return said('camera.failed', { reason: error instanceof Error ? error.message : String(error) });
 }
 
 function grabFrame(video: HTMLVideoElement, canvas: HTMLCanvasElement) {
@@ -47,11 +47,10 @@ function grabFrame(video: HTMLVideoElement, canvas: HTMLCanvasElement) {
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   if (!ctx) return null;
   ctx.drawImage(video, 0, 0, width, height);
-  return { width, height, pixels: ctx.getImageData(0, 0, width, height).data, notes: ['A frame from the camera.'] };
+  return { width, height, pixels: ctx.getImageData(0, 0, width, height).data, notes: [said('note.cameraFrame')] };
 }
 
-export function useCamera(classifier: Classifier, onNotice: Dispatch<SetStateAction<string | null>>): Camera {
-  const t = useT();
+export function useCamera(classifier: Classifier, onNotice: SetNotice): Camera {
   const [state, setState] = useState<CameraState>('off');
   const [fps, setFps] = useState<number | null>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
@@ -70,7 +69,7 @@ export function useCamera(classifier: Classifier, onNotice: Dispatch<SetStateAct
   const start = useCallback(() => {
     const media = typeof navigator === 'undefined' ? undefined : navigator.mediaDevices;
     if (!media?.getUserMedia) {
-      onNotice(t('camera.none'));
+      onNotice(said('camera.none'));
       return;
     }
     setState('starting');
@@ -80,9 +79,9 @@ export function useCamera(classifier: Classifier, onNotice: Dispatch<SetStateAct
       setState('live');
     }, (error: unknown) => {
       setState('off');
-      onNotice(cameraError(error, t));
+      onNotice(cameraError(error));
     });
-  }, [onNotice, t]);
+  }, [onNotice]);
 
   // The stream goes to the video once the video is on the page.
   useEffect(() => {

@@ -9,7 +9,7 @@ import type { BackendName } from '../client/backend-policy';
 import { connectModel, startRequest } from '../client/connect';
 import { errorText } from '../client/errors';
 import type { BackendReport, ModelClient, StartRequest } from '../client/types';
-import { useT } from '../ui/i18n/I18n';
+import { said, type Said } from '../ui/i18n/i18n';
 
 export interface EngineState {
   readonly client: ModelClient | null;
@@ -50,8 +50,7 @@ function startOnce(requested: BackendName | null) {
   return first;
 }
 
-export function useEngine(requested: BackendName | null, onNotice: (message: string) => void): EngineState {
-  const t = useT();
+export function useEngine(requested: BackendName | null, onNotice: (message: Said) => void): EngineState {
   const [state, setState] = useState<Started>({ client: null, active: null, epoch: 0, fatal: null });
   const current = useRef<Started>(state);
   const fail = useCallback((err: unknown) => setState((s) => ({ ...s, fatal: errorText(err) })), []);
@@ -81,17 +80,17 @@ export function useEngine(requested: BackendName | null, onNotice: (message: str
     if (!client) return undefined;
     return client.onEvent((event) => {
       if (event.type === 'context-lost') {
-        onNotice(t('engine.contextLost'));
+        onNotice(said('engine.contextLost'));
         leaveWebGL('switched to WASM after the WebGL context was lost');
         return;
       }
-      onNotice(t('engine.crashed', { message: event.message }));
+      onNotice(said('engine.crashed', { message: event.message }));
       client.dispose();
       setState((s) => (current.current = { ...s, active: null }));
       const request = first?.request ?? startRequest(requested);
       connectAndStart(request).then(({ client: fresh, active }) => adopt(fresh, active), fail);
     });
-  }, [client, leaveWebGL, onNotice, adopt, fail, requested, t]);
+  }, [client, leaveWebGL, onNotice, adopt, fail, requested]);
 
   return { ...state, leaveWebGL };
 }

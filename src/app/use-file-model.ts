@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { errorText, isAbortError } from '../client/errors';
+import { said, type Said } from '../ui/i18n/i18n';
 import type { LoadProgress, ModelClient, ModelFile, OpenedFileModel, PreprocessChoice } from '../client/types';
 import { checkSize } from '../formats/limits';
 import type { OpeningModel } from '../ui/model-file/LocalModelPanel';
@@ -44,7 +45,7 @@ export interface FileModel {
   readonly last: OpenedFileModel | null;
   /** The main file's name while it is being read, with the engine's progress. */
   readonly opening: OpeningModel | null;
-  readonly error: string | null;
+  readonly error: Said | null;
   open(files: readonly NamedBlob[], labels: NamedBlob | null): void;
   /** Opens the same files again with other settings. */
   configure(settings: Partial<FileModelSettings>): void;
@@ -65,7 +66,7 @@ interface State {
   readonly source: FileSource | null;
   readonly last: OpenedFileModel | null;
   readonly opening: FileModel['opening'];
-  readonly error: string | null;
+  readonly error: Said | null;
 }
 
 async function readFile(file: NamedBlob): Promise<ModelFile> {
@@ -124,10 +125,10 @@ export function useFileModel(client: ModelClient | null, epoch: number): FileMod
       if (!latest() || isAbortError(err)) return;
       // A model whose engine is gone cannot stay on show: the preset takes its place.
       const { handle, reopening } = current.current;
-      const still = handle && !reopening ? 'still shows your model' : 'shows the preset';
+      const still = handle && !reopening ? 'model' : 'preset';
       setState((s) => ({
         ...s, handle: reopening ? null : s.handle, reopening: false, opening: null,
-        error: `The model could not be opened. ${errorText(err)} The page ${still}.`,
+        error: said('mf.openFailed', { reason: errorText(err), still }),
       }));
     });
   }, [client]);

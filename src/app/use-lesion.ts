@@ -1,8 +1,9 @@
 /** Which residual blocks are switched off: kept in the URL (`off=res3b,res4a`), checked against the model. */
-import { useCallback, useEffect, useMemo, type Dispatch, type SetStateAction } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { lesionBlocks, type LesionBlock } from '../explain/lesion-blocks';
 import { useUrlField, type UrlStore } from './url-state';
-import { useT } from '../ui/i18n/I18n';
+import { said } from '../ui/i18n/i18n';
+import type { SetNotice } from './use-read-error';
 
 export interface Lesion {
   readonly blocks: readonly LesionBlock[];
@@ -15,8 +16,7 @@ export interface Lesion {
   readonly reset: () => void;
 }
 
-export function useLesion(urlStore: UrlStore, seedLiteral: boolean, onNotice: Dispatch<SetStateAction<string | null>>): Lesion {
-  const t = useT();
+export function useLesion(urlStore: UrlStore, seedLiteral: boolean, onNotice: SetNotice): Lesion {
   const text = useUrlField(urlStore, 'off');
   const blocks = useMemo(() => lesionBlocks({ seedLiteral }), [seedLiteral]);
   const asked = useMemo(() => text.split(',').filter(Boolean), [text]);
@@ -26,9 +26,9 @@ export function useLesion(urlStore: UrlStore, seedLiteral: boolean, onNotice: Di
   useEffect(() => {
     if (!unknown) return;
     const names = unknown.split(', ').map((n) => `“${n}”`).join(', ');
-    onNotice(t('lesion.unknown', { names, blocks: blocks.map((b) => b.name).join(', ') }));
+    onNotice(said('lesion.unknown', { names, blocks: blocks.map((b) => b.name).join(', ') }));
     urlStore.update({ off: off.join(',') });
-  }, [unknown, off, blocks, urlStore, onNotice, t]);
+  }, [unknown, off, blocks, urlStore, onNotice]);
   const toggle = useCallback((block: string) => {
     const now = new Set(urlStore.get().off.split(',').filter(Boolean));
     if (now.has(block)) now.delete(block);

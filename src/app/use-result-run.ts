@@ -36,10 +36,11 @@ interface State<Req, Res> {
   readonly shown: Shown<Req, Res> | null;
   readonly running: boolean;
   readonly progress: AttributionProgress | null;
-  readonly error: string | null;
+  /** Why the run failed, as it came: said in the page's language at render (see `error`). */
+  readonly reason: string | null;
 }
 
-const IDLE = { shown: null, running: false, progress: null, error: null } as const;
+const IDLE = { shown: null, running: false, progress: null, reason: null } as const;
 
 /** `call` must be stable (a module-level function); `failed` is the message for its errors (`{reason}`). */
 export function useResultRun<Req, Res>(result: ImageResult | null, call: ResultCall<Req, Res>, failed: MessageId): ResultRun<Req, Res> {
@@ -56,7 +57,7 @@ export function useResultRun<Req, Res>(result: ImageResult | null, call: ResultC
     controller.current?.abort();
     const abort = new AbortController();
     controller.current = abort;
-    setState((s) => ({ result, shown: s.result === result ? s.shown : null, running: true, progress: null, error: null }));
+    setState((s) => ({ result, shown: s.result === result ? s.shown : null, running: true, progress: null, reason: null }));
     const onProgress = (progress: AttributionProgress) => {
       if (!abort.signal.aborted) setState((s) => (s.result === result ? { ...s, progress } : s));
     };
@@ -68,12 +69,13 @@ export function useResultRun<Req, Res>(result: ImageResult | null, call: ResultC
       (err: unknown) => {
         // A newer run (it aborted this one) owns the state now.
         if (controller.current !== abort) return;
-        const error = isAbortError(err) ? null : t(failed, { reason: errorText(err) });
-        setState((s) => (s.result === result ? { ...s, running: false, progress: null, error } : s));
+        const reason = isAbortError(err) ? null : errorText(err);
+        setState((s) => (s.result === result ? { ...s, running: false, progress: null, reason } : s));
       },
     );
-  }, [result, call, failed, t]);
+  }, [result, call]);
 
   const cancel = useCallback(() => controller.current?.abort(), []);
-  return { ...current, run, cancel };
+  const { reason, ...shown } = current;
+  return { ...shown, error: reason === null ? null : t(failed, { reason }), run, cancel };
 }

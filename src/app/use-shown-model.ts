@@ -7,6 +7,7 @@
 import { useCallback, useMemo } from 'react';
 import type { LoadState, ModelClient } from '../client/types';
 import { planSummary, presetConfig, type ModelSummary, type PresetName } from '../model/pure';
+import { useT } from '../ui/i18n/I18n';
 import { originLine } from '../ui/model-file/origin-text';
 import { useLocalModelInUrl } from './local-model-url';
 import { useFileModel, type FileModel } from './use-file-model';
@@ -33,6 +34,7 @@ const READY: LoadState = { phase: 'ready', loadedBytes: 0, totalBytes: 0, messag
 const REOPENING: LoadState = { phase: 'building', loadedBytes: 0, totalBytes: 0, message: null };
 
 export function useShownModel(client: ModelClient | null, urlStore: UrlStore, preset: PresetName, seedLiteral: boolean, epoch: number): ShownModel {
+  const t = useT();
   const presetModel = useModel(client, preset, seedLiteral, epoch);
   const file = useFileModel(client, epoch);
   const local = file.handle;
@@ -49,7 +51,7 @@ export function useShownModel(client: ModelClient | null, urlStore: UrlStore, pr
     // Being opened again on a fresh engine: shown as it was, with nothing to run until it is open.
     return {
       handle: file.reopening ? null : local, load: file.reopening ? REOPENING : READY, summary: local.model.summary, key: local.key, file,
-      origin: originLine(local.model.origin), noClasses: local.model.origin.noClasses, onPreset,
+      origin: originLine(local.model.origin, t), noClasses: local.model.origin.noClasses, onPreset,
     };
   }
   return {

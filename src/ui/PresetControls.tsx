@@ -37,7 +37,7 @@ export const PresetControls = memo(function PresetControls({ preset, seedLiteral
             {PRESETS.map((p) => (
               <option key={p} value={p}>{t(p === 'signs' ? 'preset.signs' : 'preset.imagenet')}</option>
             ))}
-            {local && <option value={LOCAL}>{`${local.name} (your file)`}</option>}
+            {local && <option value={LOCAL}>{t('preset.yourFile', { name: local.name })}</option>}
           </select>
         </label>
         {action}

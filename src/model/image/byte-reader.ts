@@ -24,6 +24,7 @@ export class ByteReader {
       throw new ImageInputError(
         'truncated',
         `This ${this.label} file is cut short: its header is incomplete (only ${this.bytes.length} bytes).`,
+        { words: { code: 'cut-short', values: { format: this.label, bytes: this.bytes.length } } },
       );
     }
   }
@@ -67,6 +68,8 @@ export class ByteReader {
 
   /** A header that is present but makes no sense. */
   bad(detail: string): ImageInputError {
-    return new ImageInputError('bad-header', `This ${this.label} file's header is damaged: ${detail}.`);
+    return new ImageInputError('bad-header', `This ${this.label} file's header is damaged: ${detail}.`, {
+      words: { code: 'bad-header', values: { format: this.label, detail } },
+    });
   }
 }

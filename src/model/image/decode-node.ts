@@ -21,7 +21,7 @@ const FORMAT_NAMES: Record<ImageFormat, string> = { png: 'PNG', jpeg: 'JPEG', gi
 /** Re-raises an ImageInputError with the file's name attached (message unchanged). */
 function withFile(error: unknown, name: string): unknown {
   if (!(error instanceof ImageInputError) || error.file !== undefined) return error;
-  return new ImageInputError(error.kind, error.message, { file: name, cause: error.cause });
+  return new ImageInputError(error.kind, error.message, { file: name, cause: error.cause, words: error.words });
 }
 
 function damaged(name: string, header: ImageHeader, cause: unknown): ImageInputError {

@@ -22,13 +22,39 @@ export class ImageInputError extends Error {
   readonly kind: ImageInputErrorKind;
   /** The file's name, when the caller knew it (the Node decoder always does). */
   readonly file: string | undefined;
+  /** The message as data, for a page that says it in another language (absent: say `message`). */
+  readonly words: ImageErrorWords | undefined;
 
-  constructor(kind: ImageInputErrorKind, message: string, options?: { file?: string; cause?: unknown }) {
+  constructor(kind: ImageInputErrorKind, message: string, options?: { file?: string; cause?: unknown; words?: ImageErrorWords }) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'ImageInputError';
     this.kind = kind;
     this.file = options?.file;
+    this.words = options?.words;
   }
+}
+
+/** Which sentence a refusal is, finer than its kind (a truncated file is too short, cut short or undecodable). */
+export type ImageErrorCode =
+  | 'empty'
+  | 'too-short'
+  | 'cut-short'
+  | 'bad-header'
+  | 'unsupported'
+  | 'not-an-image'
+  | 'svg'
+  | 'html'
+  | 'too-large'
+  | 'undecodable';
+
+/**
+ * An ImageInputError's message as data: its sentence and what goes in it. The English
+ * `message` says exactly this (a test holds the page's catalogue to it); the page words it
+ * in its own language.
+ */
+export interface ImageErrorWords {
+  readonly code: ImageErrorCode;
+  readonly values?: Readonly<Record<string, string | number>>;
 }
 
 export function isImageInputError(error: unknown): error is ImageInputError {

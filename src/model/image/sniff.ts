@@ -37,17 +37,33 @@ const UNSUPPORTED: readonly { name: string; pattern: Pattern }[] = [
 ];
 
 /** Files people drop by mistake, named so the message can say what it looks like. */
-const NOT_IMAGES: readonly { looksLike: string; pattern: Pattern }[] = [
-  { looksLike: 'a PDF document', pattern: ascii('%PDF') },
-  { looksLike: 'a ZIP archive or office document', pattern: [...ascii('PK'), 3, 4] },
-  { looksLike: 'a compressed (gzip) file', pattern: [0x1f, 0x8b] },
-  { looksLike: 'a RAR archive', pattern: ascii('Rar!') },
-  { looksLike: 'a 7-Zip archive', pattern: [...ascii('7z'), 0xbc, 0xaf] },
-  { looksLike: 'a WAV audio file', pattern: [...ascii('RIFF'), ...ANY4, ...ascii('WAVE')] },
-  { looksLike: 'an MP3 audio file', pattern: ascii('ID3') },
-  { looksLike: 'a program (executable)', pattern: [0x7f, ...ascii('ELF')] },
-  { looksLike: 'a program (executable)', pattern: ascii('MZ') },
+const NOT_IMAGES: readonly { looksLike: LooksLike; pattern: Pattern }[] = [
+  { looksLike: 'pdf', pattern: ascii('%PDF') },
+  { looksLike: 'zip', pattern: [...ascii('PK'), 3, 4] },
+  { looksLike: 'gzip', pattern: [0x1f, 0x8b] },
+  { looksLike: 'rar', pattern: ascii('Rar!') },
+  { looksLike: '7z', pattern: [...ascii('7z'), 0xbc, 0xaf] },
+  { looksLike: 'wav', pattern: [...ascii('RIFF'), ...ANY4, ...ascii('WAVE')] },
+  { looksLike: 'mp3', pattern: ascii('ID3') },
+  { looksLike: 'program', pattern: [0x7f, ...ascii('ELF')] },
+  { looksLike: 'program', pattern: ascii('MZ') },
 ];
+
+/** What a file that is not an image looks like, in the refusal's words. */
+const LOOKS_LIKE = {
+  pdf: 'a PDF document',
+  zip: 'a ZIP archive or office document',
+  gzip: 'a compressed (gzip) file',
+  rar: 'a RAR archive',
+  '7z': 'a 7-Zip archive',
+  wav: 'a WAV audio file',
+  mp3: 'an MP3 audio file',
+  program: 'a program (executable)',
+  video: 'a video file',
+  xml: 'an XML document',
+  text: 'text',
+} as const;
+type LooksLike = keyof typeof LOOKS_LIKE;
 
 type Match = 'full' | 'partial' | 'none';
 
@@ -63,12 +79,16 @@ function match(bytes: Uint8Array, pattern: Pattern, offset = 0): Match {
 const USE_INSTEAD = `use ${ACCEPTED_FORMATS}`;
 
 function unsupported(name: string): ImageInputError {
-  return new ImageInputError('unsupported-format', `This format (${name}) is not supported here; ${USE_INSTEAD}.`);
+  return new ImageInputError('unsupported-format', `This format (${name}) is not supported here; ${USE_INSTEAD}.`, {
+    words: { code: 'unsupported', values: { format: name } },
+  });
 }
 
-function notAnImage(looksLike?: string): ImageInputError {
-  const hint = looksLike === undefined ? '' : ` (it looks like ${looksLike})`;
-  return new ImageInputError('not-an-image', `This file is not an image${hint}. Please choose a ${ACCEPTED_FORMATS} file.`);
+function notAnImage(looksLike?: LooksLike): ImageInputError {
+  const hint = looksLike === undefined ? '' : ` (it looks like ${LOOKS_LIKE[looksLike]})`;
+  return new ImageInputError('not-an-image', `This file is not an image${hint}. Please choose a ${ACCEPTED_FORMATS} file.`, {
+    words: { code: 'not-an-image', values: { looksLike: looksLike ?? 'none' } },
+  });
 }
 
 /** ISO base media files (HEIC, AVIF, MP4, MOV) name their brands in the ftyp box. */
@@ -81,7 +101,7 @@ function classifyFtyp(bytes: Uint8Array): ImageInputError | undefined {
   }
   if (brands.some((b) => b === 'avif' || b === 'avis')) return unsupported('AVIF');
   if (brands.some((b) => /^(hei[cmsx]|hev[cmsx]|mif1|msf1)$/.test(b))) return unsupported('HEIC');
-  return notAnImage('a video file');
+  return notAnImage('video');
 }
 
 /** Reads the first kilobyte as text (UTF-8/Latin-1, or UTF-16 with a byte-order mark). */
@@ -106,15 +126,16 @@ function classifyMarkup(bytes: Uint8Array): ImageInputError | undefined {
   const svgAt = firstIndex(text, ['<svg', '<!doctype svg']);
   const htmlAt = firstIndex(text, HTML_TAGS);
   if (svgAt < htmlAt) {
-    return new ImageInputError('svg', `SVG images are not accepted; ${USE_INSTEAD}.`);
+    return new ImageInputError('svg', `SVG images are not accepted; ${USE_INSTEAD}.`, { words: { code: 'svg' } });
   }
   if (htmlAt < Infinity) {
     return new ImageInputError(
       'html',
       `This is a web page (HTML), not an image. If you saved it from a browser, save the picture itself instead (right-click it, then "Save image as").`,
+      { words: { code: 'html' } },
     );
   }
-  return text.startsWith('<?xml') ? notAnImage('an XML document') : undefined;
+  return text.startsWith('<?xml') ? notAnImage('xml') : undefined;
 }
 
 /** Printable text (with tabs and line breaks) over the first kilobyte. */
@@ -144,10 +165,12 @@ function checkLimits(header: ImageHeader, limits: ImageLimits): void {
   const maxSide = limits.maxSide ?? DEFAULT_MAX_SIDE;
   const { width, height } = header;
   if (width <= maxSide && height <= maxSide && width * height <= limits.maxPixels) return;
+  const [megapixelsIn, limit] = [megapixels(width * height), megapixels(limits.maxPixels)];
   throw new ImageInputError(
     'too-large',
-    `This image is ${width} x ${height} pixels (${megapixels(width * height)} megapixels), more than the limit of ` +
-      `${megapixels(limits.maxPixels)} megapixels or ${maxSide} pixels on a side. Please use a smaller image.`,
+    `This image is ${width} x ${height} pixels (${megapixelsIn} megapixels), more than the limit of ` +
+      `${limit} megapixels or ${maxSide} pixels on a side. Please use a smaller image.`,
+    { words: { code: 'too-large', values: { width, height, megapixels: megapixelsIn, limit, maxSide } } },
   );
 }
 
@@ -157,7 +180,7 @@ function checkLimits(header: ImageHeader, limits: ImageLimits): void {
  * whose message a person can act on. Pure: runs in Node and in the browser.
  */
 export function sniffImage(bytes: Uint8Array, limits: ImageLimits = { maxPixels: DEFAULT_MAX_PIXELS }): ImageHeader {
-  if (bytes.length === 0) throw new ImageInputError('empty', 'The file is empty (0 bytes).');
+  if (bytes.length === 0) throw new ImageInputError('empty', 'The file is empty (0 bytes).', { words: { code: 'empty' } });
   const reader = READERS.find((r) => match(bytes, r.pattern) === 'full');
   if (reader !== undefined) {
     const header = reader.read(bytes);
@@ -165,7 +188,9 @@ export function sniffImage(bytes: Uint8Array, limits: ImageLimits = { maxPixels:
     return header;
   }
   if (bytes.length < 12 && READERS.some((r) => match(bytes, r.pattern) === 'partial')) {
-    throw new ImageInputError('truncated', `The file is only ${bytes.length} bytes long: too short to hold an image.`);
+    throw new ImageInputError('truncated', `The file is only ${bytes.length} bytes long: too short to hold an image.`, {
+      words: { code: 'too-short', values: { bytes: bytes.length } },
+    });
   }
   throw refuse(bytes);
 }

@@ -20,7 +20,7 @@ interface Props {
 }
 
 export function pointName(p: Pick<CurvePoint, 'name' | 'cosine' | 'relativeL2'>, t: Translate = english): string {
-  return t('cmp.point', { name: p.name, cosine: formatSimilarity(p.cosine), l2: formatDistance(p.relativeL2) });
+  return t('cmp.point', { name: p.name, cosine: formatSimilarity(p.cosine), l2: formatDistance(p.relativeL2, t) });
 }
 
 function PanelAxis({ panel, layout, title, kind }: { readonly panel: Panel; readonly layout: CurveLayout; readonly title: string; readonly kind: string }) {

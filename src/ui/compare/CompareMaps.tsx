@@ -43,7 +43,7 @@ export const CompareMaps = memo(function CompareMaps({ layer, shape, aLabel, bLa
     <section className="cmp-maps" aria-label={t('cmp.maps')}>
       <h3>{t('cmp.mapsTitle', { layer, what: shape.length === 3 ? 'channel' : 'all', channel: String(channel) })}</h3>
       {figures ? (
-        <p className="cmp-summary">{t('cmp.layerFigures', { cosine: formatSimilarity(figures.cosine), l2: formatDistance(figures.relativeL2) })}</p>
+        <p className="cmp-summary">{t('cmp.layerFigures', { cosine: formatSimilarity(figures.cosine), l2: formatDistance(figures.relativeL2, t) })}</p>
       ) : (
         <p className="explain-hint">{t('cmp.onlyOne')}</p>
       )}

@@ -32,7 +32,7 @@ function Summary({ comparison }: { readonly comparison: Comparison }) {
     <p className="cmp-summary" aria-live="polite">
       {same
         ? t('cmp.identical', { n: String(comparison.layers.length) })
-        : t('cmp.summary', { n: String(comparison.layers.length), name: low.name, cosine: formatSimilarity(low.cosine), l2: formatDistance(low.relativeL2) })}
+        : t('cmp.summary', { n: String(comparison.layers.length), name: low.name, cosine: formatSimilarity(low.cosine), l2: formatDistance(low.relativeL2, t) })}
     </p>
   );
 }

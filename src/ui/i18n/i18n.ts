@@ -48,6 +48,20 @@ export async function loadCatalogue(lang: Lang): Promise<Catalogue> {
 export const ENGLISH: Catalogue = en;
 
 export type Values = Record<string, string | number | null | undefined>;
+/**
+ * Words kept to be said when they are shown, in the language the page speaks then (a notice
+ * raised in English reads Chinese once the page switches): a catalogue message with its
+ * values, which may be words of their own, or text that came from elsewhere (a browser, a
+ * file, the engine) as it came.
+ */
+export type Said = string | { readonly id: MessageId; readonly values?: SaidValues };
+export type SaidValues = Readonly<Record<string, string | number | null | undefined | Said>>;
+
+/** A catalogue message to be said later (see Said). */
+export function said(id: MessageId, values?: SaidValues): Said {
+  return values ? { id, values } : { id };
+}
+
 export type RichValues = Record<string, ReactNode | ((chunks: ReactNode[]) => ReactNode)>;
 
 /** Formats messages and numbers in one language; made once per language, used in and out of React. */
@@ -63,6 +77,8 @@ export interface Translate {
   number(n: number, options?: Intl.NumberFormatOptions): string;
   /** "res2b and res2c", "res2b 和 res2c" */
   list(items: readonly string[]): string;
+  /** Kept words (Said), in this language. */
+  said(words: Said): string;
   readonly lang: Lang;
 }
 
@@ -90,12 +106,18 @@ export function makeTranslate(lang: Lang, messages: Catalogue): Translate {
   // British English lists have no comma before "and" (the walkthrough's own style).
   const lists = new Intl.ListFormat(lang === 'en' ? 'en-GB' : locale, { type: 'conjunction' });
   const t = ((id: MessageId, values?: Values) => String(message(id).format(values))) as Translate;
+  const spoken = (words: Said): string => {
+    if (typeof words === 'string') return words;
+    const values = words.values && Object.fromEntries(Object.entries(words.values).map(([k, v]) => [k, v !== null && typeof v === 'object' ? spoken(v) : v]));
+    return t(words.id, values as Values | undefined);
+  };
   return Object.assign(t, {
     rich: (id: MessageId, values: RichValues) => message(id).format<ReactNode>(values),
     count: (n: number) => number(n),
     percent: (p: number, digits = 0) => number(p, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }),
     number,
     list: (items: readonly string[]) => lists.format(items),
+    said: spoken,
     lang,
   });
 }

@@ -2,11 +2,12 @@ import type { NamedBlob, Sample } from '../view-data';
 import { sortDrop } from './model-files';
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useT } from '../i18n/I18n';
+import { said, type Said } from '../i18n/i18n';
 
 interface Props {
   readonly samples: readonly Sample[];
   readonly onFiles: (files: NamedBlob[]) => void;
-  readonly onError: (message: string) => void;
+  readonly onError: (message: Said) => void;
   readonly disabled?: boolean;
   /** Said (through onError) when something is dropped while the zone is disabled. */
   readonly disabledReason?: string;
@@ -48,9 +49,9 @@ export function DropZone({ samples, onFiles, onError, disabled = false, disabled
     if (sorted && sorted.model.length > 0) onModelFiles?.(sorted.model, sorted.labels);
     const files = sorted && sorted.model.length > 0 ? [...sorted.images] : dropped;
     if (sorted && sorted.model.length > 0 && files.length === 0) return;
-    if (disabled) onError(disabledReason ?? t('drop.disabled'));
+    if (disabled) onError(disabledReason ?? said('drop.disabled'));
     else if (files.length > 0) onFiles(files);
-    else onError(t('drop.nothing'));
+    else onError(said('drop.nothing'));
   };
 
   const pickSample = async (sample: Sample) => {
@@ -59,7 +60,7 @@ export function DropZone({ samples, onFiles, onError, disabled = false, disabled
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       onFiles([{ name: sample.name, blob: await response.blob() }]);
     } catch (err) {
-      onError(t('drop.sampleFailed', { name: sample.name, reason: err instanceof Error ? err.message : String(err) }));
+      onError(said('drop.sampleFailed', { name: sample.name, reason: err instanceof Error ? err.message : String(err) }));
     }
   };
 

@@ -3,6 +3,7 @@ import { usePainted } from '../use-painted';
 import { interpolateInferno, rgb } from 'd3';
 import { useMemo, useRef } from 'react';
 import { useT } from '../i18n/I18n';
+import type { Said } from '../i18n/i18n';
 
 interface Props {
   readonly name: string;
@@ -11,7 +12,8 @@ interface Props {
   /** The image as the network sees it, after the resize. */
   readonly network: RgbaImage;
   readonly cam: CamMap | null;
-  readonly notes: readonly string[];
+  /** What was done to the image on the way in. */
+  readonly notes: readonly Said[];
 }
 
 /** Normalises a CAM to 0..1 (negative evidence clipped) and colours it, half transparent. */
@@ -57,7 +59,7 @@ export function ImagePanel({ name, originalUrl, original, network, cam, notes }:
       </figure>
       {notes.length > 0 && (
         <ul className="notes">
-          {notes.map((n) => <li key={n}>{n}</li>)}
+          {notes.map((n) => t.said(n)).map((n) => <li key={n}>{n}</li>)}
         </ul>
       )}
     </section>

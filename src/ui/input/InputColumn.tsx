@@ -7,13 +7,14 @@ import { LoadProgress } from './LoadProgress';
 import { Predictions } from './Predictions';
 import { QueueStatus, type QueueProps } from './QueueStatus';
 import { useT } from '../i18n/I18n';
+import type { Said } from '../i18n/i18n';
 
 export interface ShownImage {
   readonly name: string;
   readonly url: string | null;
   readonly width: number;
   readonly height: number;
-  readonly notes: readonly string[];
+  readonly notes: readonly Said[];
 }
 
 interface Props {
@@ -21,7 +22,7 @@ interface Props {
   readonly load: LoadState;
   readonly queue: QueueProps;
   readonly onFiles: (files: NamedBlob[]) => void;
-  readonly onError: (message: string) => void;
+  readonly onError: (message: Said) => void;
   readonly image: ShownImage | null;
   readonly networkView: RgbaImage | null;
   /** Null while the image re-runs on a newly chosen model. */

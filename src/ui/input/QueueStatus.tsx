@@ -2,14 +2,14 @@ import type { Prediction } from '../../client/types';
 import { downloadText } from '../export/download';
 import { runCsv } from '../export/csv';
 import { useT } from '../i18n/I18n';
-import type { MessageId } from '../i18n/i18n';
+import type { MessageId, Said } from '../i18n/i18n';
 import { ThumbStrip } from './ThumbStrip';
 
 export interface QueueEntry {
   readonly id: number;
   readonly name: string;
   readonly status: 'waiting' | 'decoding' | 'running' | 'done' | 'failed' | 'cancelled';
-  readonly message?: string;
+  readonly message?: Said;
   /** Its top-k, once it has run. */
   readonly predictions?: readonly Prediction[];
   /** In a run of several files, once done: its thumbnail's URL (it can be shown again). */
@@ -48,8 +48,8 @@ export function QueueStatus({ items, busy, onCancel, shownId, onRecall, keptLimi
         {items.map((it) => (
           <li key={it.id} className={`status-${it.status}`}>
             <span className="name">{it.name}</span>
-            <span className="state" title={it.message}>{t(STATUS_TEXT[it.status])}</span>
-            {it.status === 'failed' && it.message && <span className="why">{it.message}</span>}
+            <span className="state" title={it.message && t.said(it.message)}>{t(STATUS_TEXT[it.status])}</span>
+            {it.status === 'failed' && it.message && <span className="why">{t.said(it.message)}</span>}
           </li>
         ))}
       </ul>
@@ -57,7 +57,7 @@ export function QueueStatus({ items, busy, onCancel, shownId, onRecall, keptLimi
         <button type="button" className="link" onClick={onCancel}>{t('queue.cancel')}</button>
       )}
       {!single && items.some((it) => it.predictions) && (
-        <button type="button" className="link save-link" onClick={() => downloadText(runCsv(items.map((it) => ({ ...it, status: t(STATUS_TEXT[it.status]) }))), 'resnet50-results.csv', 'text/csv')}>
+        <button type="button" className="link save-link" onClick={() => downloadText(runCsv(items.map((it) => ({ ...it, status: t(STATUS_TEXT[it.status]), message: it.message && t.said(it.message) }))), 'resnet50-results.csv', 'text/csv')}>
           {t('queue.saveCsv')}
         </button>
       )}

@@ -1,6 +1,8 @@
 import { scaleLinear } from 'd3';
 import { useId, useState } from 'react';
 import type { WeightTensor } from '../../inspect/weights-types';
+import { useT } from '../i18n/I18n';
+import { english, type MessageId, type Translate } from '../i18n/i18n';
 import { formatValue } from './format';
 
 interface Props {
@@ -9,12 +11,18 @@ interface Props {
   readonly params: readonly (WeightTensor & { readonly values: Float32Array })[];
 }
 
-export const BN_WORDS: Readonly<Record<string, string>> = {
-  gamma: 'gamma (scale)',
-  beta: 'beta (shift)',
-  moving_mean: 'moving mean',
-  moving_variance: 'moving variance',
+const BN_WORDS: Readonly<Record<string, MessageId>> = {
+  gamma: 'bn.gamma',
+  beta: 'bn.beta',
+  moving_mean: 'bn.movingMean',
+  moving_variance: 'bn.movingVariance',
 };
+
+/** A weight tensor's name as a person reads it: BatchNorm's four in words ("gamma (scale)"), any other as it is ("kernel"). */
+export function weightWord(name: string, t: Translate = english): string {
+  const id = BN_WORDS[name];
+  return id ? t(id) : name;
+}
 
 const ROW = 34;
 const W = 360;
@@ -22,6 +30,7 @@ const LABEL = 104;
 
 /** One row of bars per parameter, each bar a channel, from zero to its value. */
 function Strip({ tensor, y, channel }: { readonly tensor: WeightTensor & { readonly values: Float32Array }; readonly y: number; readonly channel: number }) {
+  const t = useT();
   const n = tensor.values.length;
   const x = scaleLinear().domain([0, n]).range([LABEL, W - 4]);
   const lo = Math.min(0, tensor.min);
@@ -31,7 +40,7 @@ function Strip({ tensor, y, channel }: { readonly tensor: WeightTensor & { reado
   const d = Array.from(tensor.values, (value, i) => `M${x(i + 0.5).toFixed(1)},${zero}V${v(value).toFixed(1)}`).join('');
   return (
     <g>
-      <text className="insp-tick" x={0} y={y + ROW / 2 + 4}>{BN_WORDS[tensor.name] ?? tensor.name}</text>
+      <text className="insp-tick" x={0} y={y + ROW / 2 + 4}>{weightWord(tensor.name, t)}</text>
       <line className="insp-grid" x1={LABEL} x2={W - 4} y1={zero} y2={zero} />
       <path className="insp-bn-bars" d={d} strokeWidth={Math.max(0.5, (W - LABEL) / n - 0.4)} />
       <line className="insp-bn-marker" x1={x(channel + 0.5)} x2={x(channel + 0.5)} y1={y + 2} y2={y + ROW - 2} />
@@ -44,23 +53,22 @@ function Strip({ tensor, y, channel }: { readonly tensor: WeightTensor & { reado
  * and a channel picker whose four values are read out, beside the table of their ranges.
  */
 export function BatchNormParams({ layer, params }: Props) {
+  const t = useT();
   const channels = params[0]?.values.length ?? 0;
   const [channel, setChannel] = useState(0);
   const pickId = useId();
   const at = Math.min(channel, Math.max(0, channels - 1));
   return (
-    <div className="insp-bn" role="group" aria-label={`${layer} per channel`}>
-      <p className="insp-note">
-        {`Each of the ${channels} channels is normalised with its moving mean and variance, then scaled by gamma and shifted by beta: output = gamma · (x − mean) / √(variance + 0.001) + beta.`}
-      </p>
+    <div className="insp-bn" role="group" aria-label={t('bn.group', { layer })}>
+      <p className="insp-note">{t('bn.note', { channels: String(channels) })}</p>
       <svg viewBox={`0 0 ${W} ${ROW * params.length}`} aria-hidden="true">
         {params.map((t, i) => <Strip key={t.name} tensor={t} y={i * ROW} channel={at} />)}
       </svg>
       <div className="insp-bn-pick">
-        <label htmlFor={pickId}>{`Channel ${at + 1} of ${channels}`}</label>
+        <label htmlFor={pickId}>{t('bn.pick', { n: String(at + 1), total: String(channels) })}</label>
         <input id={pickId} type="range" min={1} max={channels} value={at + 1} onChange={(e) => setChannel(Number(e.target.value) - 1)} />
         <output htmlFor={pickId} aria-live="polite">
-          {params.map((t) => `${BN_WORDS[t.name] ?? t.name} ${formatValue(t.values[at])}`).join(', ')}
+          {params.map((p) => `${weightWord(p.name, t)} ${formatValue(p.values[at])}`).join(t('sep.comma'))}
         </output>
       </div>
     </div>

@@ -1,6 +1,8 @@
 import { useId } from 'react';
-import { formatCount, formatShape, stageLabel } from '../../model/pure';
-import { CHAPTERS, stepForLayer, type WalkthroughStep } from '../teaching/walkthrough-steps';
+import { formatShape, stageLabel } from '../../model/pure';
+import { useT } from '../i18n/I18n';
+import type { Translate } from '../i18n/i18n';
+import { CHAPTERS, stepForLayer, type Chapter, type WalkthroughStep } from '../teaching/walkthrough-steps';
 import type { BlockFacts } from './block-summary';
 import type { BlockSwitch } from './LayerHeader';
 import './inspector.css';
@@ -14,77 +16,95 @@ interface Props {
   readonly block: BlockSwitch | null;
 }
 
-const TYPE_WORDS = {
-  convolutional: 'Convolutional block: a 1×1 convolution and BatchNorm on the shortcut resize the input to the output’s shape',
-  identity: 'Identity block: the shortcut carries the input unchanged, so input and output have one shape',
-} as const;
-
 /** The walkthrough steps about this block: its stage's step, and its kind's chapter. */
-function stepsFor(facts: BlockFacts, steps: readonly WalkthroughStep[]) {
+function stepsFor(facts: BlockFacts, steps: readonly WalkthroughStep[], t: Translate) {
   const own = stepForLayer(steps, { name: facts.name, stage: facts.stage, block: facts.block, branch: null, kind: null });
   const chapter = CHAPTERS.find((c) => c.id === `${facts.type}-block`);
   const first = chapter ? steps.find((s) => s.chapter === chapter.id) : undefined;
+  const chapterText = (id: Chapter, example: string | null) => {
+    const title = t(`chapter.${id}`);
+    return example === facts.name
+      ? t('block.ownExample', { chapter: title, name: facts.name })
+      : t('block.workedOn', { chapter: title, example: example ?? t('block.anExample') });
+  };
   return [
     ...(own ? [{ step: own, text: own.title }] : []),
-    ...(chapter && first ? [{ step: first, text: `${chapter.title}${chapter.example === facts.name ? ` (${facts.name} is its worked example)` : `, worked through on ${chapter.example ?? 'an example'}`}` }] : []),
+    ...(chapter && first ? [{ step: first, text: chapterText(chapter.id, chapter.example) }] : []),
   ];
 }
 
 /** A residual block opened in the inspector: what it is, its shapes, its layers and parameters, where the walkthrough explains it. */
 export function BlockInspector({ facts, onSelect, steps, onStep, block }: Props) {
-  const layersId = useId();
-  const nonTrainable = facts.params - facts.trainableParams;
+  const t = useT();
   return (
-    <section className="insp insp-block" aria-label="Layer inspector">
+    <section className="insp insp-block" aria-label={t('insp.label')}>
       <header className="insp-title">
         <h2><code>{facts.name}</code></h2>
-        <ul className="insp-facts" aria-label="Block facts">
-          <li className="insp-kind">{facts.type === 'convolutional' ? 'Convolutional block' : 'Identity block'}</li>
-          <li>{`${stageLabel(facts.stage)} · block ${facts.block}`}</li>
-          <li>{`${facts.layers.length} layers`}</li>
+        <ul className="insp-facts" aria-label={t('block.facts')}>
+          <li className="insp-kind">{t(`block.kind.${facts.type}`)}</li>
+          <li>{t('table.block', { stage: stageLabel(facts.stage), block: facts.block })}</li>
+          <li>{t('graph.layers', { count: facts.layers.length })}</li>
         </ul>
       </header>
-      <p className="insp-note">{`${TYPE_WORDS[facts.type]}.`}</p>
-      <div role="group" aria-label="Block summary">
-        <dl className="insp-settings">
-          <div><dt>Input</dt><dd><code>{formatShape(facts.inputShape)}</code>{` from ${facts.inputLayer}`}</dd></div>
-          <div><dt>Output</dt><dd><code>{formatShape(facts.outputShape)}</code>{` at ${facts.outputLayer}`}</dd></div>
-          <div className="insp-settings-params">
-            <dt>Parameters</dt>
-            <dd>
-              {`${formatCount(facts.params)}: ${formatCount(facts.trainableParams)} trainable, ${formatCount(nonTrainable)} non-trainable`}
-              <span className="insp-muted"> (BatchNorm’s moving means and variances)</span>
-            </dd>
-          </div>
-        </dl>
-      </div>
+      <p className="insp-note">{t(`block.type.${facts.type}`)}</p>
+      <BlockSummaryList facts={facts} />
       {block && (
         <p className="insp-block-switch">
-          <button type="button" role="switch" aria-checked={!block.off} onClick={() => block.onToggle(block.name)}>{`Block ${block.name}`}</button>
-          <span className="insp-muted">{block.off ? ' is switched off: its residual branch is removed for this image.' : ' is on. Switch it off to run the image without its residual branch.'}</span>
+          <button type="button" role="switch" aria-checked={!block.off} onClick={() => block.onToggle(block.name)}>{t('insp.blockButton', { name: block.name })}</button>
+          <span className="insp-muted">{t(block.off ? 'insp.blockOff' : 'insp.blockOn')}</span>
         </p>
       )}
       <div className="insp-block-steps">
-        <h3 className="insp-subhead">In the walkthrough</h3>
+        <h3 className="insp-subhead">{t('block.inWalkthrough')}</h3>
         <ul>
-          {stepsFor(facts, steps).map(({ step, text }) => (
+          {stepsFor(facts, steps, t).map(({ step, text }) => (
             <li key={step.id}><button type="button" className="insp-step-link" onClick={() => onStep(step)}>{text}</button></li>
           ))}
         </ul>
       </div>
-      <div>
-        <h3 className="insp-subhead" id={layersId}>Its layers</h3>
-        <ol className="insp-block-layers" aria-labelledby={layersId}>
-          {facts.layers.map((l) => (
-            <li key={l.name}>
-              <button type="button" aria-label={`Open ${l.name}`} onClick={() => onSelect(l.name)}>
-                <code>{l.name}</code>
-                <span className="insp-muted">{` ${l.type} · ${formatShape(l.outputShape)} · ${formatCount(l.params)} parameters`}</span>
-              </button>
-            </li>
-          ))}
-        </ol>
-      </div>
+      <BlockLayers facts={facts} onSelect={onSelect} />
     </section>
+  );
+}
+
+/** What goes in and comes out, and the block's parameters, trainable or not. */
+function BlockSummaryList({ facts }: { readonly facts: BlockFacts }) {
+  const t = useT();
+  const nonTrainable = facts.params - facts.trainableParams;
+  return (
+    <div role="group" aria-label={t('block.summary')}>
+      <dl className="insp-settings">
+        <div><dt>{t('block.input')}</dt><dd><code>{formatShape(facts.inputShape)}</code>{' '}{t('block.from', { layer: facts.inputLayer })}</dd></div>
+        <div><dt>{t('block.output')}</dt><dd><code>{formatShape(facts.outputShape)}</code>{' '}{t('block.at', { layer: facts.outputLayer })}</dd></div>
+        <div className="insp-settings-params">
+          <dt>{t('insp.parameters')}</dt>
+          <dd>
+            {t('block.params', { total: t.count(facts.params), trainable: t.count(facts.trainableParams), nonTrainable: t.count(nonTrainable) })}
+            <span className="insp-muted">{' '}{t('block.paramsWhy')}</span>
+          </dd>
+        </div>
+      </dl>
+    </div>
+  );
+}
+
+/** The block's layers in build order, each a button that opens it. */
+function BlockLayers({ facts, onSelect }: { readonly facts: BlockFacts; readonly onSelect: (layer: string) => void }) {
+  const t = useT();
+  const layersId = useId();
+  return (
+    <div>
+      <h3 className="insp-subhead" id={layersId}>{t('block.layers')}</h3>
+      <ol className="insp-block-layers" aria-labelledby={layersId}>
+        {facts.layers.map((l) => (
+          <li key={l.name}>
+            <button type="button" aria-label={t('block.open', { name: l.name })} onClick={() => onSelect(l.name)}>
+              <code>{l.name}</code>
+              <span className="insp-muted">{` ${l.type} · ${formatShape(l.outputShape)} · ${t('insp.params', { count: t.count(l.params) })}`}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </div>
   );
 }

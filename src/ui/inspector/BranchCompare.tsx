@@ -29,7 +29,7 @@ export function BranchCompare({ main, shortcut }: Props) {
         <NormBar kind="residual" label={t('branch.residualShort')} value={main.norm} percent={width(main.norm)} />
         <NormBar kind="shortcut" label={t('branch.shortcut')} value={shortcut.norm} percent={width(shortcut.norm)} />
       </figure>
-      <p className="insp-lesson">{residualSentence(main.norm, shortcut.norm)}</p>
+      <p className="insp-lesson">{residualSentence(main.norm, shortcut.norm, t)}</p>
     </section>
   );
 }

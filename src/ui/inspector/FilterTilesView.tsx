@@ -1,5 +1,7 @@
 import { useId, useMemo, useRef, useState } from 'react';
 import type { WeightTensor } from '../../inspect/weights-types';
+import { useT } from '../i18n/I18n';
+import type { MessageId } from '../i18n/i18n';
 import { usePainted } from '../use-painted';
 import { filterTiles, type TileScale } from './filter-tiles';
 
@@ -11,13 +13,14 @@ interface Props {
   readonly inputOrder: 'rgb' | 'bgr';
 }
 
-const SCALE_WORDS: Record<TileScale, string> = {
-  filter: 'each filter scaled to its own range',
-  shared: 'every filter on one range, the lowest weight of all to the highest',
+const SCALE_WORDS: Record<TileScale, MessageId> = {
+  filter: 'tiles.scale.filter',
+  shared: 'tiles.scale.shared',
 };
 
 /** The first convolution's filters as colour tiles (the classic picture), on one canvas. */
 export function FilterTilesView({ layer, kernel, trained, inputOrder }: Props) {
+  const t = useT();
   const [scale, setScale] = useState<TileScale>('filter');
   const ref = useRef<HTMLCanvasElement>(null);
   const captionId = useId();
@@ -25,7 +28,8 @@ export function FilterTilesView({ layer, kernel, trained, inputOrder }: Props) {
   const tiles = useMemo(() => filterTiles(kernel.values, kernel.shape, scale, inputOrder), [kernel, scale, inputOrder]);
   usePainted(ref, tiles);
   const [kh, kw, , n] = kernel.shape;
-  const what = `${n} ${trained ? 'learned' : 'seeded random'} ${kh}×${kw} filters of ${layer} over red, green and blue`;
+  const what = t('tiles.what', { n: String(n), trained: trained ? 'yes' : 'no', kh: String(kh), kw: String(kw), layer });
+  const scaleWords = t(SCALE_WORDS[scale]);
   return (
     <figure className="insp-filters">
       <canvas
@@ -33,20 +37,20 @@ export function FilterTilesView({ layer, kernel, trained, inputOrder }: Props) {
         width={tiles.width}
         height={tiles.height}
         role="img"
-        aria-label={`${what}, as colour tiles in ${tiles.rows} rows of ${tiles.columns}, ${SCALE_WORDS[scale]}`}
+        aria-label={t('tiles.label', { what, rows: String(tiles.rows), columns: String(tiles.columns), scale: scaleWords })}
         aria-describedby={captionId}
       />
       <figcaption id={captionId}>
-        {`${what}, ${SCALE_WORDS[scale]}: in each tile a channel's lowest weight is dark and its highest is full red, green or blue. Tile N, counted along the rows, is the filter that makes channel N of ${layer}'s output.`}
-        {inputOrder === 'bgr' && ' These weights read the image as blue, green, red (Keras “caffe” preprocessing); the tiles are drawn in red, green, blue.'}
-        {!trained && ' Not learned yet: the ImageNet preset shows the edge and colour detectors training finds.'}
+        {t('tiles.caption', { what, scale: scaleWords, layer })}
+        {inputOrder === 'bgr' && t('tiles.bgr')}
+        {!trained && t('tiles.untrained')}
       </figcaption>
       <fieldset className="insp-filters-scale">
-        <legend className="visually-hidden">Tile colour range</legend>
+        <legend className="visually-hidden">{t('tiles.range')}</legend>
         {(['filter', 'shared'] as const).map((s) => (
           <label key={s}>
             <input type="radio" name={name} checked={scale === s} onChange={() => setScale(s)} />
-            {s === 'filter' ? 'Each filter on its own range' : 'One range for all filters'}
+            {t(s === 'filter' ? 'tiles.own' : 'tiles.one')}
           </label>
         ))}
       </fieldset>

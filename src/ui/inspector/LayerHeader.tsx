@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { formatShape, stageLabel, type LayerInfo, type LayerLesson, type LayerSummary } from '../../model/pure';
 import { useT } from '../i18n/I18n';
 import { english, type Translate } from '../i18n/i18n';
+import { lessonWords } from './lesson-words';
 
 interface Props {
   readonly layer: LayerSummary;
@@ -43,7 +44,7 @@ export function LayerHeader({ layer, layers, onSelect, lesson = null, block = nu
           <code>{layer.name}</code>
         </h2>
         <ul className="insp-facts" aria-label={t('insp.facts')}>
-          <li className="insp-kind">{`${layer.type} · ${layer.info.kind}`}</li>
+          <li className="insp-kind">{`${layer.type} · ${t(`insp.kind.${layer.info.kind}`)}`}</li>
           <li>{t('insp.outputShape', { shape: formatShape(layer.outputShape) })}</li>
           <li>{t('insp.params', { count: t.count(layer.params) })}</li>
           <li>{whereText(layer.info, t)}</li>
@@ -69,13 +70,11 @@ export function LayerHeader({ layer, layers, onSelect, lesson = null, block = nu
 /** The layer's settings, its shapes in and out, and how its parameter count is made. */
 function LayerSettings({ lesson }: { readonly lesson: LayerLesson }) {
   const t = useT();
-  const shapes = lesson.inputShapes.length > 0
-    ? `${lesson.inputShapes.map(formatShape).join(' + ')} → ${formatShape(lesson.outputShape)}`
-    : formatShape(lesson.outputShape);
+  const words = lessonWords(lesson, t);
   return (
     <div role="group" aria-label={t('insp.settings')}>
       <dl className="insp-settings">
-        {lesson.settings.map(([term, value]) => (
+        {words.settings.map(([term, value]) => (
           <div key={term}>
             <dt>{term}</dt>
             <dd>{value}</dd>
@@ -83,13 +82,13 @@ function LayerSettings({ lesson }: { readonly lesson: LayerLesson }) {
         ))}
         <div>
           <dt>{t('insp.inOut')}</dt>
-          <dd><code>{shapes}</code></dd>
+          <dd><code>{words.shapes}</code></dd>
         </div>
         <div className="insp-settings-params">
           <dt>{t('insp.parameters')}</dt>
           <dd>
-            {lesson.paramsFormula ? <code>{lesson.paramsFormula}</code> : t('insp.none')}
-            {lesson.paramsWhy && <span className="insp-muted">{` (${lesson.paramsWhy})`}</span>}
+            {words.formula ? <code>{words.formula}</code> : t('insp.none')}
+            {words.why && <span className="insp-muted">{' '}{t('insp.paramsWhy', { why: words.why })}</span>}
           </dd>
         </div>
       </dl>

@@ -66,7 +66,7 @@ export function LayerInspector({ layer, layers, data, loading, channel, onChanne
       {extra}
       {loading && (
         <p className="insp-loading" role="status">
-          <span className="insp-spinner" aria-hidden="true" /> Reading {layer.name}…
+          <span className="insp-spinner" aria-hidden="true" /> {t('insp.reading', { layer: layer.name })}
         </p>
       )}
       {data ? (

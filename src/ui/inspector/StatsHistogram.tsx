@@ -1,6 +1,8 @@
 import { format, scaleLinear, scaleLog } from 'd3';
 import { useId, useState } from 'react';
 import type { TensorStats } from '../../inspect/types';
+import { useT } from '../i18n/I18n';
+import type { Translate } from '../i18n/i18n';
 import { formatPercent, formatValue } from './format';
 import { useWidth } from './use-width';
 
@@ -14,14 +16,15 @@ const M = { top: 10, right: 12, bottom: 28, left: 44 };
 
 /** The statistics as a definition list, then the value histogram. */
 export function StatsHistogram({ stats }: Props) {
+  const t = useT();
   const count = stats.shape.reduce((a, b) => a * b, 1);
   const items: [string, string][] = [
-    ['Min', formatValue(stats.min)],
-    ['Max', formatValue(stats.max)],
-    ['Mean', formatValue(stats.mean)],
-    ['Std', formatValue(stats.std)],
-    ['Zero fraction', formatPercent(stats.zeroFraction)],
-    ['Values', count.toLocaleString('en-US')],
+    [t('stats.min'), formatValue(stats.min)],
+    [t('stats.max'), formatValue(stats.max)],
+    [t('stats.mean'), formatValue(stats.mean)],
+    [t('stats.std'), formatValue(stats.std)],
+    [t('stats.zeroFraction'), formatPercent(stats.zeroFraction)],
+    [t('stats.values'), t.count(count)],
   ];
   return (
     <div className="insp-stats">
@@ -36,7 +39,7 @@ export function StatsHistogram({ stats }: Props) {
       {stats.max > stats.min ? (
         <Histogram stats={stats} total={count} />
       ) : (
-        <p className="insp-note">Every value is {formatValue(stats.min)}, so there is no spread to draw.</p>
+        <p className="insp-note">{t('stats.flat', { value: formatValue(stats.min) })}</p>
       )}
     </div>
   );
@@ -45,15 +48,14 @@ export function StatsHistogram({ stats }: Props) {
 /** What a histogram needs of its values' figures (an activation's stats, or a weight's). */
 export type HistogramStats = Pick<TensorStats, 'min' | 'max' | 'histogram'>;
 
-function describe(stats: HistogramStats, total: number, what: string): string {
+function describe(stats: HistogramStats, total: number, what: string, t: Translate): string {
   const { edges, counts } = stats.histogram;
   const peak = counts.reduce((best, c, i) => (c > counts[best] ? i : best), 0);
   const share = total > 0 ? formatPercent(counts[peak] / total) : '0%';
-  return (
-    `Histogram of ${total.toLocaleString('en-US')} ${what} in ${counts.length} bins from ${formatValue(stats.min)} ` +
-    `to ${formatValue(stats.max)}; the tallest bin, ${formatValue(edges[peak])} to ${formatValue(edges[peak + 1])}, ` +
-    `holds ${share} of them.`
-  );
+  return t('hist.describe', {
+    total: t.count(total), what, bins: String(counts.length), min: formatValue(stats.min), max: formatValue(stats.max),
+    from: formatValue(edges[peak]), to: formatValue(edges[peak + 1]), share,
+  });
 }
 
 type Linear = ReturnType<typeof scaleLinear<number>>;
@@ -70,13 +72,15 @@ function yScale(log: boolean, maxCount: number): CountScale {
 interface HistogramProps {
   readonly stats: HistogramStats;
   readonly total: number;
-  /** What the values are, in the description: "values", "kernel weights". */
+  /** What the values are, in the description (default "values"), e.g. "kernel weights of conv1". */
   readonly what?: string;
+  /** Default "Value histogram". */
   readonly caption?: string;
 }
 
 /** The 32-bin histogram as bars over a value axis, its counts linear or log. */
-export function Histogram({ stats, total, what = 'values', caption = 'Value histogram' }: HistogramProps) {
+export function Histogram({ stats, total, what, caption }: HistogramProps) {
+  const t = useT();
   const [log, setLog] = useState(false);
   const titleId = useId();
   const [ref, width] = useWidth<HTMLElement>(520);
@@ -85,15 +89,15 @@ export function Histogram({ stats, total, what = 'values', caption = 'Value hist
   return (
     <figure className="insp-histogram" ref={ref}>
       <svg width={width} height={H} viewBox={`0 0 ${width} ${H}`} role="img" aria-labelledby={titleId}>
-        <title id={titleId}>{describe(stats, total, what)}</title>
+        <title id={titleId}>{describe(stats, total, what ?? t('hist.what'), t)}</title>
         <CountAxis y={y} log={log} width={width} />
         <Bars stats={stats} x={x} y={y} />
         <ValueAxis x={x} stats={stats} count={width < 400 ? 4 : 6} />
       </svg>
       <figcaption>
-        <span>{caption}</span>
+        <span>{caption ?? t('hist.caption')}</span>
         <label className="insp-check">
-          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> Log scale counts
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.target.checked)} /> {t('hist.log')}
         </label>
       </figcaption>
     </figure>
@@ -112,12 +116,13 @@ function CountAxis({ y, log, width }: { readonly y: CountScale; readonly log: bo
 }
 
 function Bars({ stats, x, y }: { readonly stats: HistogramStats; readonly x: Linear; readonly y: CountScale }) {
+  const t = useT();
   const { edges, counts } = stats.histogram;
   const base = H - M.bottom;
   const height = (c: number) => (c > 0 ? base - y(c) : 0);
   return counts.map((c, i) => (
     <rect key={i} className="insp-bar" x={x(edges[i]) + 0.5} width={Math.max(1, x(edges[i + 1]) - x(edges[i]) - 1)} y={base - height(c)} height={height(c)}>
-      <title>{`${formatValue(edges[i])} to ${formatValue(edges[i + 1])}: ${c.toLocaleString('en-US')} values`}</title>
+      <title>{t('hist.bar', { from: formatValue(edges[i]), to: formatValue(edges[i + 1]), count: t.count(c) })}</title>
     </rect>
   ));
 }

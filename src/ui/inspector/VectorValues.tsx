@@ -1,5 +1,6 @@
 import { scaleLinear } from 'd3';
 import { useId } from 'react';
+import { useT } from '../i18n/I18n';
 import { topValues } from './channels';
 import { formatValue } from './format';
 import { useWidth } from './use-width';
@@ -29,6 +30,7 @@ function barPath(values: Float32Array, x: Linear, y: Linear, keep: (i: number) =
  * listed with their index (counting from 0, as the class index of fc1000 does).
  */
 export function VectorValues({ values }: Props) {
+  const t = useT();
   const titleId = useId();
   const [ref, W] = useWidth<HTMLDivElement>(520);
   const top = topValues(values, TOP_K);
@@ -43,20 +45,20 @@ export function VectorValues({ values }: Props) {
   return (
     <div className="insp-vector" ref={ref}>
       <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={titleId}>
-        <title id={titleId}>{`All ${n.toLocaleString('en-US')} values by index; the largest is ${formatValue(top[0]?.value ?? 0)} at index ${top[0]?.index ?? 0}.`}</title>
+        <title id={titleId}>{t('vec.title', { n: t.count(n), value: formatValue(top[0]?.value ?? 0), index: String(top[0]?.index ?? 0) })}</title>
         <path d={bars((i) => !topSet.has(i))} className="insp-vbar" strokeWidth={strokeWidth} />
         <path d={bars((i) => topSet.has(i))} className="insp-vbar insp-vbar-top" strokeWidth={Math.max(1.5, strokeWidth)} />
         <line className="insp-axis" x1={M.left} x2={W - M.right} y1={y(0)} y2={y(0)} />
-        {x.ticks(5).map((t) => (
-          <text key={t} className="insp-tick" x={x(t)} y={H - 4} textAnchor="middle">{t}</text>
+        {x.ticks(5).map((tick) => (
+          <text key={tick} className="insp-tick" x={x(tick)} y={H - 4} textAnchor="middle">{tick}</text>
         ))}
       </svg>
-      <h3 className="insp-subhead">Largest {top.length} values</h3>
+      <h3 className="insp-subhead">{t('vec.largest', { count: String(top.length) })}</h3>
       <ol className="insp-top">
-        {top.map((t) => (
-          <li key={t.index}>
-            <span>index {t.index}</span>
-            <span className="insp-top-value">{formatValue(t.value)}</span>
+        {top.map((v) => (
+          <li key={v.index}>
+            <span>{t('vec.index', { index: String(v.index) })}</span>
+            <span className="insp-top-value">{formatValue(v.value)}</span>
           </li>
         ))}
       </ol>

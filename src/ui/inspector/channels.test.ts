@@ -11,6 +11,8 @@ import {
   valueAt,
   zipRanges,
 } from './channels';
+import { makeTranslate, type Catalogue } from '../i18n/i18n';
+import zh from '../i18n/zh.json';
 import { formatRatio, formatValue, residualSentence } from './format';
 
 /** A 2 x 3 x 4 map whose value encodes its position: row * 100 + col * 10 + channel. */
@@ -117,5 +119,13 @@ describe('format', () => {
     expect(residualSentence(1, 1)).toContain('about as much');
     expect(residualSentence(3, 1)).toContain('rewrites');
     expect(residualSentence(1, 0)).toContain('shortcut is all zeros');
+  });
+
+  it('says it in Chinese too, with the same ratio', () => {
+    const chinese = makeTranslate('zh', zh as Catalogue);
+    expect(residualSentence(0.31, 1, chinese)).toBe('残差分支与捷径的大小之比为 0.31×：这个块主要是把输入传下去，只学一个修正。');
+    expect(residualSentence(3, 1, chinese)).toContain('改写');
+    expect(residualSentence(1, 0, chinese)).toContain('捷径全是零');
+    expect(residualSentence(0, 0, chinese)).toContain('什么也不输出');
   });
 });

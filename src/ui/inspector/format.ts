@@ -1,4 +1,5 @@
 /** Number formatting and the plain-language residual sentence, kept pure for testing. */
+import { english, type Translate } from '../i18n/i18n';
 
 /** Four significant digits, exponent only when the magnitude needs it; "0" for zero. */
 export function formatValue(v: number): string {
@@ -25,15 +26,9 @@ export function formatRatio(ratio: number): string {
  * The thresholds are reading aids, not theory: below half the shortcut's size the block is
  * mostly an identity plus a correction, which is the point of a residual block.
  */
-export function residualSentence(mainNorm: number, shortcutNorm: number): string {
-  if (!(shortcutNorm > 0)) {
-    return mainNorm > 0
-      ? 'The shortcut is all zeros here, so everything this block outputs comes from the residual branch.'
-      : 'Both inputs are all zeros for this image: the block outputs nothing.';
-  }
+export function residualSentence(mainNorm: number, shortcutNorm: number, t: Translate = english): string {
+  if (!(shortcutNorm > 0)) return t(mainNorm > 0 ? 'res.zeroShortcut' : 'res.allZero');
   const ratio = mainNorm / shortcutNorm;
-  const size = `The residual branch adds ${formatRatio(ratio)} the shortcut's size`;
-  if (ratio < 0.5) return `${size}: the block mostly passes its input through and learns a correction.`;
-  if (ratio < 1.5) return `${size}: the block changes its input about as much as it passes it through.`;
-  return `${size}: here the block rewrites its input more than it passes it through.`;
+  const id = ratio < 0.5 ? 'res.small' : ratio < 1.5 ? 'res.even' : 'res.large';
+  return t(id, { ratio: formatRatio(ratio) });
 }

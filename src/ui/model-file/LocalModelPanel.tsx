@@ -66,7 +66,7 @@ export function LocalModelSettings({ origin, classes, inputSize, onPreprocess, o
   const t = useT();
   return (
     <div className="local-model" aria-label={t('mf.yours')} role="group">
-      <p className="muted">{understoodText(origin, classes, inputSize)}</p>
+      <p className="muted">{understoodText(origin, classes, inputSize, t)}</p>
       <label>
         {t('mf.preprocessing')}{' '}
         <select value={origin.preprocess} disabled={busy} onChange={(e) => onPreprocess(e.target.value as PreprocessChoice)}>

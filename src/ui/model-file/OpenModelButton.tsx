@@ -1,10 +1,11 @@
 import type { NamedBlob } from '../view-data';
 import { sortDrop } from '../input/model-files';
 import { useT } from '../i18n/I18n';
+import { said, type Said } from '../i18n/i18n';
 
 interface Props {
   readonly onModel: (files: readonly NamedBlob[], labels: NamedBlob | null) => void;
-  readonly onError: (message: string) => void;
+  readonly onError: (message: Said) => void;
 }
 
 /** "Open a model…": a Keras file, or a tfjs model.json with its shards, and optionally a labels file (kept until the engine is ready, when it is not yet). */
@@ -23,7 +24,7 @@ export function OpenModelButton({ onModel, onError }: Props) {
           e.target.value = '';
           if (files.length === 0) return;
           const { model, labels } = sortDrop(files);
-          if (model.length === 0) onError(t('mf.notAModel'));
+          if (model.length === 0) onError(said('mf.notAModel'));
           else onModel(model, labels);
         }}
       />

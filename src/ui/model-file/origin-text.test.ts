@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelOrigin } from '../../client/types';
+import { makeTranslate, type Catalogue } from '../i18n/i18n';
+import zh from '../i18n/zh.json';
 import { originLine, understoodText } from './origin-text';
 
 const origin: ModelOrigin = {
@@ -19,5 +21,11 @@ describe('describing a person’s model', () => {
     const weights = { ...origin, format: 'weights-h5', scheme: 'applications', labels: 'index', inputSizeFromFile: false } as const;
     expect(understoodText(weights, 10, 224)).toMatch(/keras\.applications layer names: 224×224 input \(the file does not say; change it below\), 10 classes, named class 0 to class 9\.$/);
     expect(understoodText({ ...origin, noClasses: 'saved without its head' }, 0, 64)).toMatch(/no classification head\.$/);
+  });
+
+  it('says both in Chinese, file names and format names as they are', () => {
+    const chinese = makeTranslate('zh', zh as Catalogue);
+    expect(originLine(origin, chinese)).toBe('来自你的文件：ResNet50.keras（Keras 归档文件（.keras），Keras 3.15.1）');
+    expect(understoodText(origin, 6, 64, chinese)).toBe('Keras 归档文件（.keras），使用作业中的层名：输入 64×64，6 个类别，按 SIGNS 手势 0 到 5 解读。');
   });
 });

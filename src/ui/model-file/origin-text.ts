@@ -1,11 +1,12 @@
 /** How a person's model is described on the page: where it came from and how it was understood. */
 import type { ModelOrigin, PreprocessChoice } from '../../client/types';
+import { english, type MessageId, type Translate } from '../i18n/i18n';
 
-const FORMATS: Record<ModelOrigin['format'], string> = {
-  keras: 'Keras archive (.keras)',
-  h5: 'Keras HDF5 model (.h5)',
-  'weights-h5': 'Keras weights only (.weights.h5)',
-  tfjs: 'TensorFlow.js layers model (model.json)',
+const FORMATS: Record<ModelOrigin['format'], MessageId> = {
+  keras: 'mf.format.keras',
+  h5: 'mf.format.h5',
+  'weights-h5': 'mf.format.weights-h5',
+  tfjs: 'mf.format.tfjs',
 };
 
 export const PREPROCESS_LABELS: Record<PreprocessChoice, string> = {
@@ -14,26 +15,26 @@ export const PREPROCESS_LABELS: Record<PreprocessChoice, string> = {
   torch: 'torch (x / 255, ImageNet mean and std)',
 };
 
-const SCHEMES: Record<ModelOrigin['scheme'], string> = {
-  seed: 'the assignment’s layer names',
-  applications: 'keras.applications layer names',
+const SCHEMES: Record<ModelOrigin['scheme'], MessageId> = {
+  seed: 'mf.scheme.seed',
+  applications: 'mf.scheme.applications',
 };
 
-function labelsText(origin: ModelOrigin, classes: number): string {
-  if (origin.noClasses) return 'no classification head';
-  if (origin.labels === 'file') return `${classes} classes, names from your labels file`;
-  if (origin.labels === 'signs') return `${classes} classes, read as the SIGNS hand signs 0 to 5`;
-  return `${classes} classes, named class 0 to class ${classes - 1}`;
+function labelsText(origin: ModelOrigin, classes: number, t: Translate): string {
+  if (origin.noClasses) return t('mf.labels.none');
+  if (origin.labels === 'file') return t('mf.labels.file', { classes: String(classes) });
+  if (origin.labels === 'signs') return t('mf.labels.signs', { classes: String(classes) });
+  return t('mf.labels.index', { classes: String(classes), last: String(classes - 1) });
 }
 
 /** One line for Diagnostics: "From your files: a.keras (Keras archive (.keras), Keras 3.15.1)". */
-export function originLine(origin: ModelOrigin): string {
-  const version = origin.kerasVersion ? `, Keras ${origin.kerasVersion}` : '';
-  return `From your files: ${origin.files.join(', ')} (${FORMATS[origin.format]}${version})`;
+export function originLine(origin: ModelOrigin, t: Translate = english): string {
+  const values = { files: origin.files.join(t('sep.comma')), format: t(FORMATS[origin.format]) };
+  return origin.kerasVersion ? t('mf.originVersion', { ...values, version: origin.kerasVersion }) : t('mf.origin', values);
 }
 
 /** What the page understood of the file, in a sentence. */
-export function understoodText(origin: ModelOrigin, classes: number, inputSize: number): string {
-  const size = origin.inputSizeFromFile ? `${inputSize}×${inputSize} input` : `${inputSize}×${inputSize} input (the file does not say; change it below)`;
-  return `${FORMATS[origin.format]} with ${SCHEMES[origin.scheme]}: ${size}, ${labelsText(origin, classes)}.`;
+export function understoodText(origin: ModelOrigin, classes: number, inputSize: number, t: Translate = english): string {
+  const size = t(origin.inputSizeFromFile ? 'mf.size' : 'mf.sizeGuessed', { n: String(inputSize) });
+  return t('mf.understood', { format: t(FORMATS[origin.format]), scheme: t(SCHEMES[origin.scheme]), size, labels: labelsText(origin, classes, t) });
 }
