@@ -125,3 +125,19 @@ test('picking a layer keeps the inspector in view: beside the graph at 1280, scr
   await page.screenshot({ path: 'test-results/weights-block-390.png' });
   expect(await engineMemory(page)).not.toBeNull();
 });
+
+test('on a phone a walkthrough step, below the graph, scrolls the page to the nodes it lights', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/?preset=signs&backend=wasm');
+  await waitForModel(page);
+  const walkthrough = page.getByRole('navigation', { name: 'Walkthrough' });
+  const step = walkthrough.getByRole('button', { name: /Shortcut: 1×1 conv with stride s/ }).first();
+  await step.scrollIntoViewIfNeeded();
+  const lit = page.getByRole('region', { name: 'Network graph' }).locator('.is-highlighted');
+  await expect(lit).toHaveCount(0);
+  await step.click();
+  await expect(step).toHaveAttribute('aria-pressed', 'true');
+  await expect(lit.first()).toBeInViewport();
+  await page.screenshot({ path: 'test-results/walkthrough-step-390.png' });
+});
+

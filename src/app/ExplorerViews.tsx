@@ -161,7 +161,12 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
   const { steps, activeStep, onStep, clearStep } = useWalkthrough(summary, info, onUrl);
 
   const scroll = useInspectorScroll();
-  const { request: keepInView } = scroll;
+  const { request: keepInView, requestLit } = scroll;
+  // A step picked in the walkthrough (below the graph, on a phone) brings its lit nodes into view.
+  const pickStep = useCallback((step: WalkthroughStep) => {
+    onStep(step);
+    requestLit();
+  }, [onStep, requestLit]);
   // Picking a layer anywhere (graph, table, previous/next) leaves the walkthrough step.
   const select = useCallback((name: string) => {
     readLayerSoon(result, name);
@@ -243,7 +248,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
           )}
         </div>
         <aside className="teaching-panel">
-          <Walkthrough steps={steps} activeStepId={activeStep?.id ?? null} onStep={onStep} onLayer={openLayer} layerNames={layerNames} followSelection={false} />
+          <Walkthrough steps={steps} activeStepId={activeStep?.id ?? null} onStep={pickStep} onLayer={openLayer} layerNames={layerNames} followSelection={false} />
           {config && <AssignmentCodePanel config={config} open={info?.info ?? null} layers={summary.layers} onLayer={select} />}
           <LesionPanel blocks={lesion.blocks} off={lesion.offSet} onToggle={lesion.toggle} onReset={lesion.reset} />
         </aside>

@@ -2,6 +2,8 @@
  * Keeping the inspector in view when a layer is picked. Where it sits beside the graph
  * (sticky, wide screens) it is in view already and nothing moves; where it is below (a
  * phone, the layer table) the page scrolls to it, and "Back" returns to the picked node.
+ * A walkthrough step chosen where the graph is out of sight (below it, on a phone) scrolls
+ * the page to the nodes the step lights.
  */
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 
@@ -14,6 +16,14 @@ export interface InspectorScroll {
   readonly request: () => void;
   /** Back to the picked layer's node (or table row), focused. */
   readonly back: (layer: string | null) => void;
+  /** Call when a person picks a walkthrough step: once the graph has lit its nodes (and panned), they are scrolled to if out of view. */
+  readonly requestLit: () => void;
+}
+
+/** Fully on screen, as far as the page's own scrolling goes. */
+function onScreen(el: Element): boolean {
+  const { top, bottom } = el.getBoundingClientRect();
+  return top >= 0 && bottom <= window.innerHeight;
 }
 
 function reducedMotion(): boolean {
@@ -36,6 +46,17 @@ export function useInspectorScroll(): InspectorScroll {
     if (top >= 0 && top < window.innerHeight * 0.5) return;
     el.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
   });
+  const litFrame = useRef(0);
+  useEffect(() => () => cancelAnimationFrame(litFrame.current), []);
+  const requestLit = useCallback(() => {
+    cancelAnimationFrame(litFrame.current);
+    // A frame later: the graph has re-rendered with the step's nodes lit and panned to them.
+    litFrame.current = requestAnimationFrame(() => {
+      const lit = backRef.current?.querySelector('.is-highlighted');
+      // The whole graph comes into view (the graph has panned to the lit nodes inside it).
+      if (lit && !onScreen(lit)) (lit.closest('svg') ?? lit).scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
+    });
+  }, []);
   const back = useCallback((layer: string | null) => {
     const panel = backRef.current;
     if (!panel) return;
@@ -43,5 +64,5 @@ export function useInspectorScroll(): InspectorScroll {
     panel.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
     node?.focus({ preventScroll: true });
   }, []);
-  return { ref, backRef, request, back };
+  return { ref, backRef, request, back, requestLit };
 }
