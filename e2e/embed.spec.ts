@@ -8,7 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { alertRegion, dropSample } from './helpers';
+import { alertRegion, dropSample, expectMemory, settledMemory } from './helpers';
 
 test.use({ viewport: { width: 640, height: 480 } });
 
@@ -134,8 +134,12 @@ test('embed=inspector: one layer, given an image by a sample or a drop, in the f
   await page.getByRole('button', { name: 'Chelsea the cat' }).click();
   await expect(page.getByText(/^chelsea\.png: /)).toBeVisible();
   await expect(inspector.getByText('Zero fraction')).toBeVisible();
+  const baseline = await settledMemory(page);
   await dropSample(page, '/samples/coffee.png', 'coffee.png');
   await expect(page.getByText(/^coffee\.png: /)).toBeVisible();
+  await expect(inspector.getByText('Zero fraction')).toBeVisible();
+  // The frame lets each image's activations go, as the explorer does: the engine's tensors are back where they were.
+  await expectMemory(page, baseline);
   await inspector.getByRole('button', { name: 'Next layer' }).click();
   await expect(page.getByRole('main', { name: 'Layer bn2a_branch2a' })).toBeVisible();
   await expect(openLink(page)).toHaveAttribute('href', /\/\?preset=signs&layer=bn2a_branch2a&backend=wasm$/);

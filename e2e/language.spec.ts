@@ -80,8 +80,14 @@ test('Chinese that cannot be fetched: the page stays in English, says so, and wo
   await expect(alertRegion(page)).toHaveText('The 简体中文 texts could not be loaded, so the page stays in English. Reload the page to try again.');
   await page.getByRole('group', { name: 'Sample images' }).getByRole('button', { name: 'Chelsea the cat' }).click();
   await expect(predictions(page)).toHaveCount(5);
+  // It never hides what happens next: a refused file is said over it.
+  const refusal = 'holiday.jpg: This file is not an image (it looks like text). Please choose a PNG, JPEG, WebP or GIF file.';
+  await page.getByLabel('Image file').setInputFiles({ name: 'holiday.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('just words') });
+  await expect(alertRegion(page)).toHaveText(refusal);
   await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'English' }).click();
   await expect(page).toHaveURL(/[?&]lang=en(&|$)/);
+  await expect(alertRegion(page)).toHaveText(refusal);
+  await page.getByRole('group', { name: 'Sample images' }).getByRole('button', { name: 'Chelsea the cat' }).click();
   await expect(alertRegion(page)).toBeEmpty();
 });
 

@@ -31,7 +31,7 @@ import { I18n, useLangFailure, useT } from '../ui/i18n/I18n';
 import { LanguageSwitch } from '../ui/i18n/LanguageSwitch';
 import { readEmbed } from './embed-mode';
 import { EmbedApp } from './EmbedApp';
-import type { Said } from '../ui/i18n/i18n';
+import { said, type Said } from '../ui/i18n/i18n';
 
 const NO_BLOCKS: readonly string[] = [];
 
@@ -116,7 +116,7 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
 
   // A notice is newer than the queue's error: a new submission clears it, so it never hides one.
   const langFailure = useLangFailure();
-  const error = backend.fatal ?? file.error ?? (load.phase === 'failed' ? load.message : null) ?? langFailure ?? notice ?? classifier.error ?? cam.error ?? networkView.error;
+  const error = backend.fatal ?? file.error ?? (load.phase === 'failed' ? load.message : null) ?? notice ?? classifier.error ?? cam.error ?? networkView.error ?? langFailure;
   const offerWasm = classifier.gpuError && error === classifier.error && backend.active?.name === 'webgl';
   const { leaveWebGL } = backend;
   const action = useMemo(
@@ -180,7 +180,7 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
           camIndex={camIndex}
           onCam={onCam}
           trained={handle?.model.trained ?? true}
-          classifyOff={handle && !canClassify ? t('app.classifyOff') : null}
+          classifyOff={handle && !canClassify ? said('app.classifyOff') : null}
           cameraButton={<CameraButton state={camera.state} onStart={camera.start} disabled={Boolean(handle && !canClassify)} />}
           camera={
             <CameraPanel

@@ -36,7 +36,7 @@ export function EmbedFrame({ mode, title, urlStore, error, children }: FrameProp
           {t('embed.open')}<span className="visually-hidden"> {t('embed.newTab')}</span><span aria-hidden="true"> ↗</span>
         </a>
       </header>
-      <Alert message={langFailure ?? error} />
+      <Alert message={error ?? langFailure} />
       <main className="embed-body" aria-labelledby={headingId}>{children}</main>
     </div>
   );

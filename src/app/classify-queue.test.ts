@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { EngineCrashedError } from '../client/errors';
-import { english, makeTranslate, type Catalogue } from '../ui/i18n/i18n';
-import zhCatalogue from '../ui/i18n/zh.json';
+import { chinese as zh } from '../test-support/chinese';
+import { english } from '../ui/i18n/i18n';
 import { FakeSession, setup, until } from './classify-queue.test-kit';
-
-const zh = makeTranslate('zh', zhCatalogue as Catalogue);
 
 describe('ClassifyQueue', () => {
   it('switching blocks off runs the image on show again without them, beside its intact answer', async () => {

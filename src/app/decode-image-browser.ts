@@ -4,7 +4,7 @@
  * transparency onto white, and hand back plain RGBA bytes.
  */
 import { ImageInputError, isImageInputError, sniffImage, type DecodedImage, type ImageHeader } from '../model/pure';
-import { jpegOrientation, swapsSides, type Orientation } from '../model/pure';
+import { FORMAT_NAMES, jpegOrientation, swapsSides, type Orientation } from '../model/pure';
 import { said, type Said } from '../ui/i18n/i18n';
 
 /** A decoded image whose notes are said in the page's language when shown. */
@@ -22,7 +22,6 @@ export const DEFAULT_DECODE_MAX_SIDE = 1024;
 /** Enough for every header we read, including a JPEG's EXIF block. */
 const HEAD_BYTES = 64 * 1024;
 
-const FORMAT_NAMES: Record<ImageHeader['format'], string> = { png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', bmp: 'BMP' };
 
 async function bytesOf(blob: Blob): Promise<Uint8Array> {
   return new Uint8Array(await blob.arrayBuffer());

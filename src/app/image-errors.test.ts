@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ImageInputError, orientationNote, sniffImage, type ImageErrorCode, type Orientation } from '../model/pure';
+import { animatedNote, ImageInputError, orientationNote, sniffImage, TRANSPARENT_NOTE, type ImageErrorCode, type Orientation } from '../model/pure';
 import { concat, pngHeaderOnly, textBytes, buildPng } from '../test-support/test-images';
-import { english, makeTranslate, said, type Catalogue } from '../ui/i18n/i18n';
-import zhCatalogue from '../ui/i18n/zh.json';
+import { chinese as zh } from '../test-support/chinese';
+import { english, said } from '../ui/i18n/i18n';
 import { imageErrorWords } from './image-errors';
-
-const zh = makeTranslate('zh', zhCatalogue as Catalogue);
 
 function refusal(bytes: Uint8Array): ImageInputError {
   try {
@@ -68,6 +66,12 @@ describe('an image refusal in the page’s language', () => {
 
   it('says anything else as it came', () => {
     expect(imageErrorWords(new Error('This browser cannot draw images (no 2D canvas is available).'))).toBe('This browser cannot draw images (no 2D canvas is available).');
+  });
+
+  it('says the decoder notes as the CLI prints them, and in Chinese', () => {
+    expect(english.said(said('note.transparent'))).toBe(TRANSPARENT_NOTE);
+    expect(english.said(said('note.animated', { format: 'GIF' }))).toBe(animatedNote('gif'));
+    expect(zh.said(said('note.animated', { format: 'GIF' }))).toBe('动画 GIF：只对第一帧进行分类。');
   });
 
   it('turns an orientation note the way the CLI says it, and into Chinese', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createUrlStore, readUrlState, urlNotice, writeUrlState } from './url-state';
-import { browserLang, english, makeTranslate, type Said } from '../ui/i18n/i18n';
-import zh from '../ui/i18n/zh.json';
+import { chinese } from '../test-support/chinese';
+import { browserLang, english, type Said } from '../ui/i18n/i18n';
 
 const inEnglish = (words: Said | null) => (words === null ? null : english.said(words));
 
@@ -49,7 +49,7 @@ describe('url state', () => {
     expect(urlNotice('?lang=zh')).toBeNull();
   });
   it('says it in the page’s language', () => {
-    expect(makeTranslate('zh', zh).said(urlNotice('?preset=foo') ?? '')).toBe('没有名为“foo”的预设，因此显示 ImageNet 模型。可用的预设：signs, imagenet。');
+    expect(chinese.said(urlNotice('?preset=foo') ?? '')).toBe('没有名为“foo”的预设，因此显示 ImageNet 模型。可用的预设：signs, imagenet。');
   });
 });
 

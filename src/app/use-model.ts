@@ -4,7 +4,7 @@
  * architecture, so the graph and summary keep working, and classification is off with the
  * loader's message saying which file and what to run.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { errorText, isAbortError } from '../client/errors';
 import type { LoadState, ModelClient, OpenedModel } from '../client/types';
 import type { PresetName } from '../model/pure';
@@ -33,11 +33,10 @@ const EMPTY: ModelState = { handle: null, load: START };
 /** `epoch` changes when the backend or the engine is replaced: the model is opened again on it. */
 export function useModel(client: ModelClient | null, preset: PresetName, seedLiteral: boolean, epoch = 0): ModelState {
   const key = client ? `${preset}:${seedLiteral}:${epoch}` : '';
-  const [state, setState] = useState<ModelState & { key: string }>({ key: '', ...EMPTY });
-  // The page's language, read when a load fails: a switch of language must not reload the model.
+  // A failed load keeps its reason as it came; the page words it in its language at render
+  // (a switch of language must neither reload the model nor leave the message in the old one).
+  const [state, setState] = useState<ModelState & { key: string; reason?: string }>({ key: '', ...EMPTY });
   const t = useT();
-  const words = useRef(t);
-  useEffect(() => { words.current = t; }, [t]);
 
   useEffect(() => {
     if (!client) return undefined;
@@ -57,7 +56,7 @@ export function useModel(client: ModelClient | null, preset: PresetName, seedLit
         setState((s) => ({ key, handle: { client, model, key: `${preset}:${seedLiteral}` }, load: { ...s.load, ...load } }));
       },
       (err: unknown) => {
-        if (!isAbortError(err)) update({ phase: 'failed', message: words.current('model.failed', { reason: errorText(err) }) });
+        if (!isAbortError(err) && !cancelled) setState((s) => ({ key, handle: null, load: { ...(s.key === key ? s.load : START), phase: 'failed', message: null }, reason: errorText(err) }));
       },
     );
     return () => {
@@ -67,5 +66,10 @@ export function useModel(client: ModelClient | null, preset: PresetName, seedLit
     };
   }, [client, preset, seedLiteral, key]);
 
-  return state.key === key && client ? state : EMPTY;
+  const shown = state.key === key && client ? state : null;
+  return useMemo(() => {
+    if (!shown) return EMPTY;
+    const { handle, load, reason } = shown;
+    return reason === undefined ? { handle, load } : { handle, load: { ...load, message: t('model.failed', { reason }) } };
+  }, [shown, t]);
 }

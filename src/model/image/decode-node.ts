@@ -10,13 +10,13 @@ import { PNG } from 'pngjs';
 import { ImageInputError } from './errors';
 import { decodeGif, decodeWebp, type Rgba } from './decode-gif-webp-node';
 import { applyOrientation, jpegOrientation, orientationNote } from './exif';
+import { animatedNote, FORMAT_NAMES, TRANSPARENT_NOTE } from './notes';
 import { DEFAULT_MAX_PIXELS, sniffImage } from './sniff';
-import type { DecodedImage, ImageFormat, ImageHeader, ImageLimits } from './types';
+import type { DecodedImage, ImageHeader, ImageLimits } from './types';
 
 /** Enough for the header of any image we accept (a JPEG's EXIF block is at most 64 KiB). */
 const HEAD_BYTES = 256 * 1024;
 
-const FORMAT_NAMES: Record<ImageFormat, string> = { png: 'PNG', jpeg: 'JPEG', gif: 'GIF', webp: 'WebP', bmp: 'BMP' };
 
 /** Re-raises an ImageInputError with the file's name attached (message unchanged). */
 function withFile(error: unknown, name: string): unknown {
@@ -40,8 +40,8 @@ function hasTransparency(pixels: Uint8Array): boolean {
 
 /** The notes the page gives too: an animation's first frame, transparency on white. */
 function decoded(image: Rgba, header: ImageHeader, notes: string[]): DecodedImage {
-  if (header.animated) notes.push(`Animated ${FORMAT_NAMES[header.format]}: the first frame is classified.`);
-  if (hasTransparency(image.pixels)) notes.push('Transparent areas are shown on white.');
+  if (header.animated) notes.push(animatedNote(header.format));
+  if (hasTransparency(image.pixels)) notes.push(TRANSPARENT_NOTE);
   return { width: image.width, height: image.height, pixels: image.pixels, header, notes };
 }
 

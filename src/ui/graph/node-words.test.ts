@@ -3,11 +3,10 @@ import { spokenKind as englishKind } from '../../graph/format';
 import { layoutGraph } from '../../graph/layout';
 import { buildGraphTree } from '../../graph/tree';
 import { planSummary, presetConfig, type LayerKind } from '../../model/pure';
-import { english, makeTranslate, type Catalogue } from '../i18n/i18n';
-import zh from '../i18n/zh.json';
+import { english } from '../i18n/i18n';
+import { chinese } from '../../test-support/chinese';
 import { labelWidth, localNode, spokenKind } from './node-words';
 
-const chinese = makeTranslate('zh', zh as Catalogue);
 const LAYER_KINDS: readonly LayerKind[] = ['input', 'zero-padding', 'conv', 'batch-norm', 'relu', 'max-pool', 'add', 'avg-pool', 'flatten', 'dense'];
 
 describe('graph node words', () => {

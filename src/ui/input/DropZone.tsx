@@ -10,7 +10,7 @@ interface Props {
   readonly onError: (message: Said) => void;
   readonly disabled?: boolean;
   /** Said (through onError) when something is dropped while the zone is disabled. */
-  readonly disabledReason?: string;
+  readonly disabledReason?: Said;
   /** Other ways in, beside the file button (the camera). */
   readonly actions?: ReactNode;
   /** A model's files dropped here (a Keras file, or model.json and its shards, with any labels file). */

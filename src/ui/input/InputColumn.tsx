@@ -35,7 +35,7 @@ interface Props {
   readonly onCam: (index: number | null) => void;
   readonly trained: boolean;
   /** Why images cannot be classified now (the weights failed to load); null when they can. */
-  readonly classifyOff?: string | null;
+  readonly classifyOff?: Said | null;
   /** Why a model gives no classes (saved without its head): its layers still run on images. */
   readonly noClasses?: string | null;
   /** A model's files dropped on the drop zone. */
@@ -63,7 +63,7 @@ export function InputColumn(props: Props) {
         onModelFiles={props.onModelFiles}
       />
       {props.camera}
-      {props.classifyOff && <p className="muted classify-off">{props.classifyOff}</p>}
+      {props.classifyOff && <p className="muted classify-off">{t.said(props.classifyOff)}</p>}
       <LoadProgress load={props.load} />
       <QueueStatus {...props.queue} />
       {/* The answer first, then the picture it is about: the top-5 stays in view at 1280x800. */}

@@ -11,8 +11,7 @@ import {
   valueAt,
   zipRanges,
 } from './channels';
-import { makeTranslate, type Catalogue } from '../i18n/i18n';
-import zh from '../i18n/zh.json';
+import { chinese } from '../../test-support/chinese';
 import { formatRatio, formatValue, residualSentence } from './format';
 
 /** A 2 x 3 x 4 map whose value encodes its position: row * 100 + col * 10 + channel. */
@@ -122,8 +121,7 @@ describe('format', () => {
   });
 
   it('says it in Chinese too, with the same ratio', () => {
-    const chinese = makeTranslate('zh', zh as Catalogue);
-    expect(residualSentence(0.31, 1, chinese)).toBe('残差分支与捷径的大小之比为 0.31×：这个块主要是把输入传下去，只学一个修正。');
+    expect(residualSentence(0.31, 1, chinese)).toBe('残差分支的大小是捷径的 0.31×：这个块主要是把输入传下去，只学一个修正。');
     expect(residualSentence(3, 1, chinese)).toContain('改写');
     expect(residualSentence(1, 0, chinese)).toContain('捷径全是零');
     expect(residualSentence(0, 0, chinese)).toContain('什么也不输出');

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { english, makeTranslate, type Catalogue } from '../i18n/i18n';
-import zh from '../i18n/zh.json';
+import { english } from '../i18n/i18n';
+import { chinese } from '../../test-support/chinese';
 import { lessonSentence, lessonWords } from './lesson-words';
 import { imagenetLessons as imagenet, lesson, signsLessons as signs } from '../../test-support/lessons';
 
-const chinese = makeTranslate('zh', zh as Catalogue);
 
 /** Evaluates "a·b·c·d + e = N" (or "a·b + c = N") and returns [computed, stated]. */
 function evaluate(formula: string): [number, number] {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { LoadProgress, ModelOrigin, PreprocessChoice } from '../../client/types';
-import { PREPROCESS_LABELS, understoodText } from './origin-text';
+import { understoodText } from './origin-text';
+import { PREPROCESS_CHOICES } from '../../model/pure';
 import { useT } from '../i18n/I18n';
 
 
@@ -70,7 +71,7 @@ export function LocalModelSettings({ origin, classes, inputSize, onPreprocess, o
       <label>
         {t('mf.preprocessing')}{' '}
         <select value={origin.preprocess} disabled={busy} onChange={(e) => onPreprocess(e.target.value as PreprocessChoice)}>
-          {(Object.keys(PREPROCESS_LABELS) as PreprocessChoice[]).map((p) => <option key={p} value={p}>{t.lang === 'en' ? PREPROCESS_LABELS[p] : t(`mf.pre.${p}`)}</option>)}
+          {PREPROCESS_CHOICES.map((p) => <option key={p} value={p}>{t(`mf.pre.${p}`)}</option>)}
         </select>
       </label>
       {!origin.inputSizeFromFile && <InputSize key={inputSize} size={inputSize} onApply={onInputSize} busy={busy} />}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelOrigin } from '../../client/types';
-import { makeTranslate, type Catalogue } from '../i18n/i18n';
-import zh from '../i18n/zh.json';
+import { chinese } from '../../test-support/chinese';
 import { originLine, understoodText } from './origin-text';
 
 const origin: ModelOrigin = {
@@ -24,8 +23,7 @@ describe('describing a person’s model', () => {
   });
 
   it('says both in Chinese, file names and format names as they are', () => {
-    const chinese = makeTranslate('zh', zh as Catalogue);
     expect(originLine(origin, chinese)).toBe('来自你的文件：ResNet50.keras（Keras 归档文件（.keras），Keras 3.15.1）');
-    expect(understoodText(origin, 6, 64, chinese)).toBe('Keras 归档文件（.keras），使用作业中的层名：输入 64×64，6 个类别，按 SIGNS 手势 0 到 5 解读。');
+    expect(understoodText(origin, 6, 64, chinese)).toBe('Keras 归档文件（.keras），层名采用作业中的命名：输入 64×64，6 个类别，按 SIGNS 手势 0 到 5 解读。');
   });
 });

@@ -1,5 +1,5 @@
 /** How a person's model is described on the page: where it came from and how it was understood. */
-import type { ModelOrigin, PreprocessChoice } from '../../client/types';
+import type { ModelOrigin } from '../../client/types';
 import { english, type MessageId, type Translate } from '../i18n/i18n';
 
 const FORMATS: Record<ModelOrigin['format'], MessageId> = {
@@ -7,12 +7,6 @@ const FORMATS: Record<ModelOrigin['format'], MessageId> = {
   h5: 'mf.format.h5',
   'weights-h5': 'mf.format.weights-h5',
   tfjs: 'mf.format.tfjs',
-};
-
-export const PREPROCESS_LABELS: Record<PreprocessChoice, string> = {
-  x255: 'x / 255 (the assignment)',
-  caffe: 'Keras caffe (BGR, ImageNet means subtracted)',
-  torch: 'torch (x / 255, ImageNet mean and std)',
 };
 
 const SCHEMES: Record<ModelOrigin['scheme'], MessageId> = {

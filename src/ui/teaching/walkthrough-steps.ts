@@ -19,9 +19,9 @@ import { sayer } from './say';
 export type { Chapter, ChapterInfo, WalkthroughStep } from './walkthrough-types';
 
 export const CHAPTERS: readonly ChapterInfo[] = [
-  { id: 'identity-block', title: 'The identity block', example: exampleName(IDENTITY_EXAMPLE) },
-  { id: 'convolutional-block', title: 'The convolutional block', example: exampleName(CONVOLUTIONAL_EXAMPLE) },
-  { id: 'resnet50', title: 'The whole ResNet50', example: null },
+  { id: 'identity-block', example: exampleName(IDENTITY_EXAMPLE) },
+  { id: 'convolutional-block', example: exampleName(CONVOLUTIONAL_EXAMPLE) },
+  { id: 'resnet50', example: null },
 ];
 
 function exampleName(ex: { readonly stage: StageNumber; readonly block: BlockLetter }): string {

@@ -15,8 +15,8 @@ export interface WalkthroughStep {
 }
 
 export interface ChapterInfo {
+  /** Its title is the catalogue's `chapter.<id>`. */
   readonly id: Chapter;
-  readonly title: string;
   /** Which block the chapter's steps point at in the graph. */
   readonly example: string | null;
 }

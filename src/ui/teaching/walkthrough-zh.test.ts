@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planSummary, presetConfig } from '../../model/pure';
-import { makeTranslate, type Catalogue } from '../i18n/i18n';
-import zh from '../i18n/zh.json';
+import { chinese } from '../../test-support/chinese';
 import { walkthroughSteps } from './walkthrough-steps';
 
-const chinese = makeTranslate('zh', zh as Catalogue);
 
 function step(id: string, preset: 'signs' | 'imagenet' = 'signs', seedLiteral = false) {
   const found = walkthroughSteps(planSummary(presetConfig(preset, { seedLiteral })), chinese).find((s) => s.id === id);
