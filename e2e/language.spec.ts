@@ -16,6 +16,7 @@ test('lang=zh: the page in Chinese, a classified sample among Chinese words, and
   await expect(page.getByRole('heading', { name: /^恒等块/ })).toBeVisible();
   await expect(page.getByRole('tab', { name: '结构图' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('status', { name: '诊断信息' })).toContainText('张量：');
+  await expect(page.getByRole('status', { name: '诊断信息' })).toContainText('按要求使用 wasm');
   await expect(page.getByLabel('模型加载')).toHaveCount(0);
 
   await page.getByRole('group', { name: '示例图像' }).getByRole('button', { name: '小猫 Chelsea' }).click();
@@ -40,6 +41,7 @@ test('lang=zh: the page in Chinese, a classified sample among Chinese words, and
   await expect(page.getByRole('list', { name: 'Files' })).toContainText('chelsea.pngdone');
   await expect(page.getByText('In res2b, a 1×1 convolution with F1 = 64 filters')).toBeVisible();
   await expect(page.getByText('前 5 个预测')).toHaveCount(0);
+  await expect(page.getByRole('status', { name: 'Diagnostics' })).toContainText('wasm was requested');
   await expect(page.getByRole('alert', { includeHidden: true })).toBeEmpty();
 
   // The choice is kept in the address: a reload stays in English, and Chinese comes back when chosen.

@@ -120,7 +120,7 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
   const offerWasm = classifier.gpuError && error === classifier.error && backend.active?.name === 'webgl';
   const { leaveWebGL } = backend;
   const action = useMemo(
-    () => (offerWasm ? { label: t('app.switchWasm'), onClick: () => leaveWebGL(t('app.wasmAfterGpu')) } : null),
+    () => (offerWasm ? { label: t('app.switchWasm'), onClick: () => leaveWebGL(said('app.wasmAfterGpu')) } : null),
     [offerWasm, leaveWebGL, t],
   );
   const view = networkView.view;
@@ -209,7 +209,8 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
       <Diagnostics
         backend={backend.active?.name ?? null}
         backends={BACKENDS}
-        reason={backend.active?.reason ?? null}
+        reason={backend.active ?? null}
+        switchedWhy={backend.switchedWhy}
         softwareWebGL={backend.active?.softwareWebGL ?? false}
         numTensors={memory.numTensors}
         numBytes={memory.numBytes}

@@ -9,7 +9,7 @@ import type { BackendName } from '../client/backend-policy';
 import { connectModel, startRequest } from '../client/connect';
 import { errorText } from '../client/errors';
 import type { BackendReport, ModelClient, StartRequest } from '../client/types';
-import { said, type Said } from '../ui/i18n/i18n';
+import { english, said, type Said } from '../ui/i18n/i18n';
 
 export interface EngineState {
   readonly client: ModelClient | null;
@@ -18,7 +18,9 @@ export interface EngineState {
   readonly epoch: number;
   readonly fatal: string | null;
   /** Leaves WebGL for WASM (CPU if WASM cannot start) without reloading the page. */
-  readonly leaveWebGL: (why: string) => void;
+  readonly leaveWebGL: (why: Said) => void;
+  /** Why the page last left a backend: what a `switched` report means, in the page's language. */
+  readonly switchedWhy: Said | null;
 }
 
 
@@ -27,6 +29,7 @@ interface Started {
   readonly active: BackendReport | null;
   readonly epoch: number;
   readonly fatal: string | null;
+  readonly switchedWhy?: Said;
 }
 
 /** The page's one engine start, shared by every caller (StrictMode mounts effects twice). */
@@ -55,14 +58,15 @@ export function useEngine(requested: BackendName | null, onNotice: (message: Sai
   const current = useRef<Started>(state);
   const fail = useCallback((err: unknown) => setState((s) => ({ ...s, fatal: errorText(err) })), []);
   const adopt = useCallback((client: ModelClient, active: BackendReport) => {
-    setState((s) => (current.current = { client, active, epoch: s.epoch + 1, fatal: null }));
+    setState((s) => (current.current = { ...s, client, active, epoch: s.epoch + 1, fatal: null }));
   }, []);
 
-  const leaveWebGL = useCallback((why: string) => {
+  const leaveWebGL = useCallback((why: Said) => {
     const { client, active } = current.current;
     if (!client || active?.name !== 'webgl') return;
-    setState((s) => (current.current = { ...s, active: null }));
-    client.switchBackend(['wasm', 'cpu'], why).then((next) => adopt(client, next), fail);
+    setState((s) => (current.current = { ...s, active: null, switchedWhy: why }));
+    // The engine keeps the English (logs, the command line); the page says `why` in its language.
+    client.switchBackend(['wasm', 'cpu'], english.said(why)).then((next) => adopt(client, next), fail);
   }, [adopt, fail]);
 
   useEffect(() => {
@@ -81,7 +85,7 @@ export function useEngine(requested: BackendName | null, onNotice: (message: Sai
     return client.onEvent((event) => {
       if (event.type === 'context-lost') {
         onNotice(said('engine.contextLost'));
-        leaveWebGL('switched to WASM after the WebGL context was lost');
+        leaveWebGL(said('engine.switchedAfterLoss'));
         return;
       }
       onNotice(said('engine.crashed', { message: event.message }));
@@ -92,5 +96,5 @@ export function useEngine(requested: BackendName | null, onNotice: (message: Sai
     });
   }, [client, leaveWebGL, onNotice, adopt, fail, requested]);
 
-  return { ...state, leaveWebGL };
+  return { ...state, leaveWebGL, switchedWhy: state.switchedWhy ?? null };
 }

@@ -9,7 +9,7 @@
 import type { ModelSummary } from '../model/pure';
 import type { PresetName } from '../model/pure';
 import type { Comparison, LayerData, LayerScalar, LayerValues, Prediction } from '../inspect/types';
-import type { BackendName } from './backend-policy';
+import type { BackendName, BackendWhy, StartFailure } from './backend-policy';
 import type { AttributeOptions, Attribution, AttributionRequest, UnitField, UnitRequest } from '../explain/types';
 import type { LayerWeights } from '../inspect/weights-types';
 
@@ -31,8 +31,12 @@ export interface BackendReport {
   readonly reason: string;
   readonly softwareWebGL: boolean;
   readonly renderer: string | null;
+  /** Why it was chosen, as data (`reason` is the English, failures included). */
+  readonly why: BackendWhy;
   /** Backends that failed to start before this one, with their errors. */
   readonly failures: readonly string[];
+  /** The same, as data, for the page to say in its language. */
+  readonly startFailures: readonly StartFailure[];
   /** WASM threads in use (1 when not cross-origin isolated); null elsewhere. */
   readonly threads: number | null;
   readonly host: ModelHost;

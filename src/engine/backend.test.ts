@@ -2,7 +2,10 @@
 // Node has no WebGL, and what is checked is the watch, not the GPU.
 import * as tf from '@tensorflow/tfjs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchContextLoss } from './backend';
+import { chinese } from '../test-support/chinese';
+import { backendReason } from '../ui/backend-words';
+import { english, said } from '../ui/i18n/i18n';
+import { startBackend, switchBackend, watchContextLoss, type ActiveBackend } from './backend';
 
 /** Registers "webgl" as a backend whose canvas is `canvas`, once `ready` resolves. */
 function registerWebGL(canvas: EventTarget, ready: Promise<void> = Promise.resolve()) {
@@ -50,3 +53,27 @@ describe('watchContextLoss', () => {
     stop();
   });
 });
+
+describe('the reason a backend runs, as the page says it', () => {
+  const from: ActiveBackend = {
+    name: 'cpu', reason: '', why: { code: 'hardware-webgl' }, softwareWebGL: false, renderer: null, failures: [], startFailures: [], threads: null,
+  };
+
+  it('reads, in English, exactly as the report\'s own reason; in Chinese, in Chinese', async () => {
+    const asked = await startBackend({ requested: 'cpu', renderer: null, webgl: false });
+    expect(asked.why).toEqual({ code: 'requested', backend: 'cpu' });
+    expect(backendReason(asked, null, english)).toBe(asked.reason);
+    expect(backendReason(asked, null, chinese)).toBe('按要求使用 cpu');
+
+    // A "webgl" that will not start: its failure is said too, after the reason.
+    tf.registerBackend('webgl', () => { throw new Error('no GPU here'); });
+    const why = said('engine.switchedAfterLoss');
+    const switched = await switchBackend(['webgl', 'cpu'], english.said(why), from);
+    expect(switched.name).toBe('cpu');
+    expect(switched.startFailures).toEqual([{ backend: 'webgl', cause: 'no-start', detail: 'no usable WebGL context' }]);
+    expect(backendReason(switched, why, english)).toBe(switched.reason);
+    expect(switched.reason).toBe('switched to WASM after the WebGL context was lost; webgl could not start (no usable WebGL context)');
+    expect(backendReason(switched, why, chinese)).toBe('WebGL 上下文丢失后已切换到 WASM；webgl 无法启动（没有可用的 WebGL 上下文）');
+  });
+});
+

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgl';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { planBackends, type BackendName, type WebGLProbe } from '../client/backend-policy';
+import { planBackends, STARTUP_FAILURE, type BackendName, type BackendWhy, type StartFailure, type WebGLProbe } from '../client/backend-policy';
 import { errorText } from '../client/errors';
 import type { BackendReport, StartRequest } from '../client/types';
 import { setBackendWithin } from './backend-start';
@@ -18,26 +18,23 @@ export type ActiveBackend = Omit<BackendReport, 'host' | 'hostReason'>;
 /** A backend that neither starts nor fails (a blocked worker, say) must not hang the page. */
 const START_TIMEOUT_MS = 30_000;
 
-/** What it means when tfjs reports that a backend did not initialise. */
-const STARTUP_FAILURE: Record<BackendName, string> = {
-  webgl: 'no usable WebGL context',
-  wasm: 'its WebAssembly file could not be fetched or compiled',
-  cpu: 'unexpected',
-};
-
 /** Tries `order` in turn; the first backend that initialises becomes tfjs's backend. */
-async function startFirst(order: readonly BackendName[], why: string, probe: WebGLProbe, softwareWebGL: boolean): Promise<ActiveBackend> {
+async function startFirst(order: readonly BackendName[], reasonWhy: { why: string; words: BackendWhy }, probe: WebGLProbe, softwareWebGL: boolean): Promise<ActiveBackend> {
   const failures: string[] = [];
+  const startFailures: StartFailure[] = [];
   for (const name of order) {
     try {
       if (await setBackendWithin(name, START_TIMEOUT_MS)) {
+        const { why, words } = reasonWhy;
         const reason = failures.length ? `${why}; ${failures.join('; ')}` : why;
         const threads = name === 'wasm' ? getThreadsCount() : null;
-        return { name, reason, softwareWebGL, renderer: probe.renderer, failures, threads };
+        return { name, reason, why: words, softwareWebGL, renderer: probe.renderer, failures, startFailures, threads };
       }
       failures.push(`${name} could not start (${STARTUP_FAILURE[name]})`);
+      startFailures.push({ backend: name, cause: 'no-start', detail: STARTUP_FAILURE[name] });
     } catch (err) {
       failures.push(`${name} failed: ${errorText(err)}`);
+      startFailures.push({ backend: name, cause: 'error', detail: errorText(err) });
     }
   }
   throw new Error(`No TensorFlow.js backend could start (${failures.join('; ')})`);
@@ -54,7 +51,7 @@ export function startBackend(request: StartRequest): Promise<ActiveBackend> {
   const plan = planBackends(probe, request.requested);
   // Test seam (client/test-seam.ts): the machine's core count, as tfjs will read it.
   if (request.cores) Object.defineProperty(navigator, 'hardwareConcurrency', { value: request.cores, configurable: true });
-  return startFirst(plan.order, plan.reason, probe, plan.softwareWebGL);
+  return startFirst(plan.order, { why: plan.reason, words: plan.why }, probe, plan.softwareWebGL);
 }
 
 /**
@@ -63,7 +60,7 @@ export function startBackend(request: StartRequest): Promise<ActiveBackend> {
  * backend stay there until disposed; the caller re-opens its model on the new one.
  */
 export async function switchBackend(order: readonly BackendName[], why: string, from: ActiveBackend): Promise<ActiveBackend> {
-  return startFirst(order, why, { available: from.renderer !== null, renderer: from.renderer }, from.softwareWebGL);
+  return startFirst(order, { why, words: { code: 'switched' } }, { available: from.renderer !== null, renderer: from.renderer }, from.softwareWebGL);
 }
 
 /**

@@ -1,11 +1,16 @@
 import { memo } from 'react';
+import { backendReason, type BackendReasonFacts } from './backend-words';
 import { useT } from './i18n/I18n';
+import type { Said } from './i18n/i18n';
 
 interface Props {
   readonly backend: string | null;
   /** Backends the user may switch to. */
   readonly backends: readonly string[];
-  readonly reason: string | null;
+  /** Why this backend, as data (worded here, in the page's language). */
+  readonly reason: BackendReasonFacts | null;
+  /** What a `switched` reason means: why the page left the previous backend. */
+  readonly switchedWhy?: Said | null;
   readonly softwareWebGL: boolean;
   readonly numTensors: number;
   readonly numBytes: number;
@@ -22,8 +27,9 @@ interface Props {
 
 /** Live facts about the engine: which backend runs and why, tensors, memory, last run. */
 export const Diagnostics = memo(function Diagnostics(props: Props) {
-  const { backend, backends, reason, softwareWebGL, numTensors, numBytes, lastInferenceMs, threads, host, hostReason, onBackend, origin = null } = props;
+  const { backend, backends, reason: facts, switchedWhy = null, softwareWebGL, numTensors, numBytes, lastInferenceMs, threads, host, hostReason, onBackend, origin = null } = props;
   const t = useT();
+  const reason = facts && backendReason(facts, switchedWhy, t);
   const mib = t.number(numBytes / 2 ** 20, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return (
     // A status region that is not read out on every change (the tensor count moves with
@@ -34,7 +40,7 @@ export const Diagnostics = memo(function Diagnostics(props: Props) {
       <span>
         {t('diag.backend')} <strong data-testid="backend">{backend ?? t('diag.starting')}</strong>
         {host && <span data-testid="host">{t(host === 'worker' ? 'diag.inWorker' : 'diag.inPage')}</span>}
-        {softwareWebGL && !reason?.includes('software-rendered') && <span className="muted">{t('diag.software')}</span>}
+        {softwareWebGL && facts?.why.code !== 'software-webgl' && <span className="muted">{t('diag.software')}</span>}
       </span>
       {origin && <span data-testid="model-origin" title={origin}>{origin}</span>}
       {threads !== null && <span>{t('diag.threads', { n: threads })}</span>}
