@@ -27,6 +27,15 @@ test('worker creation refused: the model runs in the page, and Diagnostics says 
   await classifiesInThePage(page, /Web Worker could not start \(Workers are not allowed here\)/);
 });
 
+test('in 简体中文, Diagnostics says in Chinese why the model runs in the page, the worker’s own error inside', async ({ page }) => {
+  await refuseModuleWorkers(page);
+  await page.goto('/?backend=wasm&preset=signs&lang=zh');
+  const status = page.getByRole('status', { name: '诊断信息' });
+  await expect(status.getByTestId('host')).toContainText('页面', { timeout: 60_000 });
+  await expect(status.getByTestId('host-reason')).toHaveText('在页面中运行：模型的 Web Worker 无法启动（Workers are not allowed here）');
+  await expect(status).toContainText('按要求使用 wasm');
+});
+
 test('a worker script that cannot load: the model runs in the page', async ({ page }) => {
   await page.route('**/model.worker*.js', (route) => route.abort('blockedbyclient'));
   await page.goto('/?backend=wasm&preset=signs');

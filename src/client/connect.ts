@@ -6,7 +6,7 @@
  */
 import type { BackendName } from './backend-policy';
 import { errorText } from './errors';
-import { hostFor, type WorkerCapabilities } from './host-policy';
+import { hostFor, type HostWhy, type WorkerCapabilities } from './host-policy';
 import type { FromEngine } from './protocol';
 import { readTestSeam } from './test-seam';
 import type { ModelClient, StartRequest } from './types';
@@ -104,19 +104,19 @@ function watchDeath(client: WorkerClient, worker: Worker, lock: string | null): 
   });
 }
 
-async function pageClient(reason: string): Promise<ModelClient> {
+async function pageClient(why: HostWhy): Promise<ModelClient> {
   // Loaded only now: tfjs stays out of the main bundle even when it has to run here.
   const { createBrowserEngine } = await import('../engine/browser-engine');
-  return createBrowserEngine('page', reason);
+  return createBrowserEngine('page', why);
 }
 
 /** The model client for this page: a worker when one can run the model, else the page. */
 export async function connectModel(request: StartRequest): Promise<ModelClient> {
-  const reason = hostFor(request, workerCapabilities());
-  if (reason) return pageClient(reason);
+  const why = hostFor(request, workerCapabilities());
+  if (why) return pageClient(why);
   try {
     return await startWorker();
   } catch (err) {
-    return pageClient(`the model’s Web Worker could not start (${errorText(err)})`);
+    return pageClient({ code: 'worker-failed', detail: errorText(err) });
   }
 }

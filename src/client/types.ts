@@ -10,6 +10,7 @@ import type { ModelSummary } from '../model/pure';
 import type { PresetName } from '../model/pure';
 import type { Comparison, LayerData, LayerScalar, LayerValues, Prediction } from '../inspect/types';
 import type { BackendName, BackendWhy, StartFailure } from './backend-policy';
+import type { HostWhy } from './host-policy';
 import type { AttributeOptions, Attribution, AttributionRequest, UnitField, UnitRequest } from '../explain/types';
 import type { LayerWeights } from '../inspect/weights-types';
 
@@ -42,6 +43,8 @@ export interface BackendReport {
   readonly host: ModelHost;
   /** Why the model runs in the page instead of a worker; null in a worker. */
   readonly hostReason: string | null;
+  /** The same as data, for the page to say in its language; null in a worker and in Node. */
+  readonly hostWhy: HostWhy | null;
 }
 
 /** What the page knows of WebGL before the engine starts (the engine may live elsewhere). */

@@ -13,7 +13,7 @@ import type { BackendReport, StartRequest } from '../client/types';
 import { setBackendWithin } from './backend-start';
 
 /** The backend that came up: the client's report, less where the engine runs (the engine adds that). */
-export type ActiveBackend = Omit<BackendReport, 'host' | 'hostReason'>;
+export type ActiveBackend = Omit<BackendReport, 'host' | 'hostReason' | 'hostWhy'>;
 
 /** A backend that neither starts nor fails (a blocked worker, say) must not hang the page. */
 const START_TIMEOUT_MS = 30_000;

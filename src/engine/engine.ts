@@ -9,6 +9,7 @@ import { readableLabel } from '../inspect/labels';
 import { previewBytes, resizeImage } from '../model/preprocess';
 import type { WeightsSource } from '../model/weights/source';
 import type { BackendName } from '../client/backend-policy';
+import type { HostWhy } from '../client/host-policy';
 import { abortError, errorText, throwIfAborted } from '../client/errors';
 import type {
   AttributeOptions, Attribution, AttributionRequest, BackendReport, BatchClassified, BatchOptions, Classified, ClassifyOptions, ClientEvent, Comparison, LayerData,
@@ -29,6 +30,8 @@ import { planResNet50, type LayerInfo, type ResNetConfig } from '../model';
 export interface EngineOptions {
   readonly host: ModelHost;
   readonly hostReason?: string | null;
+  /** The same as data, for the page to say in its language. */
+  readonly hostWhy?: HostWhy | null;
   /** Where the weights under `url` are read from: fetch in a browser, the file system in Node. */
   readonly weightsSource: (url: string, signal?: AbortSignal) => WeightsSource;
 }
@@ -87,7 +90,7 @@ export class Engine implements ModelClient {
     this.active = active;
     this.unwatch();
     this.unwatch = watchContextLoss(() => this.emit({ type: 'context-lost' }));
-    return { ...active, host: this.host, hostReason: this.options.hostReason ?? null };
+    return { ...active, host: this.host, hostReason: this.options.hostReason ?? null, hostWhy: this.options.hostWhy ?? null };
   }
 
   async open(request: OpenRequest, options: OpenOptions = {}): Promise<OpenedModel> {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planBackends, STARTUP_FAILURE, type BackendName } from '../client/backend-policy';
+import { hostWhyText, type HostWhy } from '../client/host-policy';
 import { chinese } from '../test-support/chinese';
-import { backendReason } from './backend-words';
+import { backendReason, hostReason } from './backend-words';
 import { english } from './i18n/i18n';
 
 const SWIFTSHADER = 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)';
@@ -28,3 +29,13 @@ describe('the backend’s reason in the page’s language', () => {
     expect(backendReason(thrown, null, chinese)).toBe('WebGL 有硬件加速；webgl 出错：Failed to compile fragment shader.');
   });
 });
+
+describe('why the model runs in the page, in the page’s language', () => {
+  it.each<HostWhy>([
+    { code: 'no-workers' }, { code: 'safari-webgl' }, { code: 'no-offscreen-webgl' }, { code: 'worker-failed', detail: 'Workers are not allowed here' },
+  ])('$code: English as the report says it, and Chinese', (why) => {
+    expect(hostReason(why, english)).toBe(hostWhyText(why));
+    expect(hostReason(why, chinese)).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+

@@ -4,6 +4,7 @@
  * own `reason` (backend-words.test.ts holds them together).
  */
 import type { BackendWhy, StartFailure } from '../client/backend-policy';
+import type { HostWhy } from '../client/host-policy';
 import type { Said, Translate } from './i18n/i18n';
 
 export interface BackendReasonFacts {
@@ -33,4 +34,18 @@ function failureText(f: StartFailure, t: Translate): string {
 /** "wasm was requested; webgl could not start (no usable WebGL context)", in `t`'s language. */
 export function backendReason(facts: BackendReasonFacts, switched: Said | null, t: Translate): string {
   return [whyText(facts.why, switched, t), ...facts.startFailures.map((f) => failureText(f, t))].join(t('diag.reasonSep'));
+}
+
+/** Why the model runs in the page rather than its own worker, in `t`'s language (English: the report's `hostReason`). */
+export function hostReason(why: HostWhy, t: Translate): string {
+  switch (why.code) {
+    case 'no-workers':
+      return t('diag.host.noWorkers');
+    case 'safari-webgl':
+      return t('diag.host.safari');
+    case 'no-offscreen-webgl':
+      return t('diag.host.noOffscreen');
+    case 'worker-failed':
+      return t('diag.host.workerFailed', { detail: why.detail });
+  }
 }
