@@ -217,7 +217,7 @@ function Explorer({ urlStore, lang }: { readonly urlStore: UrlStore; readonly la
         lastInferenceMs={result?.ms ?? null}
         threads={backend.active?.threads ?? null}
         host={backend.active?.host ?? null}
-        hostReason={backend.active?.hostWhy ?? null}
+        hostWhy={backend.active?.hostWhy ?? null}
         onBackend={settings.reloadWithBackend}
         origin={shownModel.origin}
       />

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { HostWhy } from '../client/host-policy';
-import { backendReason, hostReason as hostWords, type BackendReasonFacts } from './backend-words';
+import { backendReason, hostReason, type BackendReasonFacts } from './backend-words';
 import { useT } from './i18n/I18n';
 import type { Said } from './i18n/i18n';
 
@@ -20,7 +20,7 @@ interface Props {
   readonly threads: number | null;
   /** Where the model runs: its own worker, or the page (and why). */
   readonly host: 'worker' | 'page' | null;
-  readonly hostReason: HostWhy | null;
+  readonly hostWhy: HostWhy | null;
   readonly onBackend: (backend: string) => void;
   /** Where a person's own model came from (its files); null for a preset. */
   readonly origin?: string | null;
@@ -28,7 +28,7 @@ interface Props {
 
 /** Live facts about the engine: which backend runs and why, tensors, memory, last run. */
 export const Diagnostics = memo(function Diagnostics(props: Props) {
-  const { backend, backends, reason: facts, switchedWhy = null, softwareWebGL, numTensors, numBytes, lastInferenceMs, threads, host, hostReason, onBackend, origin = null } = props;
+  const { backend, backends, reason: facts, switchedWhy = null, softwareWebGL, numTensors, numBytes, lastInferenceMs, threads, host, hostWhy, onBackend, origin = null } = props;
   const t = useT();
   const reason = facts && backendReason(facts, switchedWhy, t);
   const mib = t.number(numBytes / 2 ** 20, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -46,7 +46,7 @@ export const Diagnostics = memo(function Diagnostics(props: Props) {
       {origin && <span data-testid="model-origin" title={origin}>{origin}</span>}
       {threads !== null && <span>{t('diag.threads', { n: threads })}</span>}
       {/* Why the model runs in the page (no worker could): people ask, so it is spelled out. */}
-      {hostReason && <span className="muted reason" data-testid="host-reason">{t('diag.hostReason', { reason: hostWords(hostReason, t) })}</span>}
+      {hostWhy && <span className="muted reason" data-testid="host-reason">{t('diag.hostReason', { reason: hostReason(hostWhy, t) })}</span>}
       {reason && <span className="muted reason" title={reason}>{reason}</span>}
       {/* The count as plain digits (no grouping): tests and people read it as `Tensors: N`. */}
       <span>{t('diag.tensors', { n: String(numTensors) })}</span>
