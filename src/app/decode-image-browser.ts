@@ -134,7 +134,7 @@ function drawOnWhite(bitmap: ImageBitmap): { pixels: Uint8Array; transparent: bo
   return { pixels: new Uint8Array(data.buffer, data.byteOffset, data.byteLength), transparent };
 }
 
-/** What decoding did to the image, said beside it (English as the CLI says it: see orientationNote). */
+/** What decoding did to the image, said beside it (image-errors.test.ts holds its English to the CLI's notes). */
 function notesFor(header: ImageHeader, target: Target, transparent: boolean): Said[] {
   const notes: Said[] = [];
   if (transparent) notes.push(said('note.transparent'));
