@@ -91,6 +91,16 @@ test('Chinese that cannot be fetched: the page stays in English, says so, and wo
   await expect(alertRegion(page)).toHaveText(refusal);
   await page.getByRole('group', { name: 'Sample images' }).getByRole('button', { name: 'Chelsea the cat' }).click();
   await expect(alertRegion(page)).toBeEmpty();
+
+  // Asked for again, Chinese is tried again, and its old failure is not said while it loads.
+  const held: import('@playwright/test').Route[] = [];
+  await page.unroute('**/assets/zh-*.js');
+  await page.route('**/assets/zh-*.js', (route) => { held.push(route); });
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '简体中文' }).click();
+  await expect.poll(() => held.length).toBe(1);
+  await expect(alertRegion(page)).toBeEmpty();
+  await held[0]?.abort();
+  await expect(alertRegion(page)).toHaveText('The 简体中文 texts could not be loaded, so the page stays in English. Reload the page to try again.');
 });
 
 function predictions(page: import('@playwright/test').Page) {

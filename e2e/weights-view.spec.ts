@@ -138,6 +138,16 @@ test('on a phone a walkthrough step, below the graph, scrolls the page to the no
   await step.click();
   await expect(step).toHaveAttribute('aria-pressed', 'true');
   await expect(lit.first()).toBeInViewport();
+  // The focus is not left on the step, out of sight: it is on the way back, in view.
+  const stepBack = page.getByRole('button', { name: /^Back to the step: Shortcut: 1×1 conv with stride s/ });
+  await expect(stepBack).toBeFocused();
+  await expect(stepBack).toBeInViewport();
+  await expect(step).not.toBeInViewport();
   await page.screenshot({ path: 'test-results/walkthrough-step-390.png' });
+  await page.keyboard.press('Enter');
+  await expect(step).toBeFocused();
+  await expect(step).toBeInViewport();
+  await expect(stepBack).toBeHidden();
+  await expect(step).toHaveAttribute('aria-pressed', 'true');
 });
 

@@ -27,6 +27,7 @@ import type { Lesion } from './use-lesion';
 import { readLayerSoon, useTint } from './use-layer-data';
 import { useUrlField, type UrlState, type UrlStore } from './url-state';
 import { useReadError } from './use-read-error';
+import { StepBack } from './StepBack';
 import { CompareSection } from './CompareViews';
 import { InspectorPanel } from './InspectorPanel';
 import { useInspectorScroll } from './use-inspector-scroll';
@@ -161,7 +162,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
   const { steps, activeStep, onStep, clearStep } = useWalkthrough(summary, info, onUrl);
 
   const scroll = useInspectorScroll();
-  const { request: keepInView, requestLit } = scroll;
+  const { request: keepInView, requestLit, stepBack, backToStep } = scroll;
   // A step picked in the walkthrough (below the graph, on a phone) brings its lit nodes into view.
   const pickStep = useCallback((step: WalkthroughStep) => {
     onStep(step);
@@ -171,21 +172,24 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
   const select = useCallback((name: string) => {
     readLayerSoon(result, name);
     clearStep();
+    backToStep(false);
     keepInView();
     onUrl({ layer: name, channel: null });
-  }, [result, clearStep, keepInView, onUrl]);
+  }, [result, clearStep, backToStep, keepInView, onUrl]);
   // Opening a block in the graph summarises it, without leaving the graph.
   const selectBlock = useCallback((name: string) => {
     clearStep();
+    backToStep(false);
     onUrl({ layer: name, channel: null });
-  }, [clearStep, onUrl]);
+  }, [clearStep, backToStep, onUrl]);
   const onChannel = useCallback((c: number | null) => onUrl({ channel: c }), [onUrl]);
   // A walkthrough chip opens its layer and leaves the step open.
   const openLayer = useCallback((name: string) => {
     readLayerSoon(result, name);
+    backToStep(false);
     keepInView();
     onUrl({ layer: name, channel: null });
-  }, [result, keepInView, onUrl]);
+  }, [result, backToStep, keepInView, onUrl]);
   const where = info?.info;
   const blockOf = openBlock?.name ?? (where && where.stage !== null && where.stage !== 1 && where.block ? blockName(where.stage, where.block) : null);
   const { offSet, toggle } = lesion;
@@ -205,6 +209,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
     <div className={view === 'table' ? 'views table-view' : 'views'}>
       <section className="graph-panel" aria-label={t('views.architecture')} ref={backRef}>
         <ViewBar view={view} onView={setView} tint={tintChoice} onTint={setTintChoice} />
+        {stepBack && activeStep && <StepBack title={activeStep.title} onBack={backToStep} />}
         <ModelTotals summary={summary} />
         {view === 'graph' ? (
           <GraphView

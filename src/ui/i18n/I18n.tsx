@@ -31,6 +31,12 @@ interface Props {
 export function I18n({ lang, children }: Props) {
   const [t, setT] = useState<Translate | null>(() => (lang === 'en' ? english : null));
   const [failed, setFailed] = useState<Lang | null>(null);
+  // A language asked for again is tried again: its last failure is not said while it loads.
+  const [asked, setAsked] = useState(lang);
+  if (asked !== lang) {
+    setAsked(lang);
+    setFailed(null);
+  }
   useEffect(() => {
     let live = true;
     if (t?.lang === lang) return undefined;
