@@ -75,6 +75,18 @@ for (const { what, file, fault, says } of FAULTS) {
   });
 }
 
+test('in Chinese: the missing file is said in Chinese, and in English once the page is switched', async ({ page }) => {
+  const { file, fault } = FAULTS[0];
+  await page.route(`${SHARDS}${file}`, fault);
+  await page.goto('/?backend=wasm&lang=zh');
+  const alert = alertRegion(page);
+  await expect(alert).toHaveText('模型加载失败：权重文件 group1-shard3of13.bin 缺失。请运行 `npm run weights` 重新获取权重文件。网络结构仍会显示（未载入权重）；权重载入之前无法分类。');
+  await expect(page.getByText(/^分类已停用：ImageNet 权重没有加载成功/)).toBeVisible();
+  await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'English' }).click();
+  await expect(alert).toHaveText('The model could not be loaded: Weights file group1-shard3of13.bin is missing. Run `npm run weights` to fetch them again. '
+    + 'The architecture is still shown (built without its weights); classification is off until the weights load.');
+});
+
 test('something dropped while classification is off is neither classified nor kept to run later', async ({ page }) => {
   const { file, fault } = FAULTS[0];
   await page.route(`${SHARDS}${file}`, fault);

@@ -10,6 +10,7 @@ import type { LoadState, ModelClient, OpenedModel } from '../client/types';
 import type { PresetName } from '../model/pure';
 import { IMAGENET_WEIGHTS } from '../model/pure';
 import { useT } from '../ui/i18n/I18n';
+import { weightsFailureWords } from './weights-words';
 
 /** One opened model on one client: results are only ever shown with the handle that made them. */
 export interface ModelHandle {
@@ -70,6 +71,9 @@ export function useModel(client: ModelClient | null, preset: PresetName, seedLit
   return useMemo(() => {
     if (!shown) return EMPTY;
     const { handle, load, reason } = shown;
-    return reason === undefined ? { handle, load } : { handle, load: { ...load, message: t('model.failed', { reason }) } };
+    if (reason !== undefined) return { handle, load: { ...load, message: t('model.failed', { reason }) } };
+    // Opened without its weights: the engine's English is said in the page's language.
+    const why = handle?.model.failureWhy;
+    return why ? { handle, load: { ...load, message: t.said(weightsFailureWords(why)) } } : { handle, load };
   }, [shown, t]);
 }

@@ -13,6 +13,7 @@ import type { BackendName, BackendWhy, StartFailure } from './backend-policy';
 import type { HostWhy } from './host-policy';
 import type { AttributeOptions, Attribution, AttributionRequest, UnitField, UnitRequest } from '../explain/types';
 import type { LayerWeights } from '../inspect/weights-types';
+import type { WeightsErrorKind } from '../model/weights/errors';
 
 export type { BackendName } from './backend-policy';
 export type {
@@ -94,6 +95,21 @@ export interface OpenOptions {
   readonly signal?: AbortSignal;
 }
 
+/**
+ * Why a preset opened without its weights, as data for the page to say in its language
+ * (`OpenedModel.failure` is the English, for the command line and the logs).
+ */
+export interface OpenFailure {
+  /** What was wrong with the weight files; 'other' for an error from elsewhere (tfjs, the browser), said by `detail`. */
+  readonly kind: WeightsErrorKind | 'other';
+  /** The file at fault, the tensor at fault, the HTTP status a server answered with. */
+  readonly file: string | null;
+  readonly tensor: string | null;
+  readonly status: number | null;
+  /** The problem in English, as the error said it. */
+  readonly detail: string;
+}
+
 export interface OpenedModel {
   readonly modelId: number;
   readonly summary: ModelSummary;
@@ -103,6 +119,8 @@ export interface OpenedModel {
    */
   readonly canClassify: boolean;
   readonly failure: string | null;
+  /** The same as data (null when the model can classify). */
+  readonly failureWhy: OpenFailure | null;
   /** True for the published ImageNet weights; false for the seeded assignment model. */
   readonly trained: boolean;
   /** The side of the square image the network reads. */

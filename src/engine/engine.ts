@@ -106,7 +106,7 @@ export class Engine implements ModelClient {
     return this.enqueue(async () => {
       throwIfAborted(options.signal);
       const { session, origin } = await openFileSession(request, options);
-      const opened = this.register({ session, failure: null });
+      const opened = this.register({ session, failure: null, failureWhy: null });
       return { ...opened, summary: { ...opened.summary, name: origin.name }, origin };
     });
   }
@@ -120,6 +120,7 @@ export class Engine implements ModelClient {
       summary: session.summary,
       canClassify: opened.failure === null,
       failure: opened.failure,
+      failureWhy: opened.failureWhy,
       trained: session.trained,
       inputSize: session.built.config.inputShape[0],
       labels: session.inspector.labels.map(readableLabel),

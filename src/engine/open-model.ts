@@ -5,13 +5,23 @@
  */
 import { ModelSession } from '../inspect/session';
 import type { WeightsSource } from '../model/weights/source';
+import { WeightsError } from '../model/weights/errors';
 import { abortError, errorText } from '../client/errors';
-import type { LoadPhase, OpenOptions, OpenRequest } from '../client/types';
+import type { LoadPhase, OpenFailure, OpenOptions, OpenRequest } from '../client/types';
 
 export interface OpenSession {
   readonly session: ModelSession;
-  /** Why only the architecture was built; null when the model can classify. */
+  /** Why only the architecture was built, in English and as data; null when the model can classify. */
   readonly failure: string | null;
+  readonly failureWhy: OpenFailure | null;
+}
+
+/** What went wrong, as data: a weight file's problem, or an error from elsewhere in its own words. */
+export function openFailure(err: unknown): OpenFailure {
+  if (err instanceof WeightsError) {
+    return { kind: err.kind, file: err.file, tensor: err.tensor ?? null, status: err.status, detail: err.detail };
+  }
+  return { kind: 'other', file: null, tensor: null, status: null, detail: errorText(err) };
 }
 
 const ARCHITECTURE_ONLY =
@@ -45,13 +55,13 @@ export async function openModel(
       session.dispose();
       throw abortError();
     }
-    return { session, failure: null };
+    return { session, failure: null, failureWhy: null };
   } catch (err) {
     // Only the ImageNet preset downloads anything; the others have nothing to fall back to.
     // Nor does a load nobody wants any more (another preset or backend was chosen).
     if (signal?.aborted) throw abortError();
     if (preset !== 'imagenet' || seedLiteral || request.architectureIfWeightsFail === false) throw err;
     const failure = `The model could not be loaded: ${errorText(err)}${ARCHITECTURE_ONLY}`;
-    return { session: await ModelSession.open({ preset, seedLiteral, architectureOnly: true }), failure };
+    return { session: await ModelSession.open({ preset, seedLiteral, architectureOnly: true }), failure, failureWhy: openFailure(err) };
   }
 }

@@ -29,13 +29,16 @@ export class WeightsError extends Error {
   readonly tensor: string | undefined;
   /** The problem without the remedy (which is for the ImageNet files only). */
   readonly detail: string;
+  /** The HTTP status a server answered with, when that was the problem. */
+  readonly status: number | null;
 
-  constructor(kind: WeightsErrorKind, file: string, detail: string, tensor?: string) {
+  constructor(kind: WeightsErrorKind, file: string, detail: string, tensor?: string, status: number | null = null) {
     super(`${detail} ${REMEDY}`);
     this.name = 'WeightsError';
     this.kind = kind;
     this.file = file;
     this.tensor = tensor;
     this.detail = detail;
+    this.status = status;
   }
 }

@@ -47,7 +47,7 @@ async function request(fetchImpl: typeof fetch, url: string, name: string, signa
   }
   if (!response.ok) {
     throw new WeightsError('fetch-failed', name,
-      `Could not download ${name}: ${url} answered ${response.status} ${response.statusText}.`);
+      `Could not download ${name}: ${url} answered ${response.status} ${response.statusText}.`, undefined, response.status);
   }
   return response;
 }
