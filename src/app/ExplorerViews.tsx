@@ -162,7 +162,7 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
   const { steps, activeStep, onStep, clearStep } = useWalkthrough(summary, info, onUrl);
 
   const scroll = useInspectorScroll();
-  const { request: keepInView, requestLit, stepBack, backToStep } = scroll;
+  const { request: keepInView, requestLit, stepBack, backToStep, leaveStep } = scroll;
   // A step picked in the walkthrough (below the graph, on a phone) brings its lit nodes into view.
   const pickStep = useCallback((step: WalkthroughStep) => {
     onStep(step);
@@ -172,24 +172,24 @@ export const ExplorerViews = memo(function ExplorerViews({ summary, result, urlS
   const select = useCallback((name: string) => {
     readLayerSoon(result, name);
     clearStep();
-    backToStep(false);
+    leaveStep();
     keepInView();
     onUrl({ layer: name, channel: null });
-  }, [result, clearStep, backToStep, keepInView, onUrl]);
+  }, [result, clearStep, leaveStep, keepInView, onUrl]);
   // Opening a block in the graph summarises it, without leaving the graph.
   const selectBlock = useCallback((name: string) => {
     clearStep();
-    backToStep(false);
+    leaveStep();
     onUrl({ layer: name, channel: null });
-  }, [clearStep, backToStep, onUrl]);
+  }, [clearStep, leaveStep, onUrl]);
   const onChannel = useCallback((c: number | null) => onUrl({ channel: c }), [onUrl]);
   // A walkthrough chip opens its layer and leaves the step open.
   const openLayer = useCallback((name: string) => {
     readLayerSoon(result, name);
-    backToStep(false);
+    leaveStep();
     keepInView();
     onUrl({ layer: name, channel: null });
-  }, [result, backToStep, keepInView, onUrl]);
+  }, [result, leaveStep, keepInView, onUrl]);
   const where = info?.info;
   const blockOf = openBlock?.name ?? (where && where.stage !== null && where.stage !== 1 && where.block ? blockName(where.stage, where.block) : null);
   const { offSet, toggle } = lesion;

@@ -16,7 +16,7 @@ export const StepBack = memo(function StepBack({ title, onBack }: Props) {
   const ref = useRef<HTMLButtonElement>(null);
   useEffect(() => { ref.current?.focus({ preventScroll: true }); }, []);
   return (
-    <button type="button" className="views-step-back" ref={ref} onClick={() => onBack()}>
+    <button type="button" className="views-step-back" ref={ref} onClick={onBack}>
       <span aria-hidden="true">↓ </span>{t('views.backStep', { step: title })}
     </button>
   );

@@ -23,8 +23,10 @@ export interface InspectorScroll {
   readonly requestLit: () => void;
   /** True while the page has moved away from a picked step: the page offers a way back. */
   readonly stepBack: boolean;
-  /** Back to the step's button, focused; or, with `false`, forget the way back (the step was left). */
-  readonly backToStep: (go?: boolean) => void;
+  /** Back to the step's button, focused. */
+  readonly backToStep: () => void;
+  /** Forget the way back (the step was left). */
+  readonly leaveStep: () => void;
 }
 
 /** Fully on screen, as far as the page's own scrolling goes. */
@@ -72,9 +74,10 @@ export function useInspectorScroll(): InspectorScroll {
       if (below) setStepFrom(from);
     });
   }, []);
-  const backToStep = useCallback((go = true) => {
+  const leaveStep = useCallback(() => setStepFrom(null), []);
+  const backToStep = useCallback(() => {
     setStepFrom(null);
-    if (!go || !stepFrom?.isConnected) return;
+    if (!stepFrom?.isConnected) return;
     stepFrom.scrollIntoView({ block: 'center', behavior: reducedMotion() ? 'auto' : 'smooth' });
     stepFrom.focus({ preventScroll: true });
   }, [stepFrom]);
@@ -97,5 +100,5 @@ export function useInspectorScroll(): InspectorScroll {
     panel.scrollIntoView({ block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth' });
     node?.focus({ preventScroll: true });
   }, []);
-  return { ref, backRef, request, back, requestLit, stepBack: stepFrom !== null, backToStep };
+  return { ref, backRef, request, back, requestLit, stepBack: stepFrom !== null, backToStep, leaveStep };
 }
